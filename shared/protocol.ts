@@ -1,0 +1,25 @@
+// Wire-level constants of the collaboration endpoint (y-websocket protocol over /collab/:reportId).
+
+/** y-websocket top-level message types (first varUint of every binary frame). */
+export const MessageType = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+} as const;
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/** WebSocket close codes used by the server; the client maps them to user-facing messages. */
+export const CloseCode = {
+  Unauthenticated: 4401,
+  Forbidden: 4403,
+  UnknownReport: 4404,
+  TooLarge: 4413,
+  Malformed: 4400,
+  /** The server is shutting down or the room is being unloaded. */
+  GoingAway: 1001,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Largest binary frame accepted from a client (bytes). Larger frames close with 4413. */
+export const MAX_FRAME_BYTES = 8 * 1024 * 1024;

@@ -1,0 +1,59 @@
+import { type AnyExtension, getSchema } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { Closing } from './closing';
+import { ReportDocument } from './document';
+import { Footnote } from './footnote';
+import { IndicatorCell } from './indicatorCell';
+import { IndicatorRow } from './indicatorRow';
+import { IndicatorTable } from './indicatorTable';
+import { Recipient } from './recipient';
+import { ReportHeader } from './reportHeader';
+import { Section } from './section';
+import { SectionTitle } from './sectionTitle';
+
+export { CLOSING_DEFAULTS, Closing, type ClosingAttrs } from './closing';
+export { ReportDocument } from './document';
+export { Footnote } from './footnote';
+export { IndicatorCell } from './indicatorCell';
+export { findIndicatorRowPos } from './indicatorPositions';
+export { EVALUATIONS, IndicatorRow, isEvaluation } from './indicatorRow';
+export { INDICATOR_COLUMNS, IndicatorTable } from './indicatorTable';
+export { Recipient } from './recipient';
+export { REPORT_HEADER_DEFAULTS, ReportHeader, type ReportHeaderAttrs } from './reportHeader';
+export { findSection, Section, type SectionOptions, sectionIdsPlugin } from './section';
+export { SectionTitle } from './sectionTitle';
+
+/**
+ * Every extension a report needs. The client adds Collaboration + CollaborationCaret on top
+ * (they bring their own undo, hence `undoRedo: false`).
+ */
+export function reportExtensions(): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      document: false,
+      heading: false,
+      codeBlock: false,
+      code: false,
+      blockquote: false,
+      horizontalRule: false,
+      link: false,
+      undoRedo: false,
+      // The trailing node would append a paragraph at the end of the doc, which our top-level
+      // content does not allow.
+      trailingNode: false,
+    }),
+    ReportDocument,
+    ReportHeader,
+    Section,
+    SectionTitle,
+    Footnote,
+    IndicatorTable,
+    IndicatorRow,
+    IndicatorCell,
+    Closing,
+    Recipient,
+  ];
+}
+
+/** The ProseMirror schema of a report; built headless (no DOM needed). */
+export const reportSchema = getSchema(reportExtensions());

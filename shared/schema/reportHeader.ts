@@ -1,0 +1,86 @@
+import { mergeAttributes, Node } from '@tiptap/core';
+
+export interface ReportHeaderAttrs {
+  /** Upper body, e.g. "ĐẢNG BỘ KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH". */
+  parentBody: string;
+  /** Issuing body, e.g. "ĐẢNG ỦY SỞ THÔNG TIN VÀ TRUYỀN THÔNG". */
+  issuingBody: string;
+  /** Document number, e.g. "15-BC/ĐU". */
+  number: string;
+  /** Place of issue, e.g. "An Giang". */
+  place: string;
+  /** Date as written, e.g. "ngày 20 tháng 6 năm 2024". */
+  date: string;
+  /** Document type, "BÁO CÁO" by default. */
+  documentType: string;
+  /** National/Party motto line(s), e.g. "ĐẢNG CỘNG SẢN VIỆT NAM"; empty when not given. */
+  motto: string;
+}
+
+export const REPORT_HEADER_DEFAULTS: ReportHeaderAttrs = {
+  parentBody: '',
+  issuingBody: '',
+  number: '',
+  place: '',
+  date: '',
+  documentType: 'BÁO CÁO',
+  motto: '',
+};
+
+function textAttr(name: keyof ReportHeaderAttrs) {
+  return {
+    default: REPORT_HEADER_DEFAULTS[name],
+    parseHTML: (el: HTMLElement) =>
+      el.getAttribute(`data-${name.toLowerCase()}`) ?? REPORT_HEADER_DEFAULTS[name],
+    renderHTML: (attrs: Record<string, unknown>) => ({ [`data-${name.toLowerCase()}`]: attrs[name] ?? '' }),
+  };
+}
+
+/**
+ * The report's heading block. The formal fields (bodies, number, place, date, type) are attributes
+ * the secretary sets in a form; the summary line ("Tình hình thực hiện …") is the node's own
+ * text so it is edited like any other text.
+ */
+export const ReportHeader = Node.create({
+  name: 'reportHeader',
+  content: 'text*',
+  marks: '',
+  defining: true,
+  isolating: true,
+
+  addAttributes() {
+    return {
+      parentBody: textAttr('parentBody'),
+      issuingBody: textAttr('issuingBody'),
+      number: textAttr('number'),
+      place: textAttr('place'),
+      date: textAttr('date'),
+      documentType: textAttr('documentType'),
+      motto: textAttr('motto'),
+    };
+  },
+
+  parseHTML() {
+    return [{ tag: 'header[data-report-header]', contentElement: '[data-report-summary]' }];
+  },
+
+  renderHTML({ node, HTMLAttributes }) {
+    const a = node.attrs as ReportHeaderAttrs;
+    const placeDate = [a.place, a.date].filter(Boolean).join(', ');
+    return [
+      'header',
+      mergeAttributes({ class: 'report-header', 'data-report-header': '' }, HTMLAttributes),
+      [
+        'div',
+        { class: 'report-header-meta', contenteditable: 'false' },
+        ['div', { class: 'report-header-parent' }, a.parentBody],
+        ['div', { class: 'report-header-issuer' }, a.issuingBody],
+        ['div', { class: 'report-header-number' }, a.number ? `Số ${a.number}` : ''],
+        ['div', { class: 'report-header-motto' }, a.motto],
+        ['div', { class: 'report-header-date' }, placeDate],
+      ],
+      ['div', { class: 'report-header-type', contenteditable: 'false' }, a.documentType],
+      ['div', { class: 'report-header-summary', 'data-report-summary': '' }, 0],
+    ];
+  },
+});

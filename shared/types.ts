@@ -1,0 +1,68 @@
+// Plain data types shared by the server, the client and the tests.
+
+export type Role = 'secretary' | 'editor' | 'viewer';
+
+/** A user as the API returns it: never carries a password hash or a token. */
+export interface User {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  /** The department an editor belongs to; null for accounts outside any department. */
+  departmentId: string | null;
+  active?: boolean;
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  /** A short label for badges ("BCVT", "Thanh tra"). */
+  shortName: string;
+  /** Colour used for carets, presence and authorship views (CSS colour). */
+  color: string;
+  active?: boolean;
+}
+
+export type SectionStatus = 'draft' | 'submitted' | 'approved' | 'returned';
+
+export type Evaluation = 'achieved' | 'notAchieved' | 'notEvaluated' | '';
+
+/** Layout profile for exports: Party documents (the sample) or State documents. */
+export type LayoutProfile = 'party' | 'state';
+
+/** One node of a report's outline, as `GET /api/reports/:id` returns it. */
+export interface SectionSummary {
+  id: string;
+  /** Derived number as displayed: "I.", "3.", "2.7.1.", "a)". */
+  number: string;
+  title: string;
+  /** The owner attribute stored on the section (null = inherits). */
+  owner: string | null;
+  /** The owner after inheritance (null = the secretary alone). */
+  effectiveOwner: string | null;
+  status: SectionStatus;
+  children: SectionSummary[];
+}
+
+/** Workflow state of one section, kept in metadata (not in the Y.Doc). */
+export interface SectionState {
+  status: SectionStatus;
+  comment?: string;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+/** Report metadata kept in meta.json. */
+export interface ReportMeta {
+  id: string;
+  title: string;
+  /** Free text period label, e.g. "06 tháng đầu năm 2024". */
+  period: string;
+  profile: LayoutProfile;
+  locked: boolean;
+  archived?: boolean;
+  createdAt: string;
+  createdBy: string;
+  updatedAt?: string;
+  sections: Record<string, SectionState>;
+}

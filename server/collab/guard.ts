@@ -1,0 +1,283 @@
+// The permission guard: decides, before an update from a client is applied, relayed or stored,
+// whether its sender may make every change it carries (see DESIGN.md "Guard notes").
+//
+// It decodes the update, places each new item (parent, or origin / right origin) up to the
+// enclosing `section`, does the same for each deleted range, and applies shared/permissions.ts.
+// One refused part refuses the whole update. Anything that cannot be placed is refused (fail
+// closed). Parts that change nothing are ignored: structs the document already holds, deletions
+// of items already deleted — a stock client's sync step 2 carries its whole delete set, so this is
+// what lets viewers and locked reports sync at all.
+//
+// Runs on every keystroke: it touches only what the update names (binary searches in the struct
+// store, a walk up a few parents), never the whole document, and caches nothing across calls.
+import * as Y from 'yjs';
+import {
+  canChangeSectionAttribute,
+  canCreateSection,
+  canDeleteSection,
+  canEditInChain,
+  type SectionAttributeChange,
+  type SectionLink,
+} from '../../shared/permissions';
+import type { SectionStatus, User } from '../../shared/types';
+import { type Chain, type Container, DEAD, Placer, ROOT } from './guard-places';
+import {
+  attributeValue,
+  contentChars,
+  isSectionItem,
+  isSectionType,
+  Refusal,
+  refuse,
+  UpdateStructs,
+} from './guard-structs';
+
+export interface GuardContext {
+  user: User;
+  locked: boolean;
+  /** Workflow status of a section (approved sections are read-only for their department). */
+  sectionStatus: (sectionId: string) => SectionStatus;
+  /** Yjs clientID → userId bindings already known for this report (attribution). */
+  clientOwners: ReadonlyMap<number, string>;
+}
+
+export type GuardResult =
+  | {
+      ok: true;
+      /** Sections touched by the update (for the activity log). */
+      sectionIds: string[];
+      /** Characters inserted / deleted (for the activity log). */
+      inserted: number;
+      deleted: number;
+      /** Client ids that created items in this update (to bind to ctx.user). */
+      clientIds: number[];
+    }
+  | { ok: false; reason: string };
+
+/** Decide whether `update` (v1 encoding) from `ctx.user` may be applied to `doc`. Never mutates `doc`. */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, ctx: GuardContext): GuardResult {
+  let decoded: DecodedUpdate;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    return { ok: false, reason: 'malformed update' };
+  }
+  return checkDecodedUpdate(doc, decoded, ctx);
+}
+
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/** Same as checkUpdate, for a caller that has already run `Y.decodeUpdate` (saves decoding twice). */
+export function checkDecodedUpdate(doc: Y.Doc, decoded: DecodedUpdate, ctx: GuardContext): GuardResult {
+  try {
+    return new UpdateCheck(doc, decoded, ctx).run();
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, reason: prefixed(ctx, error.message) };
+    // A crafted update can break Yjs internals (bad clocks, deep nesting): refuse, never crash.
+    return { ok: false, reason: `unresolvable update (${(error as Error).message})` };
+  }
+}
+
+function prefixed(ctx: GuardContext, reason: string): string {
+  return ctx.locked ? `report is locked: ${reason}` : reason;
+}
+
+class UpdateCheck {
+  private readonly structs: UpdateStructs;
+  private readonly placer: Placer;
+  private readonly sectionIds = new Set<string>();
+  private readonly clientIds = new Set<number>();
+  private inserted = 0;
+  private deleted = 0;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly decoded: DecodedUpdate,
+    private readonly ctx: GuardContext,
+  ) {
+    this.structs = new UpdateStructs(decoded.structs);
+    this.placer = new Placer(doc, this.structs, ctx.sectionStatus);
+  }
+
+  run(): GuardResult {
+    const fresh = this.freshItems();
+    this.placer.placeAll(fresh);
+    for (const item of fresh) this.checkInsert(item);
+    this.checkDeletes();
+    return {
+      ok: true,
+      sectionIds: [...this.sectionIds],
+      inserted: this.inserted,
+      deleted: this.deleted,
+      clientIds: [...this.clientIds],
+    };
+  }
+
+  /** New items (not entirely known to the store), after the attribution check on new structs. */
+  private freshItems(): Y.Item[] {
+    const fresh: Y.Item[] = [];
+    for (const struct of this.decoded.structs) {
+      if (struct instanceof Y.Skip) continue;
+      const { client, clock } = struct.id;
+      // Yjs drops structs it already holds: they cannot change content or attribution.
+      if (clock + struct.length <= Y.getState(this.doc.store, client)) continue;
+      const boundTo = this.ctx.clientOwners.get(client);
+      if (boundTo !== undefined && boundTo !== this.ctx.user.id)
+        refuse(`client ${client} belongs to another user`);
+      // A GC struct carries no content (the sender already collected it): it only advances a clock.
+      if (struct instanceof Y.GC) {
+        if (this.ctx.locked) refuse('new structs');
+        continue;
+      }
+      fresh.push(struct);
+      this.clientIds.add(client);
+    }
+    return fresh;
+  }
+
+  private checkInsert(item: Y.Item): void {
+    const placement = this.placer.placement(item);
+    if (placement === DEAD) {
+      // Lands in a collected parent (concurrent deletion): Yjs discards it; only a lock forbids it.
+      if (this.ctx.locked) refuse('new structs');
+      return;
+    }
+    const { container, parentSub } = placement;
+    const chain = this.chainOf(container);
+    if (chain === DEAD) {
+      if (this.ctx.locked) refuse('new structs');
+      return;
+    }
+    if (parentSub !== null) {
+      this.checkAttributeWrite(container, chain, parentSub, attributeValue(item));
+      return;
+    }
+    if (isSectionItem(item)) {
+      if (!canCreateSection(this.ctx.user, chain, this.ctx.locked)) {
+        refuse(chain.length === 0 ? 'new top-level section' : `new sub-section in ${describe(chain)}`);
+      }
+      const own = this.placer.chain(item);
+      if (own !== DEAD) this.touch(own);
+    } else {
+      this.requireEdit(chain);
+    }
+    this.inserted += contentChars(item.content, item.length);
+  }
+
+  /** An attribute written on `container` (chain = the container's enclosing sections). */
+  private checkAttributeWrite(container: Container, chain: Chain, key: string, newValue: unknown): void {
+    if (!this.isSectionContainer(container)) {
+      this.requireEdit(chain);
+      return;
+    }
+    const oldValue =
+      container instanceof Y.AbstractType ? (container as Y.XmlElement).getAttribute(key) : undefined;
+    this.requireAttributeChange({
+      key,
+      oldValue,
+      newValue,
+      sectionIsNew: container instanceof Y.Item,
+      sectionChain: chain,
+    });
+  }
+
+  private checkDeletes(): void {
+    const store = this.doc.store;
+    for (const [client, ranges] of this.decoded.ds.clients) {
+      const state = Y.getState(store, client);
+      const stored = store.clients.get(client);
+      for (const { clock, len } of ranges) {
+        const end = clock + len;
+        if (len <= 0) continue;
+        if (clock < state && stored !== undefined) {
+          const storedEnd = Math.min(end, state);
+          for (let i = Y.findIndexSS(stored, clock); i < stored.length; i++) {
+            const struct = stored[i];
+            if (struct.id.clock >= storedEnd) break;
+            const from = Math.max(clock, struct.id.clock);
+            const to = Math.min(storedEnd, struct.id.clock + struct.length);
+            if (struct instanceof Y.Item && !struct.deleted) this.checkStoredDelete(struct, to - from);
+          }
+        }
+        // Beyond the store: only items created by this very update may be deleted.
+        for (let at = Math.max(clock, state); at < end; ) {
+          const fresh = this.structs.find(client, at);
+          if (fresh === null) refuse('deletion of unknown items');
+          const to = Math.min(end, fresh.id.clock + fresh.length);
+          if (fresh instanceof Y.Item) this.deleted += contentChars(fresh.content, to - at);
+          at = to;
+        }
+      }
+    }
+  }
+
+  private checkStoredDelete(item: Y.Item, len: number): void {
+    const parent = item.parent;
+    if (!(parent instanceof Y.AbstractType)) refuse('deletion of a detached item');
+    if (item.parentSub !== null) {
+      // Deleting an element deletes its attributes too: those are covered by the element's check.
+      const holder = parent._item;
+      if (holder !== null && (holder.deleted || Y.isDeleted(this.decoded.ds, holder.id))) return;
+      const container = this.placer.liveContainer(parent);
+      const chain = this.chainOf(container);
+      if (chain === DEAD) return;
+      if (this.isSectionContainer(container)) {
+        const written = this.placer.writtenValues(container, item.parentSub);
+        this.requireAttributeChange({
+          key: item.parentSub,
+          oldValue: attributeValue(item),
+          newValue: written === undefined ? undefined : written[written.length - 1],
+          sectionIsNew: false,
+          sectionChain: chain,
+        });
+      } else {
+        this.requireEdit(chain);
+      }
+      return;
+    }
+    if (isSectionItem(item)) {
+      const chain = this.placer.liveChain((item.content as Y.ContentType).type);
+      if (!canDeleteSection(this.ctx.user, chain, this.ctx.locked)) refuse(`deletion of ${describe(chain)}`);
+      this.touch(chain.slice(1));
+      return;
+    }
+    const chain = this.chainOf(this.placer.liveContainer(parent));
+    if (chain !== DEAD) this.requireEdit(chain);
+    this.deleted += contentChars(item.content, len);
+  }
+
+  private chainOf(container: Container): Chain | typeof DEAD {
+    return this.placer.chain(container);
+  }
+
+  private isSectionContainer(container: Container): boolean {
+    if (container === ROOT) return false;
+    if (container instanceof Y.Item) return isSectionItem(container);
+    return isSectionType(container);
+  }
+
+  private requireEdit(chain: Chain): void {
+    if (!canEditInChain(this.ctx.user, chain, this.ctx.locked)) {
+      refuse(chain.length === 0 ? 'edit outside sections' : `edit in ${describe(chain)}`);
+    }
+    this.touch(chain);
+  }
+
+  private requireAttributeChange(change: SectionAttributeChange): void {
+    if (!canChangeSectionAttribute(this.ctx.user, change, this.ctx.locked)) {
+      refuse(`change of attribute "${change.key}" of ${describe(change.sectionChain)}`);
+    }
+    this.touch(change.sectionChain);
+  }
+
+  private touch(chain: readonly SectionLink[]): void {
+    const id = chain[0]?.id;
+    if (id) this.sectionIds.add(id);
+  }
+}
+
+function describe(chain: readonly SectionLink[]): string {
+  const section = chain[0];
+  if (section === undefined) return 'the top level';
+  const isNew = 'isNew' in section && section.isNew === true;
+  return `section ${section.id ?? '(no id)'}${isNew ? ' (new)' : ''}`;
+}

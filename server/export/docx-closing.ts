@@ -1,0 +1,89 @@
+// The end of the report: "Nơi nhận:" (12 pt bold italic, list in 11 pt) on the left and the
+// signature block (authority line, position, room to sign, name) on the right, side by side in a
+// borderless table as the rules place them.
+
+import type { JSONContent } from '@tiptap/core';
+import {
+  AlignmentType,
+  type Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import { INVISIBLE_BORDERS, line, pt, TEXT_WIDTH } from './docx-layout';
+
+const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+const LEFT = Math.round(TEXT_WIDTH * 0.45);
+const RIGHT = TEXT_WIDTH - LEFT;
+/** Blank lines left for the signature and seal. */
+const SIGNATURE_SPACE = 4;
+
+function textOf(node: JSONContent): string {
+  if (node.type === 'text') return node.text ?? '';
+  return (node.content ?? []).map(textOf).join('');
+}
+
+function recipients(node: JSONContent): Paragraph[] {
+  const out = [
+    line([new TextRun({ text: 'Nơi nhận:', bold: true, italics: true, size: pt(12) })], {
+      alignment: AlignmentType.LEFT,
+    }),
+  ];
+  for (const r of node.content ?? []) {
+    const text = textOf(r).replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    out.push(
+      line([new TextRun({ text: `- ${text}`, size: pt(11) })], {
+        alignment: AlignmentType.LEFT,
+        // Hanging indent so a wrapped recipient lines up after its dash.
+        indent: { left: 170, hanging: 170 },
+      }),
+    );
+  }
+  return out;
+}
+
+function signature(node: JSONContent): Paragraph[] {
+  const a = node.attrs ?? {};
+  const out: Paragraph[] = [];
+  const bold = (text: string) =>
+    line([new TextRun({ text: text.toLocaleUpperCase('vi'), bold: true, size: pt(14) })]);
+  if (str(a.authority)) out.push(bold(str(a.authority)));
+  if (str(a.position)) out.push(bold(str(a.position)));
+  for (let i = 0; i < SIGNATURE_SPACE; i++) out.push(line([]));
+  out.push(line([new TextRun({ text: str(a.name), bold: true, size: pt(14) })]));
+  return out;
+}
+
+function cell(width: number, children: Paragraph[]): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.TOP,
+    margins: { left: 40, right: 40 },
+    children,
+  });
+}
+
+/** The closing table; empty when the report has no closing node. */
+export function renderClosing(node: JSONContent | undefined): Table[] {
+  if (!node) return [];
+  return [
+    new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: [LEFT, RIGHT],
+      layout: TableLayoutType.FIXED,
+      borders: INVISIBLE_BORDERS,
+      rows: [
+        new TableRow({
+          cantSplit: true,
+          children: [cell(LEFT, recipients(node)), cell(RIGHT, signature(node))],
+        }),
+      ],
+    }),
+  ];
+}

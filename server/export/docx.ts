@@ -1,0 +1,127 @@
+// DOCX export of a report with the administrative layout: A4, 20/20/30/15 mm margins, Times New
+// Roman 14 pt, the profile's heading block, numbered headings, real Word footnotes, the closing
+// table, the appendix on its own page, page numbers centred in the header from page 2.
+// The same input gives the same bytes (see reproducible.ts).
+
+import type { JSONContent } from '@tiptap/core';
+import {
+  AlignmentType,
+  Document,
+  type FileChild,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+} from 'docx';
+import { buildOutline, footnoteList, indicatorRows } from '../../shared/numbering';
+import { renderAppendix } from './docx-appendix';
+import { FootnoteNumberer, sectionParagraphs } from './docx-body';
+import { renderClosing } from './docx-closing';
+import { renderReportHeader } from './docx-header';
+import { type LayoutProfile, line, MARGIN, PAGE, pt, reportStyles } from './docx-layout';
+import { corePropertiesXml, fixZipTimestamps } from './reproducible';
+
+export type { LayoutProfile } from './docx-layout';
+
+export interface DocxOptions {
+  /** Layout rules: `party` (Hướng dẫn 36-HD/VPTW) or `state` (Decree 30/2020/NĐ-CP). */
+  profile: LayoutProfile;
+  /** Document title in the file's properties. */
+  title?: string;
+  /**
+   * Written as created/modified in the file's properties (e.g. the version's `createdAt`).
+   * Default 2000-01-01T00:00:00Z, so the output never depends on the clock.
+   */
+  timestamp?: string | Date;
+  /** Author in the file's properties (default "dongsoan"). */
+  creator?: string;
+}
+
+const DEFAULT_TIMESTAMP = '2000-01-01T00:00:00Z';
+
+function pageNumberHeader(): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], size: pt(14) })],
+      }),
+    ],
+  });
+}
+
+/** The document body: heading block, sections, closing, appendices. */
+function bodyChildren(doc: JSONContent, profile: LayoutProfile, notes: FootnoteNumberer): FileChild[] {
+  const content = doc.content ?? [];
+  const out: FileChild[] = [
+    ...renderReportHeader(
+      content.find((c) => c.type === 'reportHeader'),
+      profile,
+    ),
+  ];
+
+  const outline = buildOutline(doc);
+  let sectionIndex = 0;
+  for (const node of content) {
+    if (node.type !== 'section') continue;
+    const entry = outline[sectionIndex++];
+    if (entry) out.push(...sectionParagraphs(node, entry, notes));
+  }
+
+  const closing = content.find((c) => c.type === 'closing');
+  if (closing) out.push(line([], { spacing: { after: 120 } }), ...renderClosing(closing));
+
+  // STT runs across the report's indicator rows; each table takes its share in order.
+  const rows = indicatorRows(doc);
+  let taken = 0;
+  for (const table of content.filter((c) => c.type === 'indicatorTable')) {
+    const count = (table.content ?? []).filter((r) => r.type === 'indicatorRow').length;
+    out.push(...renderAppendix(table, rows.slice(taken, taken + count)));
+    taken += count;
+  }
+  return out;
+}
+
+/** Build the docx `Document` (exported for tests and tools that want to inspect it). */
+export function buildDocxDocument(doc: JSONContent, options: DocxOptions): Document {
+  const notes = new FootnoteNumberer(footnoteList(doc));
+  const children = bodyChildren(doc, options.profile, notes);
+  const footnotes: Record<string, { children: Paragraph[] }> = {};
+  for (const [number, text] of notes.bodies) {
+    footnotes[number] = {
+      children: [new Paragraph({ style: 'FootnoteText', children: [new TextRun(` ${text}`)] })],
+    };
+  }
+  return new Document({
+    creator: options.creator ?? 'dongsoan',
+    title: options.title,
+    styles: reportStyles(),
+    footnotes,
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { ...MARGIN, gutter: 0 },
+          },
+        },
+        headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
+        children,
+      },
+    ],
+  });
+}
+
+/** Render a report (ProseMirror JSON) to DOCX bytes; identical input gives identical bytes. */
+export async function renderDocx(doc: JSONContent, options: DocxOptions): Promise<Uint8Array> {
+  const document = buildDocxDocument(doc, options);
+  const timestamp =
+    options.timestamp instanceof Date
+      ? options.timestamp.toISOString()
+      : (options.timestamp ?? DEFAULT_TIMESTAMP);
+  const core = corePropertiesXml({ title: options.title, creator: options.creator ?? 'dongsoan', timestamp });
+  const buffer = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: core }]);
+  return fixZipTimestamps(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+}

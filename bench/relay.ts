@@ -1,0 +1,151 @@
+// Relay benchmark (not a timed test): `npx tsx bench/relay.ts [--clients 20] [--seconds 10]`.
+// A real server in its own process (the CLI, fresh DATA_DIR); N stock y-websocket clients in this
+// process, each an editor typing 5 characters/s into a section of their own department. Reports
+// end-to-end relay latency (sender's local update → each receiver's update event, same clock) and
+// the bytes the server wrote per update.
+import { readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as Y from 'yjs';
+import { connectClient, type TestClient } from '../test/helpers/collab';
+import { login } from '../test/helpers/http';
+import { spawnServer } from '../test/helpers/process';
+import { demoReport, flattenSections } from '../test/helpers/reports';
+import { makeTempDir } from '../test/helpers/server';
+import { typeInSection } from '../test/helpers/ydoc';
+
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '20' },
+    seconds: { type: 'string', default: '10' },
+    rate: { type: 'string', default: '5' },
+  },
+});
+const CLIENTS = Number(values.clients);
+const SECONDS = Number(values.seconds);
+const RATE = Number(values.rate);
+
+const EDITORS: Record<string, string> = {
+  vanphong: 'vanphong',
+  baochi: 'baochi',
+  buuchinh: 'buuchinh',
+  cntt: 'cntt',
+  thanhtra: 'thanhtra',
+};
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function fileSize(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size;
+  } catch {
+    return 0;
+  }
+}
+
+async function main(): Promise<void> {
+  const dataDir = await makeTempDir('dongsoan-bench-');
+  const server = await spawnServer({ DATA_DIR: dataDir });
+  try {
+    const secretary = await login(server.url, 'secretary');
+    const report = await demoReport(server.url, secretary.token);
+    const targets = flattenSections(report.sections).filter(
+      (section) =>
+        section.number.split('.').length > 2 &&
+        section.effectiveOwner !== null &&
+        section.effectiveOwner in EDITORS,
+    );
+    const sessions = new Map<string, string>();
+    for (const department of new Set(targets.map((t) => t.effectiveOwner as string))) {
+      sessions.set(department, (await login(server.url, EDITORS[department])).token);
+    }
+
+    // Sent time of each character, keyed by the Yjs id of the item it creates.
+    const sentAt = new Map<string, number>();
+    const latencies: number[] = [];
+    const clients: { client: TestClient; section: string }[] = [];
+    for (let i = 0; i < CLIENTS; i++) {
+      const target = targets[i % targets.length];
+      const client = connectClient(server.wsUrl, report.id, sessions.get(target.effectiveOwner as string)!);
+      clients.push({ client, section: target.id });
+    }
+    await Promise.all(clients.map(({ client }) => client.synced));
+    for (const { client } of clients) {
+      client.doc.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin !== client.provider) return;
+        const now = performance.now();
+        for (const struct of Y.decodeUpdate(update).structs) {
+          const sent = sentAt.get(`${struct.id.client}:${struct.id.clock}`);
+          if (sent !== undefined) latencies.push(now - sent);
+        }
+      });
+    }
+
+    const logFile = join(dataDir, 'reports', report.id, 'updates.log');
+    const reportDir = join(dataDir, 'reports', report.id);
+    const sizesBefore = await Promise.all(
+      ['updates.log', 'state.bin', 'activity.jsonl', 'clients.jsonl'].map((name) =>
+        fileSize(join(reportDir, name)),
+      ),
+    );
+    let sent = 0;
+    const intervalMs = 1000 / RATE;
+    const timers = clients.map(({ client, section }, index) =>
+      setTimeout(
+        () => {
+          const timer = setInterval(() => {
+            const key = `${client.doc.clientID}:${Y.getState(client.doc.store, client.doc.clientID)}`;
+            sentAt.set(key, performance.now());
+            typeInSection(client.doc, section, String.fromCharCode(97 + ((sent + index) % 26)));
+            sent++;
+          }, intervalMs);
+          timers.push(timer);
+        },
+        (index * intervalMs) / CLIENTS,
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
+    for (const timer of timers) clearInterval(timer);
+    // Let the last relays arrive and the last group commit land.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const sizesAfter = await Promise.all(
+      ['updates.log', 'state.bin', 'activity.jsonl', 'clients.jsonl'].map((name) =>
+        fileSize(join(reportDir, name)),
+      ),
+    );
+    const logBytes = sizesAfter[0] - sizesBefore[0];
+    const compacted = sizesAfter[1] !== sizesBefore[1];
+    const allBytes = sizesAfter.reduce((sum, size, i) => sum + size - sizesBefore[i], 0);
+    const sorted = latencies.sort((a, b) => a - b);
+    const expected = sent * (CLIENTS - 1);
+    const log = await readFile(logFile).catch(() => Buffer.alloc(0));
+
+    console.log(`dongsoan relay benchmark — ${CLIENTS} clients × ${RATE} chars/s × ${SECONDS} s, one report`);
+    console.log(`  updates sent:        ${sent}`);
+    console.log(`  deliveries measured: ${sorted.length} of ${expected} expected`);
+    console.log(`  relay latency p50:   ${percentile(sorted, 50).toFixed(2)} ms`);
+    console.log(`  relay latency p99:   ${percentile(sorted, 99).toFixed(2)} ms`);
+    console.log(`  relay latency max:   ${(sorted.at(-1) ?? Number.NaN).toFixed(2)} ms`);
+    if (compacted) console.log('  (the log was compacted during the run: log growth understates the writes)');
+    console.log(
+      `  update log bytes per update: ${(logBytes / sent).toFixed(1)} (log now ${log.length} bytes)`,
+    );
+    console.log(
+      `  all report files, bytes per update (log + activity + attribution): ${(allBytes / sent).toFixed(1)}`,
+    );
+    for (const { client } of clients) client.destroy();
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,65 @@
+// The Hono app: REST routes under /api, the collaboration socket under /collab, the SPA elsewhere.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { UpgradeWebSocket } from 'hono/ws';
+import type { WebSocket } from 'ws';
+import type { RoomManager } from './collab/rooms';
+import { collabSocket } from './collab/socket-route';
+import type { AppEnv } from './http/env';
+import { errorHandler } from './http/errors';
+import { mountClient } from './http/static';
+import type { Logger } from './log';
+import type { ReportService } from './reports/service';
+import { authRoutes } from './routes/auth';
+import { departmentRoutes } from './routes/departments';
+import { exportRoutes } from './routes/export';
+import { healthRoutes } from './routes/health';
+import { reportRoutes } from './routes/reports';
+import { userRoutes } from './routes/users';
+import type { MetaStore } from './store/meta-store';
+
+export interface AppDeps {
+  meta: MetaStore;
+  rooms: RoomManager;
+  reports: ReportService;
+  logger: Logger;
+  upgradeWebSocket: UpgradeWebSocket<WebSocket, { onError: (error: unknown) => void }>;
+  clientDir: string | null;
+  pingIntervalMs: number;
+}
+
+/** Largest JSON body accepted (a report import is the biggest). */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const { meta, reports, logger } = deps;
+  const app = new Hono<AppEnv>();
+  app.onError(errorHandler(logger));
+
+  app.use(
+    '/api/*',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'request body too large' }, 413) }),
+  );
+  app.route('/api/health', healthRoutes());
+  app.route('/api', authRoutes(meta));
+  app.route('/api/users', userRoutes(meta));
+  app.route('/api/departments', departmentRoutes(meta));
+  app.route('/api/reports', exportRoutes(meta, reports));
+  app.route('/api/reports', reportRoutes(meta, reports));
+  app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
+
+  app.get(
+    '/collab/:reportId',
+    collabSocket(deps.upgradeWebSocket, {
+      meta,
+      rooms: deps.rooms,
+      logger,
+      pingIntervalMs: deps.pingIntervalMs,
+    }),
+  );
+  app.all('/collab/*', (c) => c.json({ error: 'this endpoint speaks WebSocket' }, 426));
+
+  if (deps.clientDir) mountClient(app, deps.clientDir);
+  app.notFound((c) => c.json({ error: 'not found' }, 404));
+  return app;
+}

@@ -1,0 +1,64 @@
+// Coalesces keystroke-sized edits into one activity entry per user and set of sections over
+// about a minute, so the activity log grows with the work done, not with the keystrokes.
+import type { ActivityEntry } from '../store/activity-log';
+
+interface OpenEntry {
+  entry: ActivityEntry;
+  startedAt: number;
+}
+
+export class ActivityCoalescer {
+  private readonly open = new Map<string, OpenEntry>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly write: (entry: ActivityEntry) => void,
+    private readonly windowMs = 60_000,
+  ) {
+    this.timer = setInterval(() => this.flushExpired(), Math.max(1000, windowMs / 4));
+    this.timer.unref();
+  }
+
+  addEdit(
+    userId: string,
+    sectionIds: readonly string[],
+    inserted: number,
+    deleted: number,
+    now = Date.now(),
+  ): void {
+    const sorted = [...new Set(sectionIds)].sort();
+    // One open entry per user and set of sections: several tabs of one account typing in
+    // different sections do not split each other's entries.
+    const key = `${userId}\n${sorted.join(',')}`;
+    const current = this.open.get(key);
+    if (current && now - current.startedAt < this.windowMs) {
+      current.entry.inserted = (current.entry.inserted ?? 0) + inserted;
+      current.entry.deleted = (current.entry.deleted ?? 0) + deleted;
+      return;
+    }
+    if (current) this.write(current.entry);
+    this.open.set(key, {
+      startedAt: now,
+      entry: { at: new Date(now).toISOString(), userId, kind: 'edit', sectionIds: sorted, inserted, deleted },
+    });
+  }
+
+  flushAll(): void {
+    for (const { entry } of this.open.values()) this.write(entry);
+    this.open.clear();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.flushAll();
+  }
+
+  private flushExpired(now = Date.now()): void {
+    for (const [key, current] of this.open) {
+      if (now - current.startedAt >= this.windowMs) {
+        this.write(current.entry);
+        this.open.delete(key);
+      }
+    }
+  }
+}

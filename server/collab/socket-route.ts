@@ -1,0 +1,120 @@
+// GET /collab/:reportId?token=… — the y-websocket endpoint. The token and the report are checked
+// before the socket does anything; a refusal is still an accepted socket closed with a code
+// (4401, 4404), because browsers hide the HTTP status of a failed upgrade from scripts.
+import type { UpgradeWebSocket, WSContext } from 'hono/ws';
+import type { WebSocket } from 'ws';
+import { CloseCode } from '../../shared/protocol';
+import { publicUser, userForToken } from '../auth/tokens';
+import type { Logger } from '../log';
+import { isValidReportId } from '../store/ids';
+import type { MetaStore } from '../store/meta-store';
+import { Connection } from './connection';
+import { receiveFrame } from './message-receiver';
+import { type Room, RoomRefusal } from './room';
+import type { RoomManager } from './rooms';
+
+export interface SocketRouteDeps {
+  meta: MetaStore;
+  rooms: RoomManager;
+  logger: Logger;
+  pingIntervalMs: number;
+}
+
+/** Frames that arrive while the room is still loading wait here (bounded). */
+const MAX_QUEUED_FRAMES = 256;
+
+type NodeUpgradeWebSocket = UpgradeWebSocket<WebSocket, { onError: (error: unknown) => void }>;
+
+export function collabSocket(upgradeWebSocket: NodeUpgradeWebSocket, deps: SocketRouteDeps) {
+  return upgradeWebSocket(
+    (c) => {
+      const reportId = c.req.param('reportId') ?? '';
+      const storedUser = userForToken(deps.meta, c.req.query('token'));
+      const refusal: [number, string] | null = !storedUser
+        ? [CloseCode.Unauthenticated, 'missing or invalid token']
+        : !isValidReportId(reportId) || !deps.meta.data.reports.some((report) => report.id === reportId)
+          ? [CloseCode.UnknownReport, 'unknown report']
+          : null;
+
+      let connection: Connection | null = null;
+      let room: Room | null = null;
+      let queue: (ArrayBuffer | string)[] = [];
+
+      const deliver = (data: ArrayBuffer | string) => {
+        if (!connection || !room) return;
+        try {
+          receiveFrame(data, connection, room);
+        } catch (error) {
+          if (error instanceof RoomRefusal) {
+            if (error.code !== CloseCode.Forbidden) {
+              deps.logger.warn(
+                `collab: closing ${connection.user.username}'s socket (${error.code} ${error.message})`,
+              );
+            }
+            connection.close(error.code, error.message);
+          } else {
+            deps.logger.error('collab: unexpected failure handling a frame', error);
+            connection.close(1011, 'internal error');
+          }
+        }
+      };
+
+      return {
+        onOpen(_event: Event, ws: WSContext<WebSocket>) {
+          const socket = ws.raw;
+          if (!socket) return;
+          if (refusal || !storedUser) {
+            socket.close(refusal?.[0] ?? CloseCode.Unauthenticated, refusal?.[1]);
+            return;
+          }
+          const conn = new Connection(socket, publicUser(storedUser), reportId, {
+            pingIntervalMs: deps.pingIntervalMs,
+            logger: deps.logger,
+          });
+          connection = conn;
+          deps.rooms.acquire(reportId).then(
+            (loaded) => {
+              if (!conn.isOpen) {
+                deps.rooms.release(loaded);
+                return;
+              }
+              room = loaded;
+              loaded.join(conn);
+              conn.onClose(() => {
+                loaded.leave(conn);
+                deps.rooms.release(loaded);
+              });
+              const pending = queue;
+              queue = [];
+              for (const data of pending) deliver(data);
+            },
+            (error) => {
+              deps.logger.error(`collab: could not open report ${reportId}`, error);
+              conn.close(1011, 'report could not be opened');
+            },
+          );
+        },
+        onMessage(event: MessageEvent, _ws: WSContext<WebSocket>) {
+          const data = event.data as ArrayBuffer | string;
+          if (room) {
+            deliver(data);
+          } else if (connection?.isOpen) {
+            if (queue.length >= MAX_QUEUED_FRAMES)
+              connection.close(CloseCode.TooLarge, 'too many frames while loading');
+            else queue.push(data);
+          }
+        },
+        onError(_event: Event) {
+          // ws reports protocol errors (bad frames, oversized frames) here and closes the socket itself.
+        },
+      };
+    },
+    {
+      // @hono/node-ws builds an ErrorEvent for ws errors, which Node 20 lacks; the resulting
+      // ReferenceError lands here. The socket is already being closed with the right code.
+      onError: (error: unknown) => {
+        if (!(error instanceof ReferenceError)) deps.logger.warn('collab: socket error', error);
+      },
+    },
+  );
+}

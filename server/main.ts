@@ -1,0 +1,80 @@
+// `npm start`: configuration from the environment, client build when stale, then the server.
+//   PORT (8080)  HOST (127.0.0.1)  DATA_DIR (./data)  DEMO_PASSWORD (demo)  SEED (demo | none)
+//   SERVE_CLIENT (1; 0 serves the API only and skips the client build)
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureClientBuilt } from './build-client';
+import { consoleLogger } from './log';
+import { describeDemoAccounts, startServer } from './server';
+import { CorruptFileError } from './store/errors';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const env = process.env;
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 8080;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`PORT must be a port number, got "${value}"`);
+    process.exit(2);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  const seed = env.SEED === 'none' ? 'none' : 'demo';
+  if (env.SEED && env.SEED !== 'none' && env.SEED !== 'demo') {
+    console.error(`SEED must be "demo" or "none", got "${env.SEED}"`);
+    process.exit(2);
+  }
+  const demoPassword = env.DEMO_PASSWORD || 'demo';
+  const dataDir = resolve(env.DATA_DIR || './data');
+  const clientDir = env.SERVE_CLIENT === '0' ? null : await ensureClientBuilt(root, consoleLogger);
+
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({
+      port: parsePort(env.PORT),
+      host: env.HOST || '127.0.0.1',
+      dataDir,
+      seed,
+      demoPassword,
+      clientDir,
+      logger: consoleLogger,
+    });
+  } catch (error) {
+    if (error instanceof CorruptFileError) {
+      console.error(`dongsoan cannot start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  console.log(`dongsoan: data in ${dataDir}${server.seeded ? ' (demo organisation seeded)' : ''}`);
+  if (seed === 'demo') console.log(describeDemoAccounts(demoPassword));
+  // Tests read the real port from this line (PORT=0 picks a free one).
+  console.log(`listening on ${server.url}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: flushing and stopping…`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error('error while stopping', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,191 @@
+// Report operations behind the REST routes: list, detail with the numbered outline, create,
+// section owner/status changes. The document is read from the live room when it is open.
+import type { JSONContent } from '@tiptap/core';
+import * as Y from 'yjs';
+import { newId } from '../../shared/ids';
+import { buildOutline, flattenOutline, type OutlineNode } from '../../shared/numbering';
+import type { LayoutProfile, ReportMeta, SectionStatus, SectionSummary, User } from '../../shared/types';
+import { jsonToYDoc, yDocToJson } from '../../shared/ydoc';
+import type { RoomManager } from '../collab/rooms';
+import type { ActivityLog } from '../store/activity-log';
+import type { ClientBindingStore } from '../store/client-bindings';
+import type { DocStore } from '../store/doc-store';
+import type { MetaStore } from '../store/meta-store';
+import { findSectionElement, setSectionOwner } from './ydoc-sections';
+
+export interface ReportServiceDeps {
+  meta: MetaStore;
+  docs: DocStore;
+  rooms: RoomManager;
+  bindings: ClientBindingStore;
+  activity: ActivityLog;
+}
+
+export interface SectionNode extends SectionSummary {
+  depth: number;
+  children: SectionNode[];
+}
+
+export interface Progress {
+  total: number;
+  draft: number;
+  submitted: number;
+  approved: number;
+  returned: number;
+}
+
+export interface NewReport {
+  title: string;
+  period?: string;
+  profile?: LayoutProfile;
+  createdBy: string;
+}
+
+export class ReportService {
+  private readonly outlineCache = new Map<string, { stamp: number; outline: OutlineNode[] }>();
+
+  constructor(private readonly deps: ReportServiceDeps) {}
+
+  meta(reportId: string): ReportMeta | undefined {
+    return this.deps.meta.data.reports.find((report) => report.id === reportId);
+  }
+
+  async list(): Promise<(Omit<ReportMeta, 'sections'> & { progress: Progress; sectionCount: number })[]> {
+    const result = [];
+    for (const report of this.deps.meta.data.reports) {
+      if (report.archived) continue;
+      const { sections: states, ...rest } = report;
+      const flat = flattenOutline(await this.outline(report.id));
+      result.push({ ...rest, progress: progressOf(flat, states), sectionCount: flat.length });
+    }
+    return result;
+  }
+
+  async detail(reportId: string) {
+    const report = this.meta(reportId);
+    if (!report) return null;
+    const { sections: states, ...rest } = report;
+    const outline = await this.outline(reportId);
+    return {
+      ...rest,
+      sections: withStatus(outline, states),
+      progress: progressOf(flattenOutline(outline), states),
+    };
+  }
+
+  async outline(reportId: string): Promise<OutlineNode[]> {
+    const stamp = this.deps.rooms.changeStamp(reportId);
+    const cached = this.outlineCache.get(reportId);
+    if (cached && cached.stamp === stamp) return cached.outline;
+    const outline = await this.deps.rooms.withDoc(reportId, (doc) => buildOutline(yDocToJson(doc)));
+    this.outlineCache.set(reportId, { stamp, outline });
+    return outline;
+  }
+
+  documentJson(reportId: string): Promise<JSONContent> {
+    return this.deps.rooms.withDoc(reportId, (doc) => yDocToJson(doc));
+  }
+
+  async createFromJson(json: JSONContent, input: NewReport): Promise<ReportMeta> {
+    const id = newId('r');
+    const doc = jsonToYDoc(json);
+    await this.deps.docs.create(id, Y.encodeStateAsUpdate(doc));
+    // The initial content is attributed to whoever created the report.
+    await this.deps.bindings.bind(id, doc.clientID, input.createdBy);
+    await this.deps.bindings.closeReport(id);
+    doc.destroy();
+    const now = new Date().toISOString();
+    const report: ReportMeta = {
+      id,
+      title: input.title,
+      period: input.period ?? '',
+      profile: input.profile ?? 'party',
+      locked: false,
+      createdAt: now,
+      createdBy: input.createdBy,
+      updatedAt: now,
+      sections: {},
+    };
+    await this.deps.meta.update((data) => {
+      data.reports.push(report);
+    });
+    await this.deps.activity.append(id, { at: now, userId: input.createdBy, kind: 'create', sectionIds: [] });
+    return report;
+  }
+
+  /** Change a section's owner in the live document: stored in the log and relayed to every client. */
+  async setOwner(reportId: string, sectionId: string, owner: string | null, user: User): Promise<boolean> {
+    const room = await this.deps.rooms.acquire(reportId);
+    try {
+      const element = findSectionElement(room.doc, sectionId);
+      if (!element) return false;
+      if ((element.getAttribute('owner') ?? null) !== owner) {
+        room.applyServerChange(user, () => setSectionOwner(element, owner));
+      }
+    } finally {
+      this.deps.rooms.release(room);
+    }
+    await this.deps.activity.append(reportId, {
+      at: new Date().toISOString(),
+      userId: user.id,
+      kind: 'owner',
+      sectionIds: [sectionId],
+      owner,
+    });
+    return true;
+  }
+
+  async setStatus(
+    reportId: string,
+    sectionId: string,
+    change: { status?: SectionStatus; comment?: string },
+    user: User,
+  ): Promise<void> {
+    const at = new Date().toISOString();
+    await this.deps.meta.update((data) => {
+      const report = data.reports.find((candidate) => candidate.id === reportId);
+      if (!report) return;
+      const current = report.sections[sectionId] ?? { status: 'draft' as SectionStatus };
+      report.sections[sectionId] = {
+        ...current,
+        ...(change.status ? { status: change.status } : {}),
+        ...(change.comment !== undefined ? { comment: change.comment } : {}),
+        updatedAt: at,
+        updatedBy: user.id,
+      };
+      report.updatedAt = at;
+    });
+    await this.deps.activity.append(reportId, {
+      at,
+      userId: user.id,
+      kind: 'status',
+      sectionIds: [sectionId],
+      status: change.status,
+      comment: change.comment,
+    });
+  }
+}
+
+export function findOutlineNode(outline: readonly OutlineNode[], sectionId: string): OutlineNode | null {
+  return flattenOutline(outline).find((node) => node.id === sectionId) ?? null;
+}
+
+function withStatus(outline: readonly OutlineNode[], states: ReportMeta['sections']): SectionNode[] {
+  return outline.map((node) => ({
+    id: node.id,
+    number: node.number,
+    title: node.title,
+    owner: node.owner,
+    effectiveOwner: node.effectiveOwner,
+    depth: node.depth,
+    status: states[node.id]?.status ?? 'draft',
+    ...(states[node.id]?.comment ? { comment: states[node.id].comment } : {}),
+    children: withStatus(node.children, states),
+  }));
+}
+
+function progressOf(flat: readonly OutlineNode[], states: ReportMeta['sections']): Progress {
+  const progress: Progress = { total: flat.length, draft: 0, submitted: 0, approved: 0, returned: 0 };
+  for (const node of flat) progress[states[node.id]?.status ?? 'draft']++;
+  return progress;
+}

@@ -1,0 +1,114 @@
+// Reports: list, create, detail with the numbered outline, section owner and status.
+import { readFile } from 'node:fs/promises';
+import { Hono } from 'hono';
+import { emptyReport, importReportText } from '../../shared/import';
+import type { LayoutProfile, SectionStatus } from '../../shared/types';
+import { requireAuth, requireRole } from '../auth/middleware';
+import type { AppEnv } from '../http/env';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { oneOf, optionalString, readJsonObject, requiredString } from '../http/validate';
+import { findOutlineNode, type ReportService } from '../reports/service';
+import { DEMO_HEADER, SAMPLE_FILE } from '../seed/demo';
+import { isValidReportId } from '../store/ids';
+import type { MetaStore } from '../store/meta-store';
+
+const STATUSES: readonly SectionStatus[] = ['draft', 'submitted', 'approved', 'returned'];
+const PROFILES: readonly LayoutProfile[] = ['party', 'state'];
+const SECTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Largest text accepted for an import (the sample is ~60 KB). */
+export const MAX_IMPORT_CHARS = 2_000_000;
+
+export function reportRoutes(meta: MetaStore, reports: ReportService) {
+  const known = (id: string) => {
+    const report = isValidReportId(id) ? reports.meta(id) : undefined;
+    if (!report) throw notFound('unknown report');
+    return report;
+  };
+
+  return new Hono<AppEnv>()
+    .use(requireAuth(meta))
+    .get('/', async (c) => c.json(await reports.list()))
+    .post('/', requireRole('secretary'), async (c) => {
+      const body = await readJsonObject(c);
+      const title = requiredString(body, 'title', { min: 1, max: 300 }).trim();
+      if (!title) throw badRequest('"title" is empty');
+      const period = optionalString(body, 'period', { max: 200 });
+      const profile = oneOf(body, 'profile', PROFILES);
+      const source = oneOf(body, 'source', ['blank', 'sample'] as const);
+      const text = optionalString(body, 'text', { max: MAX_IMPORT_CHARS });
+      if (text !== undefined && source !== undefined)
+        throw badRequest('give either "text" or "source", not both');
+      const json =
+        text !== undefined
+          ? importReportText(text)
+          : source === 'sample'
+            ? importReportText(await readFile(SAMPLE_FILE, 'utf8'), { header: DEMO_HEADER })
+            : emptyReport();
+      const report = await reports.createFromJson(json, {
+        title,
+        period,
+        profile,
+        createdBy: c.get('user').id,
+      });
+      return c.json(await reports.detail(report.id), 201);
+    })
+    .get('/:id', async (c) => {
+      const report = known(c.req.param('id'));
+      return c.json(await reports.detail(report.id));
+    })
+    .patch('/:id/sections/:sectionId', async (c) => {
+      const report = known(c.req.param('id'));
+      const sectionId = c.req.param('sectionId');
+      const body = await readJsonObject(c);
+      const status = oneOf(body, 'status', STATUSES);
+      const comment = optionalString(body, 'comment', { max: 4000 });
+      const ownerGiven = 'owner' in body;
+      const owner = body.owner ?? null;
+      if (owner !== null && typeof owner !== 'string')
+        throw badRequest('"owner" must be a department id or null');
+      if (!ownerGiven && status === undefined && comment === undefined) {
+        throw badRequest('nothing to change: give owner, status or comment');
+      }
+      const section = SECTION_ID.test(sectionId)
+        ? findOutlineNode(await reports.outline(report.id), sectionId)
+        : null;
+      if (!section) throw notFound('unknown section');
+
+      const user = c.get('user');
+      if (user.role === 'viewer') throw forbidden('viewers cannot change sections');
+      if (user.role === 'editor') {
+        const ownSection = section.effectiveOwner !== null && section.effectiveOwner === user.departmentId;
+        if (ownerGiven) throw forbidden('only the secretary assigns sections');
+        if (!ownSection) throw forbidden('this section belongs to another department');
+        if (status !== undefined && status !== 'submitted')
+          throw forbidden('editors may only submit their sections');
+        if ((report.sections[sectionId]?.status ?? 'draft') === 'approved') {
+          throw forbidden('the section is approved; ask the secretary to reopen it');
+        }
+      }
+      if (report.locked) throw conflict('the report is locked');
+      if (
+        ownerGiven &&
+        owner !== null &&
+        !meta.data.departments.some((department) => department.id === owner)
+      ) {
+        throw badRequest(`unknown department "${owner}"`);
+      }
+
+      if (ownerGiven) await reports.setOwner(report.id, sectionId, owner as string | null, user);
+      if (status !== undefined || comment !== undefined) {
+        await reports.setStatus(report.id, sectionId, { status, comment }, user);
+      }
+      const updated = findOutlineNode(await reports.outline(report.id), sectionId);
+      const state = reports.meta(report.id)?.sections[sectionId];
+      return c.json({
+        id: sectionId,
+        number: updated?.number,
+        title: updated?.title,
+        owner: updated?.owner ?? null,
+        effectiveOwner: updated?.effectiveOwner ?? null,
+        status: state?.status ?? 'draft',
+        comment: state?.comment,
+      });
+    });
+}

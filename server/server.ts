@@ -1,0 +1,166 @@
+// Start a dongsoan server: open the stores (refusing to start on corrupt files), seed an empty
+// DATA_DIR, and listen. Used by main.ts and, in-process on port 0, by the tests.
+
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createNodeWebSocket } from '@hono/node-ws';
+import type { Hono } from 'hono';
+import { createApp } from './app';
+import { InProcessBus, type RoomBus } from './collab/bus';
+import { RoomManager, readStoredDoc } from './collab/rooms';
+import { limitFrameSize } from './collab/socket-limits';
+import type { AppEnv } from './http/env';
+import { consoleLogger, type Logger } from './log';
+import { ReportService } from './reports/service';
+import { DEMO_ACCOUNTS, seedDemo } from './seed/demo';
+import { FileActivityLog } from './store/activity-log';
+import { FileClientBindingStore } from './store/client-bindings';
+import { FileDocStore } from './store/doc-store';
+import { readJsonl } from './store/jsonl-file';
+import { LowMetaStore, type MetaStore } from './store/meta-store';
+
+export interface StartServerOptions {
+  port?: number;
+  host?: string;
+  dataDir: string;
+  /** 'demo' seeds an empty DATA_DIR (default); 'none' leaves it empty. */
+  seed?: 'demo' | 'none';
+  demoPassword?: string;
+  /** Built SPA to serve (dist/client); null serves the API only. */
+  clientDir?: string | null;
+  logger?: Logger;
+  /** Keepalive ping interval for sockets. */
+  pingIntervalMs?: number;
+  /** Compaction thresholds of the update logs (tests lower them). */
+  compactAfterRecords?: number;
+  compactAfterBytes?: number;
+  bus?: RoomBus;
+}
+
+export interface RunningServer {
+  url: string;
+  wsUrl: string;
+  port: number;
+  host: string;
+  dataDir: string;
+  app: Hono<AppEnv>;
+  meta: MetaStore;
+  rooms: RoomManager;
+  reports: ReportService;
+  /** Whether this start seeded the demo organisation. */
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const logger = options.logger ?? consoleLogger;
+  const host = options.host ?? '127.0.0.1';
+  const dataDir = options.dataDir;
+  await mkdir(dataDir, { recursive: true });
+
+  const meta = await LowMetaStore.open(dataDir);
+  const docs = new FileDocStore(dataDir, {
+    logger,
+    compactAfterRecords: options.compactAfterRecords,
+    compactAfterBytes: options.compactAfterBytes,
+  });
+  const reportDir = (id: string) => docs.reportDir(id);
+  const activity = new FileActivityLog(reportDir, logger);
+  const bindings = new FileClientBindingStore(reportDir, logger);
+  await verifyStoredReports(meta, docs, logger);
+
+  const rooms = new RoomManager({
+    docs,
+    meta,
+    bindings,
+    activity,
+    bus: options.bus ?? new InProcessBus(),
+    logger,
+  });
+  const reports = new ReportService({ meta, docs, rooms, bindings, activity });
+
+  let seeded = false;
+  if (!meta.existed && (options.seed ?? 'demo') === 'demo') {
+    await seedDemo(meta, reports, options.demoPassword ?? 'demo');
+    seeded = true;
+  } else if (!meta.existed) {
+    await meta.update(() => {});
+  }
+
+  // createNodeWebSocket routes upgrades through the app, and the app needs upgradeWebSocket:
+  // node-ws reads `init.app` only when an upgrade arrives, so it is filled in once the app exists.
+  const wsInit: Parameters<typeof createNodeWebSocket>[0] = { app: undefined as unknown as Hono };
+  const nodeWs = createNodeWebSocket(wsInit);
+  limitFrameSize(nodeWs.wss);
+  const app = createApp({
+    meta,
+    rooms,
+    reports,
+    logger,
+    upgradeWebSocket: nodeWs.upgradeWebSocket,
+    clientDir: options.clientDir ?? null,
+    pingIntervalMs: options.pingIntervalMs ?? 30_000,
+  });
+  wsInit.app = app;
+
+  const server = await listen(app, options.port ?? 8080, host);
+  nodeWs.injectWebSocket(server);
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host}:${port}`;
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      for (const client of nodeWs.wss.clients) client.close(1001, 'server shutting down');
+      await rooms.closeAll();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      for (const client of nodeWs.wss.clients) client.terminate();
+      await Promise.all([activity.close(), bindings.close()]);
+    })();
+    return closing;
+  };
+
+  return {
+    url,
+    wsUrl: `ws://${host}:${port}/collab`,
+    port,
+    host,
+    dataDir,
+    app,
+    meta,
+    rooms,
+    reports,
+    seeded,
+    close,
+  };
+}
+
+function listen(app: Hono<AppEnv>, port: number, host: string) {
+  return new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+/** Read every report's files once so damage stops start-up instead of surfacing mid-session. */
+async function verifyStoredReports(meta: MetaStore, docs: FileDocStore, logger: Logger): Promise<void> {
+  for (const report of meta.data.reports) {
+    const doc = await readStoredDoc({ docs }, report.id);
+    doc.destroy();
+    for (const name of ['activity.jsonl', 'clients.jsonl']) {
+      await readJsonl(`${docs.reportDir(report.id)}/${name}`, logger);
+    }
+  }
+}
+
+export function describeDemoAccounts(password: string): string {
+  const rows = DEMO_ACCOUNTS.map(
+    (account) =>
+      `  ${account.username.padEnd(10)} ${account.role.padEnd(9)} ${(account.departmentId ?? '-').padEnd(9)} ${account.name}`,
+  );
+  return [`Demo accounts (password: ${password}):`, ...rows].join('\n');
+}

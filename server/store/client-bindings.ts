@@ -1,0 +1,51 @@
+// Attribution: which user a Yjs clientID belongs to, per report (clients.jsonl). A clientID is
+// bound to the first user who writes with it and never rebound.
+import type { Logger } from '../log';
+import { ReportJsonlFiles } from './report-jsonl';
+
+interface BindingLine {
+  clientId: number;
+  userId: string;
+  at: string;
+}
+
+export interface ClientBindingStore {
+  load(reportId: string): Promise<Map<number, string>>;
+  bind(reportId: string, clientId: number, userId: string): Promise<void>;
+  closeReport(reportId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class FileClientBindingStore implements ClientBindingStore {
+  private readonly files: ReportJsonlFiles<BindingLine>;
+
+  constructor(reportDir: (reportId: string) => string, logger: Logger) {
+    this.files = new ReportJsonlFiles(reportDir, 'clients.jsonl', logger);
+  }
+
+  async load(reportId: string): Promise<Map<number, string>> {
+    const bindings = new Map<number, string>();
+    for (const line of await this.files.read(reportId)) {
+      if (
+        typeof line.clientId === 'number' &&
+        typeof line.userId === 'string' &&
+        !bindings.has(line.clientId)
+      ) {
+        bindings.set(line.clientId, line.userId);
+      }
+    }
+    return bindings;
+  }
+
+  bind(reportId: string, clientId: number, userId: string): Promise<void> {
+    return this.files.append(reportId, { clientId, userId, at: new Date().toISOString() });
+  }
+
+  closeReport(reportId: string): Promise<void> {
+    return this.files.closeReport(reportId);
+  }
+
+  close(): Promise<void> {
+    return this.files.close();
+  }
+}

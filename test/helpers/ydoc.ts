@@ -1,0 +1,57 @@
+// Reading and editing a report's Y.Doc the way the editor does (y-prosemirror's structure:
+// section elements with an `id` attribute, paragraphs holding XmlText), without an editor.
+import * as Y from 'yjs';
+
+export const FRAGMENT = 'default';
+
+export function findSection(doc: Y.Doc, sectionId: string): Y.XmlElement | null {
+  const search = (parent: Y.XmlFragment | Y.XmlElement): Y.XmlElement | null => {
+    for (const child of parent.toArray()) {
+      if (!(child instanceof Y.XmlElement) || child.nodeName !== 'section') continue;
+      if (child.getAttribute('id') === sectionId) return child;
+      const found = search(child);
+      if (found) return found;
+    }
+    return null;
+  };
+  return search(doc.getXmlFragment(FRAGMENT));
+}
+
+function requireSection(doc: Y.Doc, sectionId: string): Y.XmlElement {
+  const section = findSection(doc, sectionId);
+  if (!section) throw new Error(`section ${sectionId} not in the document`);
+  return section;
+}
+
+/** The text node a user typing in the section would change: its first paragraph, else its title. */
+function editableText(section: Y.XmlElement): Y.XmlText {
+  const children = section.toArray().filter((child): child is Y.XmlElement => child instanceof Y.XmlElement);
+  const block =
+    children.find((child) => child.nodeName === 'paragraph') ??
+    children.find((c) => c.nodeName === 'sectionTitle');
+  if (!block) throw new Error('section has neither a paragraph nor a title');
+  const text = block.toArray().find((child): child is Y.XmlText => child instanceof Y.XmlText);
+  if (!text) throw new Error('the block has no text to extend');
+  return text;
+}
+
+/** Type `text` at the end of the section's first paragraph (inside the section, as a user would). */
+export function typeInSection(doc: Y.Doc, sectionId: string, text: string): void {
+  const target = editableText(requireSection(doc, sectionId));
+  target.insert(target.length, text);
+}
+
+/** Delete `count` characters at the end of the section's first paragraph. */
+export function deleteInSection(doc: Y.Doc, sectionId: string, count: number): void {
+  const target = editableText(requireSection(doc, sectionId));
+  target.delete(Math.max(0, target.length - count), Math.min(count, target.length));
+}
+
+/** The section's content as XML (text included), for `includes` checks. */
+export function sectionXml(doc: Y.Doc, sectionId: string): string {
+  return findSection(doc, sectionId)?.toString() ?? '';
+}
+
+export function docContains(doc: Y.Doc, text: string): boolean {
+  return doc.getXmlFragment(FRAGMENT).toString().includes(text);
+}

@@ -49,7 +49,20 @@ export async function ensureClientBuilt(root: string, logger: Logger): Promise<s
   const started = Date.now();
   try {
     const { build } = await import('vite');
-    await build({ configFile: join(root, 'vite.config.ts'), root: clientSrc, logLevel: 'warn' });
+    // The served bundle is always a production build, whatever NODE_ENV the caller runs under
+    // (vitest sets NODE_ENV=test, which would otherwise give a development React bundle).
+    const previousNodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({
+        configFile: join(root, 'vite.config.ts'),
+        root: clientSrc,
+        mode: 'production',
+        logLevel: 'warn',
+      });
+    } finally {
+      process.env.NODE_ENV = previousNodeEnv;
+    }
     logger.info(`client built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return outDir;
   } catch (error) {

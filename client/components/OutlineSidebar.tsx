@@ -1,0 +1,69 @@
+import type { Editor } from '@tiptap/core';
+import { TextSelection } from '@tiptap/pm/state';
+import { memo } from 'react';
+import { buildOutline, type OutlineNode } from '../../shared/numbering';
+import { findSection } from '../../shared/schema';
+import type { Department, SectionStatus, User } from '../../shared/types';
+import { useDocDerived } from '../editor/useDocDerived';
+import { useI18n } from '../i18n';
+
+function scrollToSection(editor: Editor, id: string) {
+  const hit = findSection(editor.state.doc, id);
+  if (!hit) return;
+  const element = editor.view.dom.querySelector(`[data-section-id="${CSS.escape(id)}"]`);
+  element?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  // Put the cursor at the end of the title, without scrolling again.
+  const titleEnd = hit.pos + 1 + (hit.node.firstChild?.nodeSize ?? 2) - 1;
+  const tr = editor.state.tr.setSelection(TextSelection.create(editor.state.doc, titleEnd));
+  editor.view.dispatch(tr);
+  editor.view.focus();
+}
+
+interface Props {
+  editor: Editor | null;
+  user: User;
+  departments: ReadonlyMap<string, Department>;
+  statusOf: (id: string) => SectionStatus;
+}
+
+export const OutlineSidebar = memo(function OutlineSidebar({ editor, user, departments, statusOf }: Props) {
+  const { t } = useI18n();
+  const outline = useDocDerived(editor, buildOutline, [] as OutlineNode[]);
+
+  const renderNodes = (nodes: OutlineNode[]) => (
+    <ul>
+      {nodes.map((node) => {
+        const department = node.effectiveOwner ? departments.get(node.effectiveOwner) : undefined;
+        const own = node.effectiveOwner !== null && node.effectiveOwner === user.departmentId;
+        const status = statusOf(node.id);
+        return (
+          <li key={node.id} data-outline-section={node.id}>
+            <button
+              type="button"
+              className={`outline-item${own ? ' outline-own' : ''}`}
+              onClick={() => editor && scrollToSection(editor, node.id)}
+              title={node.title}
+            >
+              <span className="outline-number">{node.number}</span>
+              <span className="outline-title">{node.title || '…'}</span>
+              <span className="outline-meta">
+                <span className="owner-chip" style={{ borderColor: department?.color ?? '#9ca3af' }}>
+                  {department?.shortName ?? department?.name ?? t('owner.secretary')}
+                </span>
+                <span className={`status-chip status-${status}`}>{t(`status.${status}`)}</span>
+              </span>
+            </button>
+            {node.children.length > 0 && renderNodes(node.children)}
+          </li>
+        );
+      })}
+    </ul>
+  );
+
+  return (
+    <nav className="sidebar-block outline" aria-label={t('outline.title')}>
+      <h2>{t('outline.title')}</h2>
+      {renderNodes(outline)}
+    </nav>
+  );
+});

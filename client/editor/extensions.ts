@@ -1,0 +1,44 @@
+// The editor's extension list: the shared report schema with the client's node views, plus
+// collaboration, carets and the client-only plugins.
+import type { AnyExtension } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { reportExtensions } from '../../shared/schema';
+import { FRAGMENT_NAME } from '../../shared/ydoc';
+import type { EnvGetter } from './editorEnv';
+import { FootnoteWithView } from './footnoteView';
+import { ReadOnlyGuard } from './readOnlyGuard';
+import { ReportDecorations } from './reportDecorations';
+
+export interface PresenceUser {
+  id: string;
+  name: string;
+  color: string;
+  departmentId: string | null;
+}
+
+/** Shared schema + client node views and plugins, without collaboration (used by unit tests too). */
+export function localExtensions(env: EnvGetter): AnyExtension[] {
+  return [
+    ...reportExtensions().map((extension) =>
+      extension.name === 'footnote' ? FootnoteWithView.configure({ env }) : extension,
+    ),
+    ReportDecorations.configure({ env }),
+    ReadOnlyGuard.configure({ env }),
+  ];
+}
+
+export function collabExtensions(options: {
+  env: EnvGetter;
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  user: PresenceUser;
+}): AnyExtension[] {
+  return [
+    ...localExtensions(options.env),
+    Collaboration.configure({ document: options.doc, field: FRAGMENT_NAME }),
+    CollaborationCaret.configure({ provider: options.provider, user: options.user }),
+  ];
+}

@@ -1,0 +1,173 @@
+import type { Editor } from '@tiptap/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { CloseCode } from '../../shared/protocol';
+import type { Department, SectionStatus, SectionSummary } from '../../shared/types';
+import { ApiError, api, type ReportDetail } from '../api';
+import { ConnectionIndicator } from '../components/ConnectionIndicator';
+import { FootnoteList } from '../components/FootnoteList';
+import { OutlineSidebar } from '../components/OutlineSidebar';
+import { PresenceList } from '../components/PresenceList';
+import { Toolbar } from '../components/Toolbar';
+import { useCollabSession } from '../editor/collabSession';
+import type { EditorEnv } from '../editor/editorEnv';
+import type { PresenceUser } from '../editor/extensions';
+import { ReportEditor } from '../editor/ReportEditor';
+import { describeError } from '../errors';
+import { useI18n } from '../i18n';
+import { type Session, setSession } from '../session';
+import { NotFoundPage } from './NotFoundPage';
+
+/** How often workflow status is re-read (it lives in REST metadata, not in the Y.Doc). */
+const DETAIL_REFRESH_MS = 20_000;
+const FALLBACK_COLOR = '#b45309';
+
+function statusMap(sections: SectionSummary[]): Map<string, SectionStatus> {
+  const map = new Map<string, SectionStatus>();
+  const visit = (list: SectionSummary[]) => {
+    for (const section of list) {
+      map.set(section.id, section.status);
+      visit(section.children ?? []);
+    }
+  };
+  visit(sections);
+  return map;
+}
+
+function hexColor(color: string | undefined): string {
+  return color && /^#[0-9a-fA-F]{6}$/.test(color) ? color : FALLBACK_COLOR;
+}
+
+export function ReportPage({ reportId, session }: { reportId: string; session: Session }) {
+  const { t, lang } = useI18n();
+  const [detail, setDetail] = useState<ReportDetail | null>(null);
+  const [departments, setDepartments] = useState<Map<string, Department> | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [notFound, setNotFound] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const { session: collab, state } = useCollabSession(reportId, session.token, generation);
+  const user = session.user;
+
+  useEffect(() => {
+    let cancelled = false;
+    const load = () =>
+      Promise.all([api.report(reportId), api.departments()]).then(
+        ([report, list]) => {
+          if (cancelled) return;
+          setDetail(report);
+          setDepartments((prev) => prev ?? new Map(list.map((d) => [d.id, d])));
+          setLoadError(null);
+        },
+        (error) => {
+          if (cancelled) return;
+          if (error instanceof ApiError && error.status === 404) setNotFound(true);
+          else setLoadError(error);
+        },
+      );
+    load();
+    const timer = setInterval(load, DETAIL_REFRESH_MS);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+    };
+  }, [reportId]);
+
+  // Deliberate closes from the server.
+  useEffect(() => {
+    switch (state.closedWith) {
+      case null:
+        return;
+      case CloseCode.Unauthenticated:
+        setSession(null);
+        return;
+      case CloseCode.UnknownReport:
+        setNotFound(true);
+        return;
+      default:
+        // Refused edit (4403), too large (4413), malformed (4400): start again from the server's
+        // state with a fresh doc so the refused change is not offered again on reconnect.
+        setNotice(state.closedWith === CloseCode.TooLarge ? t('report.tooLarge') : t('report.editRefused'));
+        setGeneration((g) => g + 1);
+    }
+  }, [state.closedWith, t]);
+
+  const statuses = useMemo(() => statusMap(detail?.sections ?? []), [detail]);
+  const locked = detail?.locked ?? false;
+  const statusOf = useCallback((id: string) => statuses.get(id) ?? 'draft', [statuses]);
+
+  // Plugins read the environment through a stable getter; envVersion tells them to recompute.
+  const envRef = useRef<EditorEnv | null>(null);
+  envRef.current = departments ? { user, locked, statusOf, departments, t } : null;
+  const env = useCallback(() => envRef.current as EditorEnv, []);
+  const envVersion = `${lang}|${locked}|${JSON.stringify([...statuses])}|${departments?.size ?? 0}`;
+
+  const presenceUser = useMemo<PresenceUser>(() => {
+    const department = user.departmentId ? departments?.get(user.departmentId) : undefined;
+    return {
+      id: user.id,
+      name: user.name,
+      color: hexColor(department?.color),
+      departmentId: user.departmentId,
+    };
+  }, [user, departments]);
+
+  // Presence shows as soon as the socket is up, before the editor exists.
+  useEffect(() => {
+    collab?.provider.awareness.setLocalStateField('user', presenceUser);
+  }, [collab, presenceUser]);
+
+  if (notFound) return <NotFoundPage message={t('notFound.report')} />;
+
+  const editable = user.role !== 'viewer' && !locked;
+  const ready = collab && state.synced && detail && departments;
+
+  return (
+    <div className="report-layout">
+      <aside className="sidebar">
+        {collab && departments && (
+          <PresenceList awareness={collab.provider.awareness} departments={departments} />
+        )}
+        {departments && (
+          <OutlineSidebar editor={editor} user={user} departments={departments} statusOf={statusOf} />
+        )}
+      </aside>
+      <main className="report-main">
+        <div className="report-titlebar">
+          <h1>{detail?.title ?? t('report.loading')}</h1>
+          <ConnectionIndicator state={state} />
+        </div>
+        {locked && <p className="banner banner-info">🔒 {t('report.locked')}</p>}
+        {!locked && user.role === 'viewer' && <p className="banner banner-info">{t('report.viewerOnly')}</p>}
+        {notice && (
+          <p className="banner banner-warning" role="alert" data-notice>
+            {notice}{' '}
+            <button type="button" className="button-secondary" onClick={() => setNotice(null)}>
+              ×
+            </button>
+          </p>
+        )}
+        {loadError !== null && (
+          <p className="banner banner-error" role="alert">
+            {describeError(t, loadError)}
+          </p>
+        )}
+        {editor && editable && <Toolbar editor={editor} env={env} />}
+        {ready ? (
+          <ReportEditor
+            key={generation}
+            session={collab}
+            env={env}
+            envVersion={envVersion}
+            user={presenceUser}
+            editable={editable}
+            onReady={setEditor}
+          />
+        ) : (
+          <p className="muted loading">{detail ? t('report.syncing') : t('report.loading')}</p>
+        )}
+        {editor && <FootnoteList editor={editor} />}
+      </main>
+    </div>
+  );
+}

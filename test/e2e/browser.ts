@@ -1,0 +1,80 @@
+// Chromium for the end-to-end tests: Debian's package, driven by playwright-core.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { User } from '../../shared/types';
+
+export const ARTIFACTS_DIR = path.resolve(import.meta.dirname, '../../test-artifacts');
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A logged-in window with every page error and console error recorded. */
+export interface Window {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+  user: User;
+}
+
+/** Helpers installed in every page of the tests. */
+export interface TestWindow {
+  /** The document's text without other users' caret labels (which sit inside the text). */
+  documentText(): string;
+}
+
+function installHelpers() {
+  (window as unknown as TestWindow).documentText = () => {
+    const root = document.querySelector('.report-document');
+    if (!root) return '';
+    const copy = root.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return copy.textContent ?? '';
+  };
+}
+
+export async function openWindow(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<Window> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
+  await context.addInitScript(installHelpers);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  await page.goto(baseUrl);
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.locator('[data-report-id]').first().waitFor();
+  const user = await page.evaluate(() => JSON.parse(localStorage.getItem('dongsoan.session') ?? 'null').user);
+  return { context, page, errors, user };
+}
+
+/** Open a report by id and wait until the editor shows numbered sections. */
+export async function openReport(window: Window, baseUrl: string, reportId: string): Promise<void> {
+  await window.page.goto(`${baseUrl}/reports/${encodeURIComponent(reportId)}`);
+  await window.page.locator('.report-document [data-section-number]').first().waitFor();
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  return path.join(ARTIFACTS_DIR, name);
+}

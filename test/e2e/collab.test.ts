@@ -1,0 +1,243 @@
+// Two department editors (and the secretary) co-editing the demo report in real Chromium against
+// the real server: typing, presence, footnote renumbering, indicator evaluation, read-only sections.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchChromium,
+  openReport,
+  openWindow,
+  screenshotPath,
+  type TestWindow,
+  type Window,
+} from './browser';
+import { buildClient, DEMO, quietLogger } from './demo';
+
+type Started = { url: string; close: () => Promise<void> };
+
+let server: Started;
+let browser: Browser;
+let dataDir: string;
+let reportId: string;
+let a: Window;
+let b: Window;
+let secretary: Window;
+
+const docText = (page: Page) => page.evaluate(() => (window as unknown as TestWindow).documentText());
+
+async function waitForText(page: Page, text: string) {
+  await page.waitForFunction((t) => (window as unknown as TestWindow).documentText().includes(t), text);
+}
+
+/** Click into the first paragraph of one of the user's own editable sections and go to its end. */
+async function focusOwnParagraph(window: Window) {
+  const paragraph = window.page
+    .locator(`section.section-editable[data-owner="${window.user.departmentId}"] > p`)
+    .first();
+  await paragraph.click();
+  // The caret must be in the editor (not on a widget) before typing.
+  await window.page.waitForFunction(() => document.activeElement?.classList.contains('ProseMirror'));
+  await window.page.keyboard.press('End');
+}
+
+function footnoteNumbers(page: Page): Promise<string[]> {
+  return page.$$eval('.report-document [data-footnote-number]', (els) =>
+    els.map((el) => el.getAttribute('data-footnote-number') ?? ''),
+  );
+}
+
+function footnoteBodies(page: Page): Promise<string[]> {
+  return page.$$eval('[data-footnote-body]', (els) =>
+    els.map((el) => (el.textContent ?? '').replace(/^\d+\s*/, '').trim()),
+  );
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dongsoan-e2e-'));
+  if (process.env.E2E_BASE_URL) {
+    // Against an already running server (debugging): nothing to start or stop.
+    server = { url: process.env.E2E_BASE_URL, close: async () => {} };
+  } else {
+    const { startServer } = await import('../../server/server');
+    server = await startServer({
+      port: 0,
+      dataDir,
+      seed: 'demo',
+      clientDir: await buildClient(),
+      logger: quietLogger,
+    });
+  }
+  browser = await launchChromium();
+  [a, b, secretary] = await Promise.all([
+    openWindow(browser, server.url, DEMO.editorA, DEMO.password),
+    openWindow(browser, server.url, DEMO.editorB, DEMO.password),
+    openWindow(browser, server.url, DEMO.secretary, DEMO.password),
+  ]);
+  reportId = (await a.page.locator('[data-report-id]').first().getAttribute('data-report-id')) ?? '';
+  await Promise.all([a, b, secretary].map((w) => openReport(w, server.url, reportId)));
+});
+
+afterAll(async () => {
+  if (a && b) {
+    await a.page.screenshot({ path: screenshotPath('editor-a.png') }).catch(() => {});
+    await b.page.screenshot({ path: screenshotPath('editor-b.png') }).catch(() => {});
+    await secretary?.page.screenshot({ path: screenshotPath('secretary.png') }).catch(() => {});
+  }
+  await browser?.close();
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('co-editing in the browser', () => {
+  it('logs in as editors of two departments', () => {
+    expect(a.user.role).toBe('editor');
+    expect(b.user.role).toBe('editor');
+    expect(a.user.departmentId).toBeTruthy();
+    expect(b.user.departmentId).not.toBe(a.user.departmentId);
+  });
+
+  it('shows derived section numbers', async () => {
+    const numbers = await a.page.$$eval('.report-document [data-section-number]', (els) =>
+      els.map((el) => el.textContent),
+    );
+    expect(numbers.slice(0, 2)).toEqual(['I.', '1.']);
+    expect(numbers).toContain('2.7.1.');
+  });
+
+  it('both type in their own sections at once and each sees the other’s words', async () => {
+    // Clicks one window after the other (two simultaneous clicks can leave one headless page
+    // without a focused frame, which then drops its key events); the typing itself is concurrent.
+    await focusOwnParagraph(a);
+    await focusOwnParagraph(b);
+    const wordsA = ' Phòng A viết thêm câu này';
+    const wordsB = ' Phòng B bổ sung nội dung';
+    await Promise.all([
+      a.page.keyboard.type(wordsA, { delay: 15 }),
+      b.page.keyboard.type(wordsB, { delay: 15 }),
+    ]);
+    // Each window first shows its own words, then the other's.
+    try {
+      await Promise.all([waitForText(a.page, wordsA.trim()), waitForText(b.page, wordsB.trim())]);
+      await Promise.all([waitForText(a.page, wordsB.trim()), waitForText(b.page, wordsA.trim())]);
+    } catch (error) {
+      // Say what each window holds: lost keystrokes and a missing relay look alike otherwise.
+      for (const [name, w] of [
+        ['A', a],
+        ['B', b],
+      ] as const) {
+        const text = await docText(w.page);
+        const at = (s: string) => text.indexOf(s.trim().slice(0, 7));
+        console.error(
+          `window ${name}:`,
+          JSON.stringify(text.slice(at(wordsA) - 10, at(wordsA) + 40)),
+          '|',
+          JSON.stringify(text.slice(at(wordsB) - 10, at(wordsB) + 40)),
+          '| notice:',
+          await w.page.locator('[data-notice]').count(),
+          '| active:',
+          await w.page.evaluate(() => document.activeElement?.className),
+        );
+      }
+      throw error;
+    }
+    expect(await docText(a.page)).toContain(wordsA.trim());
+    expect(await docText(b.page)).toContain(wordsB.trim());
+  });
+
+  it('types Vietnamese with diacritics', async () => {
+    await focusOwnParagraph(a);
+    const words = ' Đồng soạn báo cáo: ưu tiên, chuyển đổi số, điện tử.';
+    await a.page.keyboard.type(words);
+    await waitForText(b.page, words.trim());
+  });
+
+  it('each sees the other in the presence list', async () => {
+    await a.page.locator(`[data-presence-user="${b.user.id}"]`).waitFor();
+    await b.page.locator(`[data-presence-user="${a.user.id}"]`).waitFor();
+    await b.page.locator(`[data-presence-user="${secretary.user.id}"]`).waitFor();
+  });
+
+  it('a footnote inserted in an early section renumbers later references for both', async () => {
+    const before = await footnoteNumbers(b.page);
+    const bodiesBefore = await footnoteBodies(b.page);
+    expect(before.length).toBeGreaterThan(0);
+    // At the very start of A's first own paragraph: before the footnotes that follow it.
+    const paragraph = a.page
+      .locator(`section.section-editable[data-owner="${a.user.departmentId}"] > p`)
+      .first();
+    await paragraph.click();
+    await a.page.keyboard.press('Home');
+    await a.page.locator('[data-action=footnote]').click();
+    await a.page.waitForFunction(() => document.activeElement?.closest('[data-footnote-editor]'));
+    const text = 'Chú thích mới của phòng A';
+    await a.page.keyboard.type(text);
+    await a.page.keyboard.press('Escape');
+
+    const expected = before.map((_, i) => String(i + 1)).concat(String(before.length + 1));
+    for (const w of [a, b]) {
+      await w.page.waitForFunction(
+        ([t, n]) =>
+          [...document.querySelectorAll('[data-footnote-body]')].some((el) =>
+            el.textContent?.includes(t as string),
+          ) && document.querySelectorAll('.report-document [data-footnote-number]').length === n,
+        [text, expected.length] as const,
+      );
+      expect(await footnoteNumbers(w.page)).toEqual(expected);
+    }
+    const bodiesAfter = await footnoteBodies(b.page);
+    const inserted = bodiesAfter.findIndex((body) => body.includes(text));
+    // Inserted before at least one existing footnote, and the old ones keep their order.
+    expect(inserted).toBeLessThan(bodiesBefore.length);
+    expect(bodiesAfter.filter((_, i) => i !== inserted)).toEqual(bodiesBefore);
+  });
+
+  it('an evaluation changed by the secretary shows for the editors', async () => {
+    const select = secretary.page.locator('tr[data-indicator-row] select').first();
+    const current = await select.inputValue();
+    const next = current === 'notAchieved' ? 'achieved' : 'notAchieved';
+    const summaryBefore = await a.page.locator('[data-indicator-summary]').textContent();
+    await select.selectOption(next);
+    for (const w of [a, b]) {
+      await w.page.waitForFunction(
+        (value) =>
+          (document.querySelector('tr[data-indicator-row] select') as HTMLSelectElement | null)?.value ===
+          value,
+        next,
+      );
+    }
+    expect(await a.page.locator('[data-indicator-summary]').textContent()).not.toBe(summaryBefore);
+    // Editors cannot change evaluations (the table belongs to the secretary).
+    expect(await a.page.locator('tr[data-indicator-row] select').first().isDisabled()).toBe(true);
+  });
+
+  it('typing into the other department’s section changes nothing for anyone', async () => {
+    const foreign = a.page
+      .locator(`section.section-readonly[data-owner="${b.user.departmentId}"] > p`)
+      .first();
+    const foreignBefore = await foreign.textContent();
+    await foreign.click();
+    await a.page.keyboard.type('CHỮ LẠ KHÔNG ĐƯỢC PHÉP');
+    await a.page.keyboard.press('Backspace');
+    await a.page.keyboard.press('Enter');
+    // A later, allowed edit from the same window travels after the refused attempt: once the
+    // others see it, they would have seen the refused one too.
+    await focusOwnParagraph(a);
+    const marker = ' dấu mốc sau khi thử';
+    await a.page.keyboard.type(marker);
+    await Promise.all([waitForText(b.page, marker.trim()), waitForText(secretary.page, marker.trim())]);
+    for (const w of [a, b, secretary]) {
+      expect(await docText(w.page)).not.toContain('CHỮ LẠ');
+    }
+    expect(await foreign.textContent()).toBe(foreignBefore);
+    // The server never had to refuse anything: no "edit refused" notice.
+    expect(await a.page.locator('[data-notice]').count()).toBe(0);
+  });
+
+  it('had no page errors in any window', async () => {
+    await a.page.screenshot({ path: screenshotPath('editor-a.png') });
+    await b.page.screenshot({ path: screenshotPath('editor-b.png') });
+    expect([...a.errors, ...b.errors, ...secretary.errors]).toEqual([]);
+  });
+});

@@ -1,7 +1,13 @@
 // English UI strings.
+import { adminEn } from './admin';
+import { historyEn } from './history';
 import type { MessageKey } from './vi';
+import { workflowEn } from './workflow';
 
 export const en: Record<MessageKey, string> = {
+  ...workflowEn,
+  ...historyEn,
+  ...adminEn,
   'app.name': 'Đồng soạn',
   'app.tagline': 'Drafting reports together',
   'header.logout': 'Log out',

@@ -1,5 +1,10 @@
-// Vietnamese UI strings (the default language).
-export const vi = {
+// Vietnamese UI strings (the default language). Feature areas keep their strings in their own
+// modules (workflow, history, admin) so they can grow without touching this file.
+import { adminVi } from './admin';
+import { historyVi } from './history';
+import { workflowVi } from './workflow';
+
+const coreVi = {
   'app.name': 'Đồng soạn',
   'app.tagline': 'Soạn báo cáo cùng nhau',
   'header.logout': 'Đăng xuất',
@@ -73,5 +78,7 @@ export const vi = {
   'section.newTitle': 'Mục mới',
   'section.readOnly': 'Chỉ xem',
 } as const;
+
+export const vi = { ...coreVi, ...workflowVi, ...historyVi, ...adminVi };
 
 export type MessageKey = keyof typeof vi;

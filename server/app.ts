@@ -9,19 +9,30 @@ import type { AppEnv } from './http/env';
 import { errorHandler } from './http/errors';
 import { mountClient } from './http/static';
 import type { Logger } from './log';
+import type { HistoryService } from './reports/history-service';
+import type { LockService } from './reports/lock-service';
 import type { ReportService } from './reports/service';
+import { activityRoutes } from './routes/activity';
+import { attributionRoutes } from './routes/attribution';
 import { authRoutes } from './routes/auth';
 import { departmentRoutes } from './routes/departments';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
+import { lockRoutes } from './routes/lock';
+import { reportLifecycleRoutes } from './routes/report-lifecycle';
 import { reportRoutes } from './routes/reports';
 import { userRoutes } from './routes/users';
+import { versionRoutes } from './routes/versions';
+import type { ActivityLog } from './store/activity-log';
 import type { MetaStore } from './store/meta-store';
 
 export interface AppDeps {
   meta: MetaStore;
   rooms: RoomManager;
   reports: ReportService;
+  history: HistoryService;
+  locks: LockService;
+  activity: ActivityLog;
   logger: Logger;
   upgradeWebSocket: UpgradeWebSocket<WebSocket, { onError: (error: unknown) => void }>;
   clientDir: string | null;
@@ -42,9 +53,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   app.route('/api/health', healthRoutes());
   app.route('/api', authRoutes(meta));
-  app.route('/api/users', userRoutes(meta));
-  app.route('/api/departments', departmentRoutes(meta));
-  app.route('/api/reports', exportRoutes(meta, reports));
+  app.route('/api/users', userRoutes(meta, deps.rooms));
+  app.route('/api/departments', departmentRoutes(meta, reports, deps.activity));
+  app.route('/api/reports', exportRoutes(meta, reports, deps.history, logger));
+  app.route('/api/reports', versionRoutes(meta, reports, deps.history));
+  app.route('/api/reports', attributionRoutes(meta, { reports, rooms: deps.rooms, history: deps.history }));
+  app.route('/api/reports', activityRoutes(meta, { activity: deps.activity, rooms: deps.rooms, reports }));
+  app.route('/api/reports', lockRoutes(meta, reports, deps.locks));
+  app.route('/api/reports', reportLifecycleRoutes(meta, reports));
   app.route('/api/reports', reportRoutes(meta, reports));
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
 

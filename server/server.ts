@@ -10,8 +10,12 @@ import { createApp } from './app';
 import { InProcessBus, type RoomBus } from './collab/bus';
 import { RoomManager, readStoredDoc } from './collab/rooms';
 import { limitFrameSize } from './collab/socket-limits';
+import { DELETES_FILE, FileDeletedByStore } from './history/deleted-by';
+import { FileVersionStore, VERSION_INDEX_FILE, VERSIONS_DIR } from './history/version-store';
 import type { AppEnv } from './http/env';
 import { consoleLogger, type Logger } from './log';
+import { HistoryService } from './reports/history-service';
+import { LockService } from './reports/lock-service';
 import { ReportService } from './reports/service';
 import { DEMO_ACCOUNTS, seedDemo } from './seed/demo';
 import { FileActivityLog } from './store/activity-log';
@@ -36,7 +40,11 @@ export interface StartServerOptions {
   compactAfterRecords?: number;
   compactAfterBytes?: number;
   bus?: RoomBus;
+  /** How often an open, changed report gets an automatic version (default hourly; 0 = never). */
+  autoVersionIntervalMs?: number;
 }
+
+export const AUTO_VERSION_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface RunningServer {
   url: string;
@@ -48,6 +56,8 @@ export interface RunningServer {
   meta: MetaStore;
   rooms: RoomManager;
   reports: ReportService;
+  history: HistoryService;
+  locks: LockService;
   /** Whether this start seeded the demo organisation. */
   seeded: boolean;
   close(): Promise<void>;
@@ -68,17 +78,29 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const reportDir = (id: string) => docs.reportDir(id);
   const activity = new FileActivityLog(reportDir, logger);
   const bindings = new FileClientBindingStore(reportDir, logger);
+  const deletedBy = new FileDeletedByStore(reportDir, logger);
+  const versions = new FileVersionStore(reportDir, logger);
   await verifyStoredReports(meta, docs, logger);
 
+  // Rooms take automatic versions through the history service, which reads documents through rooms.
+  let history: HistoryService | null = null;
+  const autoVersionIntervalMs = options.autoVersionIntervalMs ?? AUTO_VERSION_INTERVAL_MS;
   const rooms = new RoomManager({
     docs,
     meta,
     bindings,
     activity,
+    deletedBy,
+    autoVersion:
+      autoVersionIntervalMs > 0
+        ? { intervalMs: autoVersionIntervalMs, take: async (room) => history?.autoVersion(room) }
+        : undefined,
     bus: options.bus ?? new InProcessBus(),
     logger,
   });
   const reports = new ReportService({ meta, docs, rooms, bindings, activity });
+  history = new HistoryService({ rooms, reports, versions, deletedBy, bindings, activity, logger });
+  const locks = new LockService({ meta, history, activity });
 
   let seeded = false;
   if (!meta.existed && (options.seed ?? 'demo') === 'demo') {
@@ -97,6 +119,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     meta,
     rooms,
     reports,
+    history,
+    locks,
+    activity,
     logger,
     upgradeWebSocket: nodeWs.upgradeWebSocket,
     clientDir: options.clientDir ?? null,
@@ -119,7 +144,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
       for (const client of nodeWs.wss.clients) client.terminate();
-      await Promise.all([activity.close(), bindings.close()]);
+      await Promise.all([activity.close(), bindings.close(), deletedBy.close(), versions.close()]);
     })();
     return closing;
   };
@@ -134,6 +159,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     meta,
     rooms,
     reports,
+    history,
+    locks,
     seeded,
     close,
   };
@@ -151,7 +178,12 @@ async function verifyStoredReports(meta: MetaStore, docs: FileDocStore, logger: 
   for (const report of meta.data.reports) {
     const doc = await readStoredDoc({ docs }, report.id);
     doc.destroy();
-    for (const name of ['activity.jsonl', 'clients.jsonl']) {
+    for (const name of [
+      'activity.jsonl',
+      'clients.jsonl',
+      DELETES_FILE,
+      `${VERSIONS_DIR}/${VERSION_INDEX_FILE}`,
+    ]) {
       await readJsonl(`${docs.reportDir(report.id)}/${name}`, logger);
     }
   }

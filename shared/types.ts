@@ -60,6 +60,10 @@ export interface ReportMeta {
   period: string;
   profile: LayoutProfile;
   locked: boolean;
+  /** While locked: the final version recorded by the lock (exports use it). */
+  lockedVersionId?: string;
+  lockedAt?: string;
+  lockedBy?: string;
   archived?: boolean;
   createdAt: string;
   createdBy: string;

@@ -46,3 +46,16 @@ export async function revokeToken(meta: MetaStore, token: string): Promise<void>
     data.tokens = data.tokens.filter((entry) => entry.hash !== hash);
   });
 }
+
+/**
+ * Revoke every token of a user (deactivation, password reset, role change), or every token but
+ * `keep` (a password change keeps the session that made it). Returns how many were revoked.
+ */
+export async function revokeUserTokens(meta: MetaStore, userId: string, keep?: string): Promise<number> {
+  const keepHash = keep === undefined ? null : hashToken(keep);
+  return meta.update((data) => {
+    const before = data.tokens.length;
+    data.tokens = data.tokens.filter((entry) => entry.userId !== userId || entry.hash === keepHash);
+    return before - data.tokens.length;
+  });
+}

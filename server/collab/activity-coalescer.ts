@@ -43,6 +43,11 @@ export class ActivityCoalescer {
     });
   }
 
+  /** Copies of the entries still being coalesced (not yet written), so readers can see them now. */
+  pending(): ActivityEntry[] {
+    return [...this.open.values()].map(({ entry }) => ({ ...entry, sectionIds: [...entry.sectionIds] }));
+  }
+
   flushAll(): void {
     for (const { entry } of this.open.values()) this.write(entry);
     this.open.clear();

@@ -3,7 +3,9 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { SectionStatus, User } from '../../shared/types';
+import type { DeletedByStore } from '../history/deleted-by';
 import type { Logger } from '../log';
+import { isReadOnlyReport } from '../reports/report-status';
 import type { ActivityEntry, ActivityLog } from '../store/activity-log';
 import type { ClientBindingStore } from '../store/client-bindings';
 import { type DocLog, type DocStore, docFromStored } from '../store/doc-store';
@@ -22,8 +24,19 @@ export interface RoomDeps {
   activity: ActivityLog;
   bus: RoomBus;
   logger: Logger;
+  /** Who deleted what (deletions carry no clientID): one record per accepted update. */
+  deletedBy: DeletedByStore;
+  /** Automatic versions while the room is open; absent = none. */
+  autoVersion?: AutoVersionPolicy;
   /** Told after every change of the doc. */
   onChange?: (reportId: string) => void;
+}
+
+/** DESIGN "Versions": an automatic version every interval while the report changes. */
+export interface AutoVersionPolicy {
+  intervalMs: number;
+  /** Store a version of `room.doc` if it changed since the report's last version. */
+  take(room: Room): Promise<void>;
 }
 
 /** Origin of changes the server makes itself (e.g. an owner set through the REST API). */
@@ -49,6 +62,18 @@ export class Room {
   private readonly coalescer: ActivityCoalescer;
   private compacting = false;
   private closed = false;
+  /**
+   * Attribution writes (client bindings, deleted-by records) issued so far. An update is stored
+   * and relayed only after the attribution it needs is on disk, so no crash or restart can leave
+   * stored or seen text whose author (or deleter) is unknown.
+   */
+  private attributionWritten: Promise<unknown> = Promise.resolve();
+  private attributionPending = 0;
+  /** Updates waiting for their attribution, stored and relayed in the order they were applied. */
+  private outbound: Promise<void> = Promise.resolve();
+  private outboundWaiting = 0;
+  private readonly autoVersionTimer: NodeJS.Timeout | null;
+  private autoVersioning: Promise<void> | null = null;
 
   private constructor(
     readonly reportId: string,
@@ -64,6 +89,11 @@ export class Room {
     doc.on('update', this.onDocUpdate);
     this.unsubscribe = deps.bus.subscribe(reportId, this.onBusMessage);
     this.coalescer = new ActivityCoalescer((entry) => this.appendActivity(entry));
+    const autoVersion = deps.autoVersion;
+    this.autoVersionTimer = autoVersion
+      ? setInterval(() => this.takeAutoVersion(autoVersion), autoVersion.intervalMs)
+      : null;
+    this.autoVersionTimer?.unref();
   }
 
   static async load(reportId: string, deps: RoomDeps): Promise<Room> {
@@ -108,7 +138,8 @@ export class Room {
     const user = connection.user;
     const result = checkUpdate(this.doc, update, {
       user,
-      locked: this.reportMeta()?.locked ?? false,
+      // An archived report is read-only like a locked one (report-status.ts).
+      locked: isReadOnlyReport(this.reportMeta()),
       sectionStatus: (sectionId) => this.sectionStatus(sectionId),
       clientOwners: this.clientOwners,
     });
@@ -125,7 +156,10 @@ export class Room {
       });
       throw new RoomRefusal(4403, result.reason);
     }
-    for (const clientId of result.clientIds) this.bindClient(clientId, user.id);
+    const writes = result.clientIds.map((clientId) => this.bindClient(clientId, user.id));
+    // Recorded against the doc as it is BEFORE the update: only what this update newly deletes.
+    writes.push(this.recordDeletions(user.id, decoded.ds));
+    this.holdLogFor(writes);
     try {
       Y.applyUpdate(this.doc, update, connection);
     } catch (error) {
@@ -148,11 +182,16 @@ export class Room {
     }
   }
 
+  /** Edit entries not yet written by the coalescer (so the activity log can be read up to now). */
+  pendingActivity(): ActivityEntry[] {
+    return this.coalescer.pending();
+  }
+
   /** Make a change on behalf of a user outside the socket path (REST); it is stored and relayed. */
   applyServerChange(user: User, change: (doc: Y.Doc) => void): void {
     // A fresh client id per change, bound to the acting user, so the change is attributed to them.
     this.doc.clientID = Math.floor(Math.random() * 0xffffffff);
-    this.bindClient(this.doc.clientID, user.id);
+    this.holdLogFor([this.bindClient(this.doc.clientID, user.id)]);
     const origin: ServerOrigin = { kind: 'server', userId: user.id };
     this.doc.transact(() => change(this.doc), origin);
   }
@@ -161,17 +200,21 @@ export class Room {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.autoVersionTimer) clearInterval(this.autoVersionTimer);
     this.unsubscribe();
     this.coalescer.stop();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     try {
+      await this.autoVersioning;
+      await this.outbound;
       await this.log.flush();
       if (this.log.wantsCompaction()) await this.log.compact(Y.encodeStateAsUpdate(this.doc));
     } finally {
       await this.log.close();
       await this.deps.bindings.closeReport(this.reportId);
+      await this.deps.deletedBy.closeReport(this.reportId);
       await this.deps.activity.closeReport(this.reportId);
       this.doc.destroy();
     }
@@ -185,12 +228,51 @@ export class Room {
     return this.reportMeta()?.sections[sectionId]?.status ?? 'draft';
   }
 
-  private bindClient(clientId: number, userId: string): void {
-    if (this.clientOwners.has(clientId)) return;
+  /** Bind a new client id to its user; resolves (never rejects) once the binding is stored. */
+  private bindClient(clientId: number, userId: string): Promise<void> {
+    if (this.clientOwners.has(clientId)) return Promise.resolve();
     this.clientOwners.set(clientId, userId);
-    this.deps.bindings.bind(this.reportId, clientId, userId).catch((error) => {
+    return this.deps.bindings.bind(this.reportId, clientId, userId).catch((error) => {
       this.deps.logger.error(`collab: could not store the client binding ${clientId} → ${userId}`, error);
     });
+  }
+
+  /** Record `userId` as the deleter of what `ds` deletes; resolves (never rejects) once stored. */
+  private recordDeletions(
+    userId: string,
+    ds: Parameters<DeletedByStore['recordDeleteSet']>[2],
+  ): Promise<void> {
+    let recorded: Promise<void>;
+    try {
+      recorded = this.deps.deletedBy.recordDeleteSet(this.reportId, userId, ds, this.doc);
+    } catch (error) {
+      recorded = Promise.reject(error);
+    }
+    return recorded.catch((error) => {
+      this.deps.logger.error(`collab: could not record deletions by ${userId} in ${this.reportId}`, error);
+    });
+  }
+
+  /** The next updates stored and relayed wait for `writes` (which never reject). */
+  private holdLogFor(writes: Promise<unknown>[]): void {
+    if (writes.length === 0) return;
+    this.attributionPending += writes.length;
+    for (const write of writes) {
+      write.finally(() => {
+        this.attributionPending--;
+      });
+    }
+    this.attributionWritten = Promise.all([this.attributionWritten, ...writes]);
+  }
+
+  private takeAutoVersion(policy: AutoVersionPolicy): void {
+    if (this.closed || this.autoVersioning) return;
+    this.autoVersioning = policy
+      .take(this)
+      .catch((error) => this.deps.logger.error(`collab: automatic version of ${this.reportId} failed`, error))
+      .finally(() => {
+        this.autoVersioning = null;
+      });
   }
 
   private appendActivity(entry: ActivityEntry): void {
@@ -201,10 +283,31 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.deps.onChange?.(this.reportId);
+    if (isServerOrigin(origin)) {
+      // The server's own change (REST) is a local transaction: its delete set is all new.
+      this.holdLogFor([this.recordDeletions(origin.userId, Y.decodeUpdate(update).ds)]);
+    }
+    const sourceId = isConnectionLike(origin) ? origin.id : 'server';
+    // Common case (nothing waiting for attribution): stored and relayed at once, as before.
+    if (this.attributionPending === 0 && this.outboundWaiting === 0) {
+      this.storeAndRelay(update, sourceId);
+      return;
+    }
+    const attribution = this.attributionWritten;
+    this.outboundWaiting++;
+    this.outbound = this.outbound
+      .then(() => attribution)
+      .then(() => {
+        this.outboundWaiting--;
+        this.storeAndRelay(update, sourceId);
+      });
+  };
+
+  private storeAndRelay(update: Uint8Array, sourceId: string): void {
+    // Not awaited: appends queued while one is being synced share the next fsync (group commit).
     this.log.append(update).catch((error) => {
       this.deps.logger.error(`collab: could not store an update of ${this.reportId}`, error);
     });
-    const sourceId = isConnectionLike(origin) ? origin.id : 'server';
     this.deps.bus.publish(this.reportId, {
       kind: 'update',
       payload: update,
@@ -212,7 +315,7 @@ export class Room {
       instanceId: this.deps.bus.instanceId,
     });
     if (!this.compacting && this.log.wantsCompaction()) this.compactInBackground();
-  };
+  }
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -249,6 +352,10 @@ export class Room {
         this.compacting = false;
       });
   }
+}
+
+function isServerOrigin(value: unknown): value is ServerOrigin {
+  return typeof value === 'object' && value !== null && (value as ServerOrigin).kind === 'server';
 }
 
 function isConnectionLike(value: unknown): value is { id: string } {

@@ -77,6 +77,24 @@ export class RoomManager {
     return this.changeCounts.get(reportId) ?? 0;
   }
 
+  /**
+   * Close every open socket of a user with `code` (deactivation, revoked sessions: 4401), so a
+   * change of rights takes effect now rather than at their next reconnect. Returns how many.
+   */
+  async closeUserConnections(userId: string, code: number, reason: string): Promise<number> {
+    const rooms = await Promise.allSettled([...this.entries.values()].map((entry) => entry.room));
+    let closed = 0;
+    for (const result of rooms) {
+      if (result.status !== 'fulfilled') continue;
+      for (const connection of [...result.value.connections]) {
+        if (connection.user.id !== userId) continue;
+        connection.close(code, reason);
+        closed++;
+      }
+    }
+    return closed;
+  }
+
   async closeAll(): Promise<void> {
     const rooms = await Promise.allSettled([...this.entries.values()].map((entry) => entry.room));
     this.entries.clear();

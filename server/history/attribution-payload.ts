@@ -1,17 +1,14 @@
-// The server's attribution as JSON, for the client's compare view: y-tiptap's snapshot rendering
-// (`ySyncPluginKey` state → `binding.renderSnapshot(newerV2, olderV2)`) colours text through a
-// `permanentUserData` object; `userDataFromPayload` builds one from this payload instead of trusting
-// the clients' own Y.PermanentUserData. Pure (yjs only), so the client can use the same code; it
-// would sit well in shared/ once the client needs it.
-import * as Y from 'yjs';
-import type { DeletedByIndex, DeleteSet } from './deleted-by';
+// The server's attribution as JSON, for the client's compare view and colour-by-author view. The
+// payload type and its reader (`userDataFromPayload`) live in shared/history/attribution.ts, since
+// the browser uses them too; this module builds the payload from the server's stores.
+import type { AttributionPayload } from '../../shared/history/attribution';
+import type { DeletedByIndex } from './deleted-by';
 
-export interface AttributionPayload {
-  /** Yjs clientID (decimal string) → userId. */
-  clients: Record<string, string>;
-  /** Deleted items and who deleted them: [client, clock, len, userId]. */
-  deletes: [number, number, number, string][];
-}
+export {
+  type AttributionPayload,
+  type SnapshotUserData,
+  userDataFromPayload,
+} from '../../shared/history/attribution';
 
 export function attributionPayload(
   clientOwners: ReadonlyMap<number, string>,
@@ -20,39 +17,5 @@ export function attributionPayload(
   return {
     clients: Object.fromEntries([...clientOwners].map(([client, userId]) => [String(client), userId])),
     deletes: [...deletedBy.entries()],
-  };
-}
-
-/** The part of Y.PermanentUserData that y-tiptap's snapshot rendering reads. */
-export interface SnapshotUserData {
-  /** One delete set per user: y-tiptap splits deleted runs at their boundaries before rendering. */
-  dss: Map<string, DeleteSet>;
-  getUserByClientId(clientId: number): string | null;
-  getUserByDeletedId(id: Y.ID): string | null;
-}
-
-export function userDataFromPayload(payload: AttributionPayload): SnapshotUserData {
-  const dss = new Map<string, DeleteSet>();
-  for (const [client, clock, len, userId] of payload.deletes) {
-    let ds = dss.get(userId);
-    if (!ds) {
-      ds = Y.createDeleteSet();
-      dss.set(userId, ds);
-    }
-    let ranges = ds.clients.get(client);
-    if (!ranges) {
-      ranges = [];
-      ds.clients.set(client, ranges);
-    }
-    // DeleteItem is not exported by yjs; it is a plain {clock, len} record.
-    ranges.push({ clock, len } as (typeof ranges)[number]);
-  }
-  return {
-    dss,
-    getUserByClientId: (clientId) => payload.clients[String(clientId)] ?? null,
-    getUserByDeletedId: (id) => {
-      for (const [userId, ds] of dss) if (Y.isDeleted(ds, id)) return userId;
-      return null;
-    },
   };
 }

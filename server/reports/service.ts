@@ -11,6 +11,8 @@ import type { ActivityLog } from '../store/activity-log';
 import type { ClientBindingStore } from '../store/client-bindings';
 import type { DocStore } from '../store/doc-store';
 import type { MetaStore } from '../store/meta-store';
+import { type PreviousText, readPreviousSection, writePreviousText } from './previous-text';
+import { matchesFilter, type ReportFilter, reportStatus } from './report-status';
 import { findSectionElement, setSectionOwner } from './ydoc-sections';
 
 export interface ReportServiceDeps {
@@ -39,6 +41,8 @@ export interface NewReport {
   period?: string;
   profile?: LayoutProfile;
   createdBy: string;
+  /** Last period's text per section, for reports made from a previous one. */
+  previous?: PreviousText;
 }
 
 export class ReportService {
@@ -50,13 +54,20 @@ export class ReportService {
     return this.deps.meta.data.reports.find((report) => report.id === reportId);
   }
 
-  async list(): Promise<(Omit<ReportMeta, 'sections'> & { progress: Progress; sectionCount: number })[]> {
+  /** Reports matching `filter` (by default every report that is not archived). */
+  async list(filter: ReportFilter = {}) {
     const result = [];
     for (const report of this.deps.meta.data.reports) {
-      if (report.archived) continue;
+      if (!matchesFilter(report, filter)) continue;
       const { sections: states, ...rest } = report;
       const flat = flattenOutline(await this.outline(report.id));
-      result.push({ ...rest, progress: progressOf(flat, states), sectionCount: flat.length });
+      result.push({
+        ...rest,
+        archived: report.archived === true,
+        status: reportStatus(report),
+        progress: progressOf(flat, states),
+        sectionCount: flat.length,
+      });
     }
     return result;
   }
@@ -68,6 +79,8 @@ export class ReportService {
     const outline = await this.outline(reportId);
     return {
       ...rest,
+      archived: report.archived === true,
+      status: reportStatus(report),
       sections: withStatus(outline, states),
       progress: progressOf(flattenOutline(outline), states),
     };
@@ -94,6 +107,8 @@ export class ReportService {
     await this.deps.bindings.bind(id, doc.clientID, input.createdBy);
     await this.deps.bindings.closeReport(id);
     doc.destroy();
+    // Written before the report is listed, so its reference panel never misses its file.
+    if (input.previous) await writePreviousText(this.deps.docs.reportDir(id), input.previous);
     const now = new Date().toISOString();
     const report: ReportMeta = {
       id,
@@ -111,6 +126,23 @@ export class ReportService {
     });
     await this.deps.activity.append(id, { at: now, userId: input.createdBy, kind: 'create', sectionIds: [] });
     return report;
+  }
+
+  /** Archive or bring back a report. Archived reports are read-only (the room treats them as locked). */
+  async setArchived(reportId: string, archived: boolean): Promise<ReportMeta | undefined> {
+    const at = new Date().toISOString();
+    return this.deps.meta.update((data) => {
+      const report = data.reports.find((candidate) => candidate.id === reportId);
+      if (!report || (report.archived === true) === archived) return report;
+      report.archived = archived;
+      report.updatedAt = at;
+      return report;
+    });
+  }
+
+  /** Last period's text of one section, for reports made from a previous one (else null). */
+  previousSection(reportId: string, sectionId: string) {
+    return readPreviousSection(this.deps.docs.reportDir(reportId), sectionId);
   }
 
   /** Change a section's owner in the live document: stored in the log and relayed to every client. */

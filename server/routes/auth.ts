@@ -1,23 +1,55 @@
-// Login, logout and the current user.
+// Login (throttled), logout, the current user and their own password change.
+//
+// Refusals at login: a wrong username or password is 401 with one message for both (no username
+// enumeration); a deactivated account is 403 "account deactivated", told only to someone who gave
+// its right password; too many failures is 429 with Retry-After.
+
+import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { clientAddress } from '../auth/client-address';
+import { type LoginThrottle, MemoryLoginThrottle } from '../auth/login-throttle';
 import { requireAuth } from '../auth/middleware';
-import { DUMMY_HASH, verifyPassword } from '../auth/password';
-import { issueToken, publicUser, revokeToken } from '../auth/tokens';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/one-time-password';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password';
+import { issueToken, publicUser, revokeToken, revokeUserTokens } from '../auth/tokens';
 import type { AppEnv } from '../http/env';
-import { unauthorized } from '../http/errors';
+import { badRequest, forbidden, unauthorized } from '../http/errors';
 import { readJsonObject, requiredString } from '../http/validate';
 import type { MetaStore } from '../store/meta-store';
 
-export function authRoutes(meta: MetaStore) {
+export interface AuthRouteOptions {
+  /** Shared by login and password change; one per server (tests make their own). */
+  throttle?: LoginThrottle;
+}
+
+function tooManyAttempts(c: Context, retryAfterSeconds: number) {
+  c.header('Retry-After', String(retryAfterSeconds));
+  return c.json(
+    {
+      error: `too many failed attempts; try again in ${retryAfterSeconds} s (quá nhiều lần thử sai)`,
+      retryAfter: retryAfterSeconds,
+    },
+    429,
+  );
+}
+
+export function authRoutes(meta: MetaStore, options: AuthRouteOptions = {}) {
+  const throttle = options.throttle ?? new MemoryLoginThrottle();
+
   return new Hono<AppEnv>()
     .post('/auth/login', async (c) => {
       const body = await readJsonObject(c);
       const username = requiredString(body, 'username', { min: 1, max: 64 }).trim().toLowerCase();
-      const password = requiredString(body, 'password', { min: 1, max: 256 });
+      const password = requiredString(body, 'password', { min: 1, max: MAX_PASSWORD_LENGTH });
+      const attempt = throttle.attempt({ username, address: clientAddress(c) });
+      if (!attempt.allowed) return tooManyAttempts(c, attempt.retryAfterSeconds);
+
       const user = meta.data.users.find((candidate) => candidate.username === username);
       // Unknown users cost the same scrypt as known ones, so timing does not reveal usernames.
       const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || !matches || user.active === false) throw unauthorized('wrong username or password');
+      if (!user || !matches) throw unauthorized('wrong username or password');
+      attempt.succeeded();
+      if (user.active === false) throw forbidden('account deactivated (tài khoản đã bị vô hiệu hóa)');
       const token = await issueToken(meta, user.id);
       return c.json({ token, user: publicUser(user) });
     })
@@ -25,5 +57,29 @@ export function authRoutes(meta: MetaStore) {
       await revokeToken(meta, c.get('token'));
       return c.json({ ok: true });
     })
-    .get('/me', requireAuth(meta), (c) => c.json(publicUser(c.get('user'))));
+    .get('/me', requireAuth(meta), (c) => c.json(publicUser(c.get('user'))))
+    .post('/me/password', requireAuth(meta), async (c) => {
+      const body = await readJsonObject(c);
+      const current = requiredString(body, 'currentPassword', { min: 1, max: MAX_PASSWORD_LENGTH });
+      const next = requiredString(body, 'newPassword', { max: MAX_PASSWORD_LENGTH });
+      if (next.length < MIN_PASSWORD_LENGTH)
+        throw badRequest(`"newPassword" must have at least ${MIN_PASSWORD_LENGTH} characters`);
+      const user = c.get('user');
+      // Wrong current passwords count like failed logins: a stolen token must not become a way
+      // to guess the password.
+      const attempt = throttle.attempt({ username: user.username, address: clientAddress(c) });
+      if (!attempt.allowed) return tooManyAttempts(c, attempt.retryAfterSeconds);
+      if (!(await verifyPassword(current, user.passwordHash)))
+        throw forbidden('the current password is wrong');
+      attempt.succeeded();
+      if (next === current) throw badRequest('the new password is the same as the current one');
+      const passwordHash = await hashPassword(next);
+      await meta.update((data) => {
+        const stored = data.users.find((candidate) => candidate.id === user.id);
+        if (stored) stored.passwordHash = passwordHash;
+      });
+      // Other sessions (another browser, a lost laptop) end; this one stays logged in.
+      const revoked = await revokeUserTokens(meta, user.id, c.get('token'));
+      return c.json({ ok: true, revokedSessions: revoked });
+    });
 }

@@ -1,4 +1,6 @@
-// GET /api/reports/:id/export?format=md|html (docx and pdf arrive with the export issue).
+// GET /api/reports/:id/export?format=md|html|docx|pdf[&version=<id>]. A locked report exports its
+// final (lock) version unless a version is named. Exports of a version carry the version's time,
+// so exporting the same version twice gives the same bytes.
 
 import type { JSONContent } from '@tiptap/core';
 import { Hono } from 'hono';
@@ -6,11 +8,22 @@ import { renderHtml } from '../../shared/render/html';
 import { renderMarkdown } from '../../shared/render/markdown';
 import type { ReportMeta } from '../../shared/types';
 import { requireAuth } from '../auth/middleware';
+import {
+  DOCX_CONTENT_TYPE,
+  ExportFailedError,
+  ExportUnavailableError,
+  PDF_CONTENT_TYPE,
+  renderDocx,
+  renderPdf,
+} from '../export';
+import { isValidVersionId } from '../history/version-store';
 import type { AppEnv } from '../http/env';
 import { badRequest, httpError, notFound } from '../http/errors';
+import type { Logger } from '../log';
+import type { HistoryService } from '../reports/history-service';
 import type { ReportService } from '../reports/service';
-import { isValidReportId } from '../store/ids';
 import type { MetaStore } from '../store/meta-store';
+import { knownReport } from './report-param';
 
 interface Exported {
   body: string | Uint8Array;
@@ -18,37 +31,113 @@ interface Exported {
   extension: string;
 }
 
-type Exporter = (doc: JSONContent, report: ReportMeta) => Exported | Promise<Exported>;
+export interface ExportContext {
+  /** Time written into the file (the version's createdAt); absent for the live document. */
+  timestamp?: string;
+}
 
-/** One entry per format; the export issue adds docx and pdf here. */
-export const EXPORTERS: Record<string, Exporter | null> = {
-  md: (doc) => ({ body: renderMarkdown(doc), contentType: 'text/markdown; charset=utf-8', extension: 'md' }),
-  html: (doc, report) => ({
+type Exporter = (doc: JSONContent, report: ReportMeta, context: ExportContext) => Promise<Exported>;
+
+/** One entry per format. */
+export const EXPORTERS: Record<string, Exporter> = {
+  md: async (doc) => ({
+    body: renderMarkdown(doc),
+    contentType: 'text/markdown; charset=utf-8',
+    extension: 'md',
+  }),
+  html: async (doc, report) => ({
     body: renderHtml(doc, { title: report.title }),
     contentType: 'text/html; charset=utf-8',
     extension: 'html',
   }),
-  docx: null,
-  pdf: null,
+  docx: async (doc, report, { timestamp }) => ({
+    body: await renderDocx(doc, { profile: report.profile, title: report.title, timestamp }),
+    contentType: DOCX_CONTENT_TYPE,
+    extension: 'docx',
+  }),
+  pdf: async (doc, report, { timestamp }) => ({
+    body: await renderPdf(doc, { profile: report.profile, title: report.title, timestamp }),
+    contentType: PDF_CONTENT_TYPE,
+    extension: 'pdf',
+  }),
 };
 
-export function exportRoutes(meta: MetaStore, reports: ReportService) {
+export function exportRoutes(
+  meta: MetaStore,
+  reports: ReportService,
+  history: HistoryService,
+  logger: Logger,
+) {
   return new Hono<AppEnv>().use(requireAuth(meta)).get('/:id/export', async (c) => {
-    const id = c.req.param('id');
-    const report = isValidReportId(id) ? reports.meta(id) : undefined;
-    if (!report) throw notFound('unknown report');
+    const report = knownReport(reports, c.req.param('id'));
     const format = c.req.query('format') ?? 'md';
     if (!Object.hasOwn(EXPORTERS, format))
       throw badRequest(`unknown format "${format}" (md, html, docx, pdf)`);
-    const exporter = EXPORTERS[format];
-    if (!exporter) throw httpError(501, `export to ${format} is not available yet`);
-    if (c.req.query('version') !== undefined)
-      throw httpError(501, 'exporting a named version is not available yet');
-    const exported = await exporter(await reports.documentJson(report.id), report);
-    const filename = `${report.id}.${exported.extension}`;
+    const requested = c.req.query('version');
+    if (requested !== undefined && !isValidVersionId(requested))
+      throw notFound(`unknown version "${requested}"`);
+    const versionId = requested ?? (report.locked ? report.lockedVersionId : undefined);
+
+    let doc: JSONContent;
+    const context: ExportContext = {};
+    if (versionId) {
+      const version = await history.versionDocument(report.id, versionId);
+      if (!version) throw notFound(`unknown version "${versionId}"`);
+      doc = version.doc;
+      context.timestamp = version.info.createdAt;
+    } else {
+      doc = await reports.documentJson(report.id);
+    }
+
+    let exported: Exported;
+    try {
+      exported = await EXPORTERS[format](doc, report, context);
+    } catch (error) {
+      if (error instanceof ExportUnavailableError) throw httpError(503, error.message);
+      if (error instanceof ExportFailedError) {
+        logger.error(`export: ${format} of ${report.id} failed`, error);
+        throw httpError(500, error.message);
+      }
+      throw error;
+    }
     return c.body(typeof exported.body === 'string' ? exported.body : new Uint8Array(exported.body), 200, {
       'Content-Type': exported.contentType,
-      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Content-Disposition': contentDisposition(report.title, exported.extension),
+      ...(versionId ? { 'X-Version-Id': versionId } : {}),
     });
   });
+}
+
+/**
+ * `attachment` with an ASCII slug of the title as `filename` and the Vietnamese title itself as
+ * RFC 5987 `filename*`, which browsers prefer.
+ */
+export function contentDisposition(title: string, extension: string): string {
+  const slug = titleSlug(title) || 'bao-cao';
+  const readable =
+    title
+      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || slug;
+  return `attachment; filename="${slug}.${extension}"; filename*=UTF-8''${encodeRfc5987(`${readable}.${extension}`)}`;
+}
+
+/** "Báo cáo 6 tháng đầu năm 2024" → "bao-cao-6-thang-dau-nam-2024". */
+export function titleSlug(title: string): string {
+  return title
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '');
+}
+
+function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }

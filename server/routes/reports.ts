@@ -1,22 +1,18 @@
-// Reports: list, create, detail with the numbered outline, section owner and status.
-import { readFile } from 'node:fs/promises';
+// Reports: list, detail with the numbered outline, section owner and status (creation and
+// archiving: report-lifecycle.ts).
 import { Hono } from 'hono';
-import { emptyReport, importReportText } from '../../shared/import';
-import type { LayoutProfile, SectionStatus } from '../../shared/types';
-import { requireAuth, requireRole } from '../auth/middleware';
+import type { SectionStatus } from '../../shared/types';
+import { requireAuth } from '../auth/middleware';
 import type { AppEnv } from '../http/env';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
-import { oneOf, optionalString, readJsonObject, requiredString } from '../http/validate';
+import { oneOf, optionalString, readJsonObject } from '../http/validate';
 import { findOutlineNode, type ReportService } from '../reports/service';
-import { DEMO_HEADER, SAMPLE_FILE } from '../seed/demo';
 import { isValidReportId } from '../store/ids';
 import type { MetaStore } from '../store/meta-store';
+import { reportFilterFromQuery } from './report-lifecycle';
 
 const STATUSES: readonly SectionStatus[] = ['draft', 'submitted', 'approved', 'returned'];
-const PROFILES: readonly LayoutProfile[] = ['party', 'state'];
 const SECTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
-/** Largest text accepted for an import (the sample is ~60 KB). */
-export const MAX_IMPORT_CHARS = 2_000_000;
 
 export function reportRoutes(meta: MetaStore, reports: ReportService) {
   const known = (id: string) => {
@@ -27,31 +23,7 @@ export function reportRoutes(meta: MetaStore, reports: ReportService) {
 
   return new Hono<AppEnv>()
     .use(requireAuth(meta))
-    .get('/', async (c) => c.json(await reports.list()))
-    .post('/', requireRole('secretary'), async (c) => {
-      const body = await readJsonObject(c);
-      const title = requiredString(body, 'title', { min: 1, max: 300 }).trim();
-      if (!title) throw badRequest('"title" is empty');
-      const period = optionalString(body, 'period', { max: 200 });
-      const profile = oneOf(body, 'profile', PROFILES);
-      const source = oneOf(body, 'source', ['blank', 'sample'] as const);
-      const text = optionalString(body, 'text', { max: MAX_IMPORT_CHARS });
-      if (text !== undefined && source !== undefined)
-        throw badRequest('give either "text" or "source", not both');
-      const json =
-        text !== undefined
-          ? importReportText(text)
-          : source === 'sample'
-            ? importReportText(await readFile(SAMPLE_FILE, 'utf8'), { header: DEMO_HEADER })
-            : emptyReport();
-      const report = await reports.createFromJson(json, {
-        title,
-        period,
-        profile,
-        createdBy: c.get('user').id,
-      });
-      return c.json(await reports.detail(report.id), 201);
-    })
+    .get('/', async (c) => c.json(await reports.list(reportFilterFromQuery(c))))
     .get('/:id', async (c) => {
       const report = known(c.req.param('id'));
       return c.json(await reports.detail(report.id));
@@ -87,6 +59,7 @@ export function reportRoutes(meta: MetaStore, reports: ReportService) {
         }
       }
       if (report.locked) throw conflict('the report is locked');
+      if (report.archived) throw conflict('the report is archived');
       if (
         ownerGiven &&
         owner !== null &&

@@ -1,17 +1,53 @@
-// Accounts. Only the secretary creates users and lists everyone; others see their own department.
+// Accounts. The secretary lists everyone, creates accounts (with a one-time password shown once),
+// changes role, department and name, deactivates and resets passwords. Others see the people of
+// their own department and cannot change anyone (their own password: POST /api/me/password).
+//
+// Deactivating an account, resetting its password or changing its role or department ends its
+// sessions: tokens revoked, open sockets closed with 4401 (the guard must not keep judging edits
+// by rights the user no longer has). At least one active secretary always remains.
 import { Hono } from 'hono';
-import type { Role, User } from '../../shared/types';
+import type { Role } from '../../shared/types';
 import { requireAuth, requireRole } from '../auth/middleware';
+import { generateOneTimePassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/one-time-password';
 import { hashPassword } from '../auth/password';
+import { endUserSessions, type UserConnections } from '../auth/sessions';
 import { publicUser } from '../auth/tokens';
 import type { AppEnv } from '../http/env';
-import { badRequest } from '../http/errors';
-import { oneOf, optionalString, readJsonObject, requiredString } from '../http/validate';
-import type { MetaStore } from '../store/meta-store';
+import { badRequest, conflict, notFound } from '../http/errors';
+import { type Body, oneOf, optionalString, readJsonObject, requiredString } from '../http/validate';
+import type { MetaData, MetaStore, StoredUser } from '../store/meta-store';
 
 const ROLES: readonly Role[] = ['secretary', 'editor', 'viewer'];
+const USERNAME = /^[a-z0-9._-]+$/;
 
-export function userRoutes(meta: MetaStore) {
+/** `departmentId` from a body: undefined when absent, null when null, else a known active department. */
+function departmentField(meta: MetaStore, body: Body): string | null | undefined {
+  if (!('departmentId' in body)) return undefined;
+  if (body.departmentId === null) return null;
+  const id = optionalString(body, 'departmentId', { max: 64 });
+  const department = meta.data.departments.find((candidate) => candidate.id === id);
+  if (!department) throw badRequest(`unknown department "${id}"`);
+  if (department.active === false) throw badRequest(`department "${department.name}" is deactivated`);
+  return department.id;
+}
+
+function optionalBoolean(body: Body, key: string): boolean | undefined {
+  const value = body[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw badRequest(`"${key}" must be true or false`);
+  return value;
+}
+
+const activeSecretaries = (data: Readonly<MetaData>) =>
+  data.users.filter((user) => user.role === 'secretary' && user.active !== false);
+
+export function userRoutes(meta: MetaStore, connections: UserConnections) {
+  const known = (id: string): StoredUser => {
+    const user = meta.data.users.find((candidate) => candidate.id === id);
+    if (!user) throw notFound('unknown user');
+    return user;
+  };
+
   return new Hono<AppEnv>()
     .use(requireAuth(meta))
     .get('/', (c) => {
@@ -27,24 +63,24 @@ export function userRoutes(meta: MetaStore) {
     })
     .post('/', requireRole('secretary'), async (c) => {
       const body = await readJsonObject(c);
-      const username = requiredString(body, 'username', { min: 2, max: 32, pattern: /^[a-z0-9._-]+$/ });
+      const username = requiredString(body, 'username', { max: 32 }).trim().toLowerCase();
+      if (username.length < 2 || !USERNAME.test(username))
+        throw badRequest('"username" must be 2–32 characters: a-z, 0-9, dot, dash or underscore');
       const name = requiredString(body, 'name', { min: 1, max: 120 }).trim();
-      const password = requiredString(body, 'password', { min: 4, max: 256 });
+      if (!name) throw badRequest('"name" is empty');
       const role = oneOf(body, 'role', ROLES);
       if (!role) throw badRequest('"role" is required');
-      const departmentValue = body.departmentId === null ? undefined : optionalString(body, 'departmentId');
-      const departmentId = departmentValue ?? null;
-      if (
-        departmentId !== null &&
-        !meta.data.departments.some((department) => department.id === departmentId)
-      ) {
-        throw badRequest(`unknown department "${departmentId}"`);
-      }
+      const departmentId = departmentField(meta, body) ?? null;
       if (role === 'editor' && departmentId === null) throw badRequest('an editor needs a department');
-      if (meta.data.users.some((user) => user.username === username)) {
-        throw badRequest(`username "${username}" is taken`);
-      }
-      const user = {
+      // The secretary may set the first password; otherwise the server makes a one-time one.
+      const chosen = optionalString(body, 'password', { max: MAX_PASSWORD_LENGTH });
+      if (chosen !== undefined && chosen.length < MIN_PASSWORD_LENGTH)
+        throw badRequest(`"password" must have at least ${MIN_PASSWORD_LENGTH} characters`);
+      const taken = () => badRequest(`username "${username}" is taken`);
+      if (meta.data.users.some((user) => user.username === username)) throw taken();
+
+      const password = chosen ?? generateOneTimePassword();
+      const user: StoredUser = {
         id: `u-${username}`,
         username,
         name,
@@ -61,7 +97,69 @@ export function userRoutes(meta: MetaStore) {
         data.users.push(user);
         return user;
       });
-      if (!created) throw badRequest(`username "${username}" is taken`);
-      return c.json(publicUser(created) satisfies User, 201);
+      if (!created) throw taken();
+      // The generated password is shown this once; it is stored only as a hash.
+      return c.json(
+        chosen === undefined ? { user: publicUser(created), password } : { user: publicUser(created) },
+        201,
+      );
+    })
+    .patch('/:id', requireRole('secretary'), async (c) => {
+      const target = known(c.req.param('id'));
+      const body = await readJsonObject(c);
+      for (const key of ['username', 'password', 'passwordHash', 'id'])
+        if (key in body) throw badRequest(`"${key}" cannot be changed here`);
+      const nameValue = optionalString(body, 'name', { max: 120 })?.trim();
+      if (nameValue === '') throw badRequest('"name" is empty');
+      const role = oneOf(body, 'role', ROLES);
+      const departmentId = departmentField(meta, body);
+      const active = optionalBoolean(body, 'active');
+      if (nameValue === undefined && role === undefined && departmentId === undefined && active === undefined)
+        throw badRequest('nothing to change: give name, role, departmentId or active');
+
+      const next = {
+        role: role ?? target.role,
+        departmentId: departmentId === undefined ? target.departmentId : departmentId,
+        active: active ?? target.active !== false,
+      };
+      if (next.role === 'editor' && next.departmentId === null)
+        throw badRequest('an editor needs a department');
+      const me = c.get('user');
+      if (target.id === me.id && (!next.active || next.role !== 'secretary'))
+        throw conflict('you cannot deactivate your own account or give up your own role');
+      const rightsChanged = next.role !== target.role || next.departmentId !== target.departmentId;
+      const deactivated = target.active !== false && !next.active;
+
+      const updated = await meta.update((data) => {
+        const stored = data.users.find((candidate) => candidate.id === target.id);
+        if (!stored) return null;
+        const wasSecretary = stored.role === 'secretary' && stored.active !== false;
+        const staysSecretary = next.role === 'secretary' && next.active;
+        if (wasSecretary && !staysSecretary && activeSecretaries(data).length <= 1) return 'last' as const;
+        if (nameValue !== undefined) stored.name = nameValue;
+        stored.role = next.role;
+        stored.departmentId = next.departmentId;
+        stored.active = next.active;
+        return stored;
+      });
+      if (updated === null) throw notFound('unknown user');
+      if (updated === 'last') throw conflict('at least one active secretary must remain');
+      if (deactivated) await endUserSessions(meta, connections, target.id, 'account deactivated');
+      else if (rightsChanged && next.active)
+        await endUserSessions(meta, connections, target.id, 'role or department changed; log in again');
+      return c.json(publicUser(updated));
+    })
+    .post('/:id/reset-password', requireRole('secretary'), async (c) => {
+      const target = known(c.req.param('id'));
+      if (target.id === c.get('user').id)
+        throw badRequest('change your own password with POST /api/me/password');
+      const password = generateOneTimePassword();
+      const passwordHash = await hashPassword(password);
+      await meta.update((data) => {
+        const stored = data.users.find((candidate) => candidate.id === target.id);
+        if (stored) stored.passwordHash = passwordHash;
+      });
+      await endUserSessions(meta, connections, target.id, 'password reset; log in again');
+      return c.json({ user: publicUser(target), password });
     });
 }

@@ -16,6 +16,11 @@ export interface ActivityEntry {
   status?: string;
   owner?: string | null;
   comment?: string;
+  /** For versions, locks and unlocks: the version taken (or the final version released). */
+  versionId?: string;
+  /** For versions: the version's name, and why the server took it by itself (absent when named). */
+  name?: string;
+  auto?: 'hourly' | 'lock';
 }
 
 export interface ActivityLog {

@@ -82,14 +82,14 @@ describe('REST API', () => {
       name: 'Người Mới',
       role: 'editor',
       departmentId: 'cntt',
-      password: 'secret1',
+      password: 'secret12',
     };
     expect((await call('POST', '/api/users', { token: editor.token, body })).status).toBe(403);
     expect((await call('POST', '/api/users', { token: viewer.token, body })).status).toBe(403);
     const created = await call('POST', '/api/users', { token: secretary.token, body });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ username: 'newcntt', role: 'editor', departmentId: 'cntt' });
-    expect(created.text).not.toContain('secret1');
+    expect(created.body.user).toMatchObject({ username: 'newcntt', role: 'editor', departmentId: 'cntt' });
+    expect(created.text).not.toContain('secret12');
     expect((await call('POST', '/api/users', { token: secretary.token, body })).status).toBe(400);
     const badDepartment = { ...body, username: 'other', departmentId: 'nowhere' };
     expect((await call('POST', '/api/users', { token: secretary.token, body: badDepartment })).status).toBe(
@@ -97,7 +97,7 @@ describe('REST API', () => {
     );
     const badRole = { ...body, username: 'other', role: 'admin' };
     expect((await call('POST', '/api/users', { token: secretary.token, body: badRole })).status).toBe(400);
-    await login(server.url, 'newcntt', 'secret1');
+    await login(server.url, 'newcntt', 'secret12');
     // An editor sees the people of their own department only.
     const visible = await call('GET', '/api/users', { token: editor.token });
     expect(visible.body.map((user: { username: string }) => user.username).sort()).toEqual([

@@ -1,0 +1,211 @@
+// Versions and diffs of a report (issue 6): named versions by the secretary, automatic ones
+// (hourly while the report changes, and before a lock), each viewable read-only, and the
+// attributed diff between two versions or a version and the live document.
+import type { JSONContent } from '@tiptap/core';
+import * as Y from 'yjs';
+import { buildOutline, type OutlineNode } from '../../shared/numbering';
+import type { User } from '../../shared/types';
+import { yDocToJson } from '../../shared/ydoc';
+import type { Room } from '../collab/room';
+import type { RoomManager } from '../collab/rooms';
+import type { DeletedByStore } from '../history/deleted-by';
+import {
+  type Attribution,
+  attributionFrom,
+  type Change,
+  diffVersions,
+  VersionOrderError,
+} from '../history/diff';
+import type { VersionAuto, VersionInfo, VersionStore } from '../history/version-store';
+import { badRequest, notFound } from '../http/errors';
+import type { Logger } from '../log';
+import type { ActivityLog } from '../store/activity-log';
+import type { ClientBindingStore } from '../store/client-bindings';
+import { ownsSection, readsWholeHistory, sectionOwners } from './section-access';
+import type { ReportService } from './service';
+
+export interface HistoryServiceDeps {
+  rooms: RoomManager;
+  reports: ReportService;
+  versions: VersionStore;
+  deletedBy: DeletedByStore;
+  bindings: ClientBindingStore;
+  activity: ActivityLog;
+  logger: Logger;
+}
+
+/** Author of automatic versions that no person asked for. */
+export const SYSTEM_USER_ID = 'system';
+
+/** Names of automatic versions (Vietnamese first, as the UI shows them). */
+export const AUTO_VERSION_NAMES: Record<VersionAuto, string> = {
+  hourly: 'Tự động hằng giờ (hourly)',
+  lock: 'Bản cuối khi khóa (final, locked)',
+};
+
+/** A version as the API returns it (the stored byte size is an internal detail). */
+export type PublicVersion = Omit<VersionInfo, 'size'>;
+
+export interface DiffResult {
+  from: PublicVersion;
+  /** The newer version, or 'current' for the live document. */
+  to: PublicVersion | 'current';
+  changes: Change[];
+}
+
+export class HistoryService {
+  /** Per report: what the last version (or last check) saw, so unchanged rooms take no version. */
+  private readonly lastVersioned = new Map<string, Y.Snapshot | null>();
+
+  constructor(private readonly deps: HistoryServiceDeps) {}
+
+  /** Every version, newest first. */
+  async listVersions(reportId: string): Promise<PublicVersion[]> {
+    return (await this.deps.versions.list(reportId)).reverse().map(publicVersion);
+  }
+
+  /** Store the report's current document (live room if open) as a version, and log it. */
+  async createVersion(
+    reportId: string,
+    options: { name: string; userId: string; auto?: VersionAuto },
+  ): Promise<PublicVersion> {
+    const info = await this.deps.rooms.withDoc(reportId, (doc) => this.store(reportId, doc, options));
+    return publicVersion(info);
+  }
+
+  /**
+   * The room's automatic version: taken when its document differs from the last version. Compared
+   * by snapshot (state vector and delete set), so a session that only deleted text counts too.
+   */
+  async autoVersion(room: Room): Promise<void> {
+    const now = Y.snapshot(room.doc);
+    const last = await this.lastVersionedSnapshot(room.reportId);
+    if (last && Y.equalSnapshots(now, last)) return;
+    await this.store(room.reportId, room.doc, {
+      name: AUTO_VERSION_NAMES.hourly,
+      userId: SYSTEM_USER_ID,
+      auto: 'hourly',
+    });
+  }
+
+  /** A version's metadata and its document as ProseMirror JSON, or null when unknown. */
+  async versionDocument(
+    reportId: string,
+    versionId: string,
+  ): Promise<{ info: PublicVersion; doc: JSONContent } | null> {
+    const info = await this.deps.versions.info(reportId, versionId);
+    const state = info && (await this.deps.versions.get(reportId, versionId));
+    if (!info || !state) return null;
+    return { info: publicVersion(info), doc: withStateDoc(state, yDocToJson) };
+  }
+
+  /** A version's metadata and raw V2 state (for the client's snapshot rendering), or null. */
+  async versionState(
+    reportId: string,
+    versionId: string,
+  ): Promise<{ info: PublicVersion; state: Uint8Array } | null> {
+    const info = await this.deps.versions.info(reportId, versionId);
+    const state = info && (await this.deps.versions.get(reportId, versionId));
+    return info && state ? { info: publicVersion(info), state } : null;
+  }
+
+  /**
+   * The changes from version `fromId` to version `toId` (or 'current'), attributed to their
+   * authors. An editor gets only the changes inside their department's sections.
+   */
+  async diff(reportId: string, fromId: string, toId: string, viewer: User): Promise<DiffResult> {
+    const older = await this.deps.versions.get(reportId, fromId);
+    const fromInfo = await this.deps.versions.info(reportId, fromId);
+    if (!older || !fromInfo) throw notFound(`unknown version "${fromId}"`);
+    let newer: Uint8Array;
+    let toInfo: VersionInfo | 'current';
+    if (toId === 'current') {
+      newer = await this.deps.rooms.withDoc(reportId, (doc) => Y.encodeStateAsUpdateV2(doc));
+      toInfo = 'current';
+    } else {
+      const state = await this.deps.versions.get(reportId, toId);
+      const info = await this.deps.versions.info(reportId, toId);
+      if (!state || !info) throw notFound(`unknown version "${toId}"`);
+      newer = state;
+      toInfo = info;
+    }
+    let changes: Change[];
+    try {
+      changes = diffVersions(older, newer, await this.attribution(reportId)).changes;
+    } catch (error) {
+      if (error instanceof VersionOrderError) throw badRequest('"from" must be older than "to"');
+      throw error;
+    }
+    if (!readsWholeHistory(viewer)) {
+      const newerOutline =
+        toId === 'current' ? await this.deps.reports.outline(reportId) : withStateDoc(newer, outlineOf);
+      const owners = sectionOwners(newerOutline, withStateDoc(older, outlineOf));
+      changes = changes.filter((change) => ownsSection(viewer, owners, change.sectionId));
+    }
+    return {
+      from: publicVersion(fromInfo),
+      to: toInfo === 'current' ? 'current' : publicVersion(toInfo),
+      changes,
+    };
+  }
+
+  /** Who wrote (client bindings) and who deleted (deleted-by index) what, as stored now. */
+  async attribution(reportId: string): Promise<Attribution> {
+    const owners = await this.deps.bindings.load(reportId);
+    // An open room knows bindings whose write may still be in flight.
+    const room = await this.deps.rooms.openRoom(reportId);
+    for (const [clientId, userId] of room?.clientOwners ?? []) {
+      if (!owners.has(clientId)) owners.set(clientId, userId);
+    }
+    return attributionFrom(owners, await this.deps.deletedBy.load(reportId));
+  }
+
+  /** Store `doc` as a version; the state is encoded synchronously, at the call. */
+  private async store(
+    reportId: string,
+    doc: Y.Doc,
+    options: { name: string; userId: string; auto?: VersionAuto },
+  ): Promise<VersionInfo> {
+    const snapshot = Y.snapshot(doc);
+    const info = await this.deps.versions.create(reportId, doc, options);
+    this.lastVersioned.set(reportId, snapshot);
+    await this.deps.activity.append(reportId, {
+      at: info.createdAt,
+      userId: options.userId,
+      kind: 'version',
+      sectionIds: [],
+      versionId: info.id,
+      name: info.name,
+      ...(options.auto ? { auto: options.auto } : {}),
+    });
+    return info;
+  }
+
+  private async lastVersionedSnapshot(reportId: string): Promise<Y.Snapshot | null> {
+    if (this.lastVersioned.has(reportId)) return this.lastVersioned.get(reportId) ?? null;
+    const latest = await this.deps.versions.latest(reportId);
+    const state = latest && (await this.deps.versions.get(reportId, latest.id));
+    const snapshot = state ? withStateDoc(state, (doc) => Y.snapshot(doc)) : null;
+    this.lastVersioned.set(reportId, snapshot);
+    return snapshot;
+  }
+}
+
+function publicVersion({ size: _size, ...info }: VersionInfo): PublicVersion {
+  return info;
+}
+
+function outlineOf(doc: Y.Doc): OutlineNode[] {
+  return buildOutline(yDocToJson(doc));
+}
+
+/** Run `read` on a throwaway doc holding a V2 state. */
+function withStateDoc<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdateV2(doc, state);
+    return read(doc);
+  } finally {
+    doc.destroy();
+  }
+}

@@ -1,0 +1,65 @@
+// Versions and diffs: GET|POST /api/reports/:id/versions, GET /api/reports/:id/versions/:versionId
+// (the document as ProseMirror JSON, for read-only viewing; `/state` gives the raw Yjs V2 state for
+// the client's snapshot rendering), GET /api/reports/:id/diff?from=&to= (`to=current` allowed).
+// Versions are whole-report documents, which every role may read in the live editor anyway, so
+// every role lists and views them; the diff is limited to an editor's own sections.
+import { Hono } from 'hono';
+import { requireAuth, requireRole } from '../auth/middleware';
+import { isValidVersionId } from '../history/version-store';
+import type { AppEnv } from '../http/env';
+import { badRequest, notFound } from '../http/errors';
+import { readJsonObject, requiredString } from '../http/validate';
+import type { HistoryService } from '../reports/history-service';
+import type { ReportService } from '../reports/service';
+import type { MetaStore } from '../store/meta-store';
+import { knownReport } from './report-param';
+
+export const MAX_VERSION_NAME = 200;
+
+export function versionRoutes(meta: MetaStore, reports: ReportService, history: HistoryService) {
+  const versionParam = (value: string | undefined, what: string): string => {
+    if (!value) throw badRequest(`"${what}" is required`);
+    if (!isValidVersionId(value)) throw notFound(`unknown version "${value}"`);
+    return value;
+  };
+
+  return new Hono<AppEnv>()
+    .use(requireAuth(meta))
+    .get('/:id/versions', async (c) => {
+      const report = knownReport(reports, c.req.param('id'));
+      return c.json(await history.listVersions(report.id));
+    })
+    .post('/:id/versions', requireRole('secretary'), async (c) => {
+      const report = knownReport(reports, c.req.param('id'));
+      const body = await readJsonObject(c);
+      const name = requiredString(body, 'name', { max: MAX_VERSION_NAME }).trim();
+      if (!name) throw badRequest('"name" is empty');
+      const version = await history.createVersion(report.id, { name, userId: c.get('user').id });
+      return c.json(version, 201);
+    })
+    .get('/:id/versions/:versionId', async (c) => {
+      const report = knownReport(reports, c.req.param('id'));
+      const found = await history.versionDocument(
+        report.id,
+        versionParam(c.req.param('versionId'), 'versionId'),
+      );
+      if (!found) throw notFound('unknown version');
+      return c.json({ ...found.info, doc: found.doc });
+    })
+    .get('/:id/versions/:versionId/state', async (c) => {
+      const report = knownReport(reports, c.req.param('id'));
+      const found = await history.versionState(
+        report.id,
+        versionParam(c.req.param('versionId'), 'versionId'),
+      );
+      if (!found) throw notFound('unknown version');
+      return c.body(new Uint8Array(found.state), 200, { 'Content-Type': 'application/octet-stream' });
+    })
+    .get('/:id/diff', async (c) => {
+      const report = knownReport(reports, c.req.param('id'));
+      const from = versionParam(c.req.query('from'), 'from');
+      const toQuery = c.req.query('to');
+      const to = toQuery === 'current' ? 'current' : versionParam(toQuery, 'to');
+      return c.json(await history.diff(report.id, from, to, c.get('user')));
+    });
+}

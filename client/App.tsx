@@ -1,4 +1,6 @@
+import { AdminRoutes } from './admin/routes';
 import { Header } from './components/Header';
+import { HistoryPage } from './history/HistoryPage';
 import { I18nProvider } from './i18n';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -32,6 +34,8 @@ function Routes() {
       <Header session={session} />
       {route.name === 'home' && <ReportListPage />}
       {route.name === 'report' && <ReportPage key={route.id} reportId={route.id} session={session} />}
+      {route.name === 'admin' && <AdminRoutes page={route.page} session={session} />}
+      {route.name === 'history' && <HistoryPage key={route.id} reportId={route.id} session={session} />}
       {route.name === 'notFound' && <NotFoundPage />}
     </div>
   );

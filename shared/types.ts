@@ -65,6 +65,8 @@ export interface ReportMeta {
   lockedAt?: string;
   lockedBy?: string;
   archived?: boolean;
+  /** The report this one was made from (next period): its sections have last period's text. */
+  previousReportId?: string;
   createdAt: string;
   createdBy: string;
   updatedAt?: string;

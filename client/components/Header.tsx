@@ -1,3 +1,4 @@
+import { AccountLink, AdminHeaderLink } from '../admin/HeaderLinks';
 import { type Lang, useI18n } from '../i18n';
 import { navigate } from '../router';
 import { type Session, setSession } from '../session';
@@ -18,9 +19,12 @@ export function Header({ session }: { session: Session | null }) {
         <span className="brand-tagline">{t('app.tagline')}</span>
       </a>
       <div className="header-right">
+        {session && <AdminHeaderLink session={session} />}
         {session && (
           <span className="header-user" data-current-user={session.user.id}>
-            {session.user.name} · {t(`role.${session.user.role}`)}
+            <AccountLink>
+              {session.user.name} · {t(`role.${session.user.role}`)}
+            </AccountLink>
           </span>
         )}
         <label className="lang-switch">

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { buildOutline, type OutlineNode } from '../../shared/numbering';
 import { findSection } from '../../shared/schema';
 import type { Department, SectionStatus, User } from '../../shared/types';
@@ -24,9 +24,17 @@ interface Props {
   user: User;
   departments: ReadonlyMap<string, Department>;
   statusOf: (id: string) => SectionStatus;
+  /** Extra controls under an outline item (the workflow area's assignment and review actions). */
+  renderExtra?: (node: OutlineNode) => ReactNode;
 }
 
-export const OutlineSidebar = memo(function OutlineSidebar({ editor, user, departments, statusOf }: Props) {
+export const OutlineSidebar = memo(function OutlineSidebar({
+  editor,
+  user,
+  departments,
+  statusOf,
+  renderExtra,
+}: Props) {
   const { t } = useI18n();
   const outline = useDocDerived(editor, buildOutline, [] as OutlineNode[]);
 
@@ -53,6 +61,7 @@ export const OutlineSidebar = memo(function OutlineSidebar({ editor, user, depar
                 <span className={`status-chip status-${status}`}>{t(`status.${status}`)}</span>
               </span>
             </button>
+            {renderExtra?.(node)}
             {node.children.length > 0 && renderNodes(node.children)}
           </li>
         );

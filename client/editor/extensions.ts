@@ -7,6 +7,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { reportExtensions } from '../../shared/schema';
 import { FRAGMENT_NAME } from '../../shared/ydoc';
+import { AuthorColors } from '../history/authorColors';
 import type { EnvGetter } from './editorEnv';
 import { FootnoteWithView } from './footnoteView';
 import { ReadOnlyGuard } from './readOnlyGuard';
@@ -40,5 +41,6 @@ export function collabExtensions(options: {
     ...localExtensions(options.env),
     Collaboration.configure({ document: options.doc, field: FRAGMENT_NAME }),
     CollaborationCaret.configure({ provider: options.provider, user: options.user }),
+    AuthorColors.configure({ env: options.env, provider: options.provider }),
   ];
 }

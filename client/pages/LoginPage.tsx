@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api';
-import { describeError } from '../errors';
+import { loginFailureMessage } from '../admin/loginFailure';
+import { api } from '../api';
 import { useI18n } from '../i18n';
 import { setSession } from '../session';
 
@@ -21,8 +21,7 @@ export function LoginPage() {
       // The route stays as it is: a visitor who opened /reports/:id lands on that report.
       setSession({ token, user });
     } catch (caught) {
-      const status = caught instanceof ApiError ? caught.status : -1;
-      setError(status === 401 || status === 400 ? t('login.failed') : describeError(t, caught));
+      setError(loginFailureMessage(t, caught));
       setBusy(false);
     }
   }

@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { SectionStatus } from '../../shared/types';
-import { api, type ReportListItem } from '../api';
+import { ArchiveButton } from '../admin/ArchiveButton';
+import { adminApi } from '../admin/adminApi';
+import { ReportFilterBar, useReportFilter } from '../admin/ReportFilterBar';
+import type { ReportListItem } from '../api';
 import { describeError } from '../errors';
 import { type Translate, useI18n } from '../i18n';
 import { navigate } from '../router';
+import { ExportMenu } from '../workflow';
 
 /** Counts of sections per status, from whichever shape the server sent. */
 function statusCounts(report: ReportListItem): {
@@ -42,23 +46,25 @@ export function ReportListPage() {
   const [reports, setReports] = useState<ReportListItem[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
+  const [filter, setFilter] = useReportFilter();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger.
   useEffect(() => {
     let cancelled = false;
     setError(null);
-    api.reports().then(
+    adminApi.reports(filter).then(
       (list) => !cancelled && setReports(list),
       (caught) => !cancelled && setError(caught),
     );
     return () => {
       cancelled = true;
     };
-  }, [attempt]);
+  }, [attempt, filter]);
 
   return (
     <main className="list-page">
       <h1>{t('reports.title')}</h1>
+      <ReportFilterBar filter={filter} onChange={setFilter} />
       {error !== null && (
         <p className="form-error" role="alert">
           {describeError(t, error)}{' '}
@@ -76,6 +82,7 @@ export function ReportListPage() {
               <th>{t('reports.title')}</th>
               <th>{t('reports.period')}</th>
               <th>{t('reports.progress')}</th>
+              <th />
               <th />
             </tr>
           </thead>
@@ -100,7 +107,11 @@ export function ReportListPage() {
                 <td>
                   <span className={report.locked ? 'badge badge-locked' : 'badge badge-open'}>
                     {report.locked ? `🔒 ${t('reports.locked')}` : t('reports.open')}
-                  </span>
+                  </span>{' '}
+                  <ArchiveButton report={report} onChanged={() => setAttempt((n) => n + 1)} />
+                </td>
+                <td>
+                  <ExportMenu reportId={report.id} compact />
                 </td>
               </tr>
             ))}

@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CloseCode } from '../../shared/protocol';
 import type { Department, SectionStatus, SectionSummary } from '../../shared/types';
+import { PreviousPeriodPanel } from '../admin/PreviousPeriodPanel';
 import { ApiError, api, type ReportDetail } from '../api';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
 import { FootnoteList } from '../components/FootnoteList';
@@ -13,12 +14,21 @@ import type { EditorEnv } from '../editor/editorEnv';
 import type { PresenceUser } from '../editor/extensions';
 import { ReportEditor } from '../editor/ReportEditor';
 import { describeError } from '../errors';
+import { ReportHistoryBar } from '../history/ReportHistoryBar';
 import { useI18n } from '../i18n';
 import { type Session, setSession } from '../session';
+import {
+  LockBanner,
+  onReportRefresh,
+  REPORT_POLL_MS,
+  requestReportRefresh,
+  useSectionWorkflow,
+  WorkflowBar,
+} from '../workflow';
 import { NotFoundPage } from './NotFoundPage';
 
-/** How often workflow status is re-read (it lives in REST metadata, not in the Y.Doc). */
-const DETAIL_REFRESH_MS = 20_000;
+/** How often workflow status and the lock are re-read (REST metadata, not in the Y.Doc). */
+const DETAIL_REFRESH_MS = REPORT_POLL_MS;
 const FALLBACK_COLOR = '#b45309';
 
 function statusMap(sections: SectionSummary[]): Map<string, SectionStatus> {
@@ -67,9 +77,12 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
       );
     load();
     const timer = setInterval(load, DETAIL_REFRESH_MS);
+    // Workflow actions and refused edits ask for a fresh read at once (client/workflow).
+    const offRefresh = onReportRefresh(reportId, load);
     return () => {
       cancelled = true;
       clearInterval(timer);
+      offRefresh();
     };
   }, [reportId]);
 
@@ -89,11 +102,14 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
         // state with a fresh doc so the refused change is not offered again on reconnect.
         setNotice(state.closedWith === CloseCode.TooLarge ? t('report.tooLarge') : t('report.editRefused'));
         setGeneration((g) => g + 1);
+        // A refusal often means the report was just locked or a section approved: re-read now.
+        requestReportRefresh(reportId);
     }
-  }, [state.closedWith, t]);
+  }, [state.closedWith, t, reportId]);
 
   const statuses = useMemo(() => statusMap(detail?.sections ?? []), [detail]);
-  const locked = detail?.locked ?? false;
+  // An archived report is read-only like a locked one (the server refuses edits to both).
+  const locked = Boolean(detail?.locked || detail?.archived);
   const statusOf = useCallback((id: string) => statuses.get(id) ?? 'draft', [statuses]);
 
   // Plugins read the environment through a stable getter; envVersion tells them to recompute.
@@ -117,6 +133,8 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
     collab?.provider.awareness.setLocalStateField('user', presenceUser);
   }, [collab, presenceUser]);
 
+  const renderSectionExtra = useSectionWorkflow({ reportId, user, departments, detail });
+
   if (notFound) return <NotFoundPage message={t('notFound.report')} />;
 
   const editable = user.role !== 'viewer' && !locked;
@@ -129,15 +147,35 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
           <PresenceList awareness={collab.provider.awareness} departments={departments} />
         )}
         {departments && (
-          <OutlineSidebar editor={editor} user={user} departments={departments} statusOf={statusOf} />
+          <OutlineSidebar
+            editor={editor}
+            user={user}
+            departments={departments}
+            statusOf={statusOf}
+            renderExtra={renderSectionExtra}
+          />
         )}
       </aside>
       <main className="report-main">
         <div className="report-titlebar">
           <h1>{detail?.title ?? t('report.loading')}</h1>
           <ConnectionIndicator state={state} />
+          <WorkflowBar
+            reportId={reportId}
+            detail={detail}
+            user={user}
+            editor={editor}
+            departments={departments}
+            awareness={collab?.provider.awareness ?? null}
+          />
         </div>
-        {locked && <p className="banner banner-info">🔒 {t('report.locked')}</p>}
+        {user.role !== 'editor' && <ReportHistoryBar reportId={reportId} editor={editor} />}
+        <LockBanner detail={detail} />
+        {locked && !detail?.locked && (
+          <p className="banner banner-info">
+            🔒 {t(detail?.archived ? 'admin.archivedBanner' : 'report.locked')}
+          </p>
+        )}
         {!locked && user.role === 'viewer' && <p className="banner banner-info">{t('report.viewerOnly')}</p>}
         {notice && (
           <p className="banner banner-warning" role="alert" data-notice>
@@ -167,6 +205,7 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
           <p className="muted loading">{detail ? t('report.syncing') : t('report.loading')}</p>
         )}
         {editor && <FootnoteList editor={editor} />}
+        {detail?.previousReportId && <PreviousPeriodPanel reportId={reportId} editor={editor} />}
       </main>
     </div>
   );

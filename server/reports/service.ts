@@ -120,6 +120,7 @@ export class ReportService {
       createdBy: input.createdBy,
       updatedAt: now,
       sections: {},
+      ...(input.previous ? { previousReportId: input.previous.sourceReportId } : {}),
     };
     await this.deps.meta.update((data) => {
       data.reports.push(report);

@@ -1,10 +1,12 @@
-// GET /api/reports/:id/attribution → {clients: {[clientId]: userId}, deletes: [[client, clock, len, userId]…]}
+// GET /api/reports/:id/attribution → {clients: {[clientId]: userId}, deletes: [[client, clock, len, userId]…],
+// users: {[userId]: {id, name, departmentId}}}
 // Who wrote (client bindings) and who deleted (deleted-by index) the text of a report, for the
 // client's compare view (y-tiptap snapshot rendering) and its colour-by-author view. It names the
 // author of every run in the whole report, so only the secretary and viewers may read it; an
 // editor sees attributed changes through /diff, which keeps to their department's sections.
 import { Hono } from 'hono';
 import * as Y from 'yjs';
+import type { AttributedUser } from '../../shared/history/attribution';
 import { requireAuth, requireRole } from '../auth/middleware';
 import type { RoomManager } from '../collab/rooms';
 import { type AttributionPayload, attributionPayload } from '../history/attribution-payload';
@@ -29,7 +31,7 @@ export function attributionRoutes(meta: MetaStore, deps: AttributionRouteDeps) {
       const report = knownReport(deps.reports, c.req.param('id'));
       const attribution = await deps.history.attribution(report.id);
       const payload = await deps.rooms.withDoc(report.id, (doc) => payloadForDoc(doc, attribution));
-      return c.json(payload);
+      return c.json({ ...payload, users: namedUsers(meta, payload) });
     });
 }
 
@@ -61,4 +63,14 @@ export function payloadForDoc(doc: Y.Doc, attribution: Attribution): Attribution
     }
   }
   return attributionPayload(owners, deletedBy);
+}
+
+/** Who the payload names (name and department only: viewers cannot list accounts otherwise). */
+function namedUsers(meta: MetaStore, payload: AttributionPayload): Record<string, AttributedUser> {
+  const ids = new Set([...Object.values(payload.clients), ...payload.deletes.map((entry) => entry[3])]);
+  const users: Record<string, AttributedUser> = {};
+  for (const user of meta.data.users) {
+    if (ids.has(user.id)) users[user.id] = { id: user.id, name: user.name, departmentId: user.departmentId };
+  }
+  return users;
 }

@@ -13,6 +13,17 @@ export interface AttributionPayload {
   clients: Record<string, string>;
   /** Deleted items and who deleted them: [client, clock, len, userId]. */
   deletes: [number, number, number, string][];
+  /**
+   * Name and department of every user named above (GET /api/reports/:id/attribution adds them:
+   * viewers may not list accounts, yet must see who wrote what).
+   */
+  users?: Record<string, AttributedUser>;
+}
+
+export interface AttributedUser {
+  id: string;
+  name: string;
+  departmentId: string | null;
 }
 
 /** The part of Y.PermanentUserData that y-tiptap's snapshot rendering reads. */

@@ -137,6 +137,11 @@ describe('GET /api/reports/:id/attribution', () => {
     );
     const body = payload as unknown as AttributionPayload;
 
+    expect(body.users?.[post.user.id]).toEqual({
+      id: post.user.id,
+      name: post.user.name,
+      departmentId: 'buuchinh',
+    });
     expect(body.clients[String(a.doc.clientID)]).toBe(press.user.id);
     expect(body.clients[String(b.doc.clientID)]).toBe(post.user.id);
     expect(body.clients[String(s.doc.clientID)]).toBe(secretary.user.id);

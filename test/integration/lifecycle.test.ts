@@ -70,6 +70,7 @@ describe('report lifecycle', () => {
       locked: false,
       archived: false,
       status: 'draft',
+      previousReportId: demo.id,
     });
     const fetched = await call('GET', `/api/reports/${created.body.id}`, viewer.token);
     expect(fetched.status).toBe(200);

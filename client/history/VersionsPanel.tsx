@@ -1,0 +1,126 @@
+// Named and automatic versions: list (name, author, time), "Tạo phiên bản" for the secretary,
+// "Xem" opens a version read-only, and a shortcut to compare it with the current document.
+import type { JSONContent } from '@tiptap/core';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { describeError } from '../errors';
+import { useI18n } from '../i18n';
+import { authorLabel } from './authors';
+import { historyApi, type VersionInfo } from './historyApi';
+import type { HistoryContext } from './historyContext';
+import { ReadOnlyDocument } from './ReadOnlyDocument';
+
+const SYSTEM_USER_ID = 'system';
+
+export function VersionsPanel({
+  context,
+  onCompare,
+}: {
+  context: HistoryContext;
+  onCompare: (from: string, to: string) => void;
+}) {
+  const { t, lang } = useI18n();
+  const [versions, setVersions] = useState<VersionInfo[] | null>(null);
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [viewing, setViewing] = useState<{ info: VersionInfo; doc: JSONContent } | null>(null);
+
+  const load = useCallback(() => {
+    historyApi.versions(context.reportId).then(setVersions, setError);
+  }, [context.reportId]);
+  useEffect(load, [load]);
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return;
+    setBusy(true);
+    try {
+      await historyApi.createVersion(context.reportId, name.trim());
+      setName('');
+      setError(null);
+      load();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const view = async (version: VersionInfo) => {
+    try {
+      const found = await historyApi.versionDocument(context.reportId, version.id);
+      setViewing({ info: version, doc: found.doc });
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  const time = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
+
+  return (
+    <section aria-label={t('history.tab.versions')}>
+      {context.user.role === 'secretary' && (
+        <form className="version-create" onSubmit={create}>
+          <input
+            name="versionName"
+            aria-label={t('history.versions.name')}
+            placeholder={t('history.versions.namePlaceholder')}
+            value={name}
+            maxLength={200}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <button type="submit" disabled={busy || !name.trim()} data-create-version>
+            {t('history.versions.create')}
+          </button>
+        </form>
+      )}
+      {error !== null && (
+        <p className="banner banner-error" role="alert">
+          {describeError(t, error)}
+        </p>
+      )}
+      {versions && versions.length === 0 && <p className="muted">{t('history.versions.empty')}</p>}
+      <ul className="versions-list">
+        {(versions ?? []).map((version) => {
+          const author =
+            version.userId === SYSTEM_USER_ID
+              ? t('history.versions.system')
+              : authorLabel(context.authors.get(version.userId));
+          return (
+            <li key={version.id} data-version-id={version.id} data-version-name={version.name}>
+              <span className="version-name">{version.name}</span>
+              {version.auto && <span className="version-auto">{t('history.versions.auto')}</span>}
+              <span className="muted">
+                {t('history.versions.by', { name: author, time: time.format(new Date(version.createdAt)) })}
+              </span>
+              <button type="button" className="button-secondary" onClick={() => void view(version)}>
+                {t('history.versions.view')}
+              </button>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => onCompare(version.id, 'current')}
+              >
+                {t('history.versions.compareWithCurrent')}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {viewing && (
+        <article className="version-viewer" data-viewing-version={viewing.info.id}>
+          <header>
+            <h2>{t('history.versions.viewing', { name: viewing.info.name })}</h2>
+            <button type="button" className="button-secondary" onClick={() => setViewing(null)}>
+              {t('history.versions.close')}
+            </button>
+          </header>
+          <ReadOnlyDocument doc={viewing.doc} env={context.env} />
+        </article>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+// The secretary's "Khóa bản cuối" (with a confirmation) and "Mở khóa" (with a required reason).
+import { useState } from 'react';
+import { useI18n } from '../i18n';
+import { Modal } from './Modal';
+import { requestReportRefresh } from './reportRefresh';
+import { workflowApi } from './workflowApi';
+import { describeWorkflowError } from './workflowErrors';
+
+export function LockControls({ reportId, locked }: { reportId: string; locked: boolean }) {
+  const { t } = useI18n();
+  const [dialog, setDialog] = useState<'lock' | 'unlock' | null>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const close = () => {
+    if (busy) return;
+    setDialog(null);
+    setError(null);
+    setReason('');
+  };
+
+  const act = async (call: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call();
+      setDialog(null);
+      setReason('');
+    } catch (caught) {
+      setError(describeWorkflowError(t, caught));
+    } finally {
+      setBusy(false);
+      requestReportRefresh(reportId);
+    }
+  };
+
+  return (
+    <>
+      {locked ? (
+        <button type="button" className="button-secondary" data-unlock onClick={() => setDialog('unlock')}>
+          {t('workflow.unlock')}
+        </button>
+      ) : (
+        <button type="button" className="button-secondary" data-lock onClick={() => setDialog('lock')}>
+          {t('workflow.lock')}
+        </button>
+      )}
+      {dialog === 'lock' && (
+        <Modal title={t('workflow.lockTitle')} onClose={close} name="lock">
+          <p>{t('workflow.lockExplain')}</p>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="modal-actions">
+            <button type="button" className="button-secondary" onClick={close} disabled={busy}>
+              {t('workflow.cancel')}
+            </button>
+            <button
+              type="button"
+              data-primary
+              data-confirm-lock
+              disabled={busy}
+              onClick={() => act(() => workflowApi.lock(reportId))}
+            >
+              {busy ? t('workflow.saving') : t('workflow.lockConfirm')}
+            </button>
+          </div>
+        </Modal>
+      )}
+      {dialog === 'unlock' && (
+        <Modal title={t('workflow.unlockTitle')} onClose={close} name="unlock">
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (reason.trim()) act(() => workflowApi.unlock(reportId, reason.trim()));
+            }}
+          >
+            <label className="modal-field">
+              <span>{t('workflow.unlockReason')}</span>
+              <textarea
+                name="reason"
+                required
+                rows={3}
+                maxLength={2000}
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+              />
+            </label>
+            {error && (
+              <p className="form-error" role="alert">
+                {error}
+              </p>
+            )}
+            <div className="modal-actions">
+              <button type="button" className="button-secondary" onClick={close} disabled={busy}>
+                {t('workflow.cancel')}
+              </button>
+              <button type="submit" data-confirm-unlock disabled={busy || !reason.trim()}>
+                {busy ? t('workflow.saving') : t('workflow.unlockConfirm')}
+              </button>
+            </div>
+          </form>
+        </Modal>
+      )}
+    </>
+  );
+}

@@ -1,11 +1,23 @@
 // One report's append-only update log with group commit, and its compaction into a state file.
 //
-// Appends are serialised through one queue: every update handed in while a write+fdatasync is
-// running joins the next batch, so the disk sees one write and one sync per batch (group commit)
-// and an update is durable a few milliseconds after it was appended. Byte offsets in the file
-// follow append order, which is what makes compaction safe (see `compact`).
-import { type FileHandle, open, rename, truncate } from 'node:fs/promises';
+// Every record is handed to the OS with a synchronous write() inside `append`, before the caller
+// relays the update: from then on it survives a crash of this process (kill -9), whatever the
+// event loop was doing. fdatasync, which makes it survive a power cut too, is group-committed: all
+// records appended while one sync runs share the next one, so the disk sees one sync per batch.
+// Byte offsets in the file follow append order, which is what makes compaction safe (`compact`).
+import {
+  closeSync,
+  fdatasync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { syncDir, writeFileAtomic } from './files';
 import { encodeRecord } from './records';
 
@@ -13,11 +25,12 @@ export const LOG_FILE = 'updates.log';
 export const STATE_FILE = 'state.bin';
 
 export class UpdateLog {
-  private handle: FileHandle | null = null;
+  /** Raw descriptor: appends and compaction use synchronous calls on it (see the header). */
+  private fd: number | null = null;
   /** Bytes handed to `append` since the file was opened, i.e. the file length once flushed. */
   private enqueuedBytes = 0;
-  private pending: Buffer[] = [];
-  private pendingWaiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+  /** Callers waiting for the next fdatasync (their records are written, not yet synced). */
+  private unsynced: { resolve: () => void; reject: (error: unknown) => void }[] = [];
   private flushScheduled = false;
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
@@ -41,22 +54,30 @@ export class UpdateLog {
     const log = new UpdateLog(dir, validBytes);
     const file = join(dir, LOG_FILE);
     // A torn tail from a crash is cut off so new records never follow garbage.
-    const handle = await open(file, 'a+');
-    const { size } = await handle.stat();
-    if (size > validBytes) await truncate(file, validBytes);
-    log.handle = handle;
+    const fd = openSync(file, 'a+');
+    if (fstatSync(fd).size > validBytes) ftruncateSync(fd, validBytes);
+    log.fd = fd;
     return log;
   }
 
-  /** Queue `update`; resolves once it is on disk (written and fdatasync'ed). */
+  /**
+   * Write `update` to the log now (synchronously, so a relay that follows can never get ahead of
+   * the file); the promise resolves once it is also fdatasync'ed.
+   */
   append(update: Uint8Array): Promise<void> {
-    if (this.closed) return Promise.reject(new Error('update log is closed'));
+    if (this.closed || this.fd === null) return Promise.reject(new Error('update log is closed'));
     const record = encodeRecord(update);
-    this.pending.push(record);
+    try {
+      writeFully(this.fd, record);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     this.enqueuedBytes += record.length;
     this.recordsSinceCompaction++;
     this.bytesSinceCompaction += record.length;
-    const done = new Promise<void>((resolve, reject) => this.pendingWaiters.push({ resolve, reject }));
+    this.bytesWritten += record.length;
+    this.updatesWritten++;
+    const done = new Promise<void>((resolve, reject) => this.unsynced.push({ resolve, reject }));
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       this.enqueue(() => this.flushPending());
@@ -93,8 +114,8 @@ export class UpdateLog {
     this.closed = true;
     await this.enqueue(async () => {
       await this.flushPending();
-      await this.handle?.close();
-      this.handle = null;
+      if (this.fd !== null) closeSync(this.fd);
+      this.fd = null;
     });
   }
 
@@ -107,19 +128,12 @@ export class UpdateLog {
 
   private async flushPending(): Promise<void> {
     this.flushScheduled = false;
-    if (this.pending.length === 0) return;
-    const batch = this.pending;
-    const waiters = this.pendingWaiters;
-    this.pending = [];
-    this.pendingWaiters = [];
+    if (this.unsynced.length === 0) return;
+    const waiters = this.unsynced;
+    this.unsynced = [];
     try {
-      const handle = this.handle;
-      if (!handle) throw new Error('update log is not open');
-      const data = batch.length === 1 ? batch[0] : Buffer.concat(batch);
-      await handle.write(data);
-      await handle.datasync();
-      this.bytesWritten += data.length;
-      this.updatesWritten += batch.length;
+      if (this.fd === null) throw new Error('update log is not open');
+      await datasync(this.fd);
       for (const waiter of waiters) waiter.resolve();
     } catch (error) {
       for (const waiter of waiters) waiter.reject(error);
@@ -127,25 +141,43 @@ export class UpdateLog {
     }
   }
 
+  /**
+   * Replace the log by its records after `coveredBytes`. Done with synchronous calls on purpose:
+   * `append` writes synchronously too, so no record can land in the old file between reading its
+   * tail and the rename. The tail is only what was appended since the compaction began (small).
+   */
   private async dropPrefix(coveredBytes: number): Promise<void> {
-    const handle = this.handle;
-    if (!handle) return;
-    const { size } = await handle.stat();
-    const tail = Buffer.alloc(Math.max(0, size - coveredBytes));
-    if (tail.length > 0) await handle.read(tail, 0, tail.length, coveredBytes);
+    const fd = this.fd;
+    if (fd === null) return;
     const file = join(this.dir, LOG_FILE);
     const temp = `${file}.compact.tmp`;
-    const tempHandle = await open(temp, 'w');
-    try {
-      await tempHandle.writeFile(tail);
-      await tempHandle.sync();
-    } finally {
-      await tempHandle.close();
+    const size = this.enqueuedBytes;
+    const tail = Buffer.alloc(Math.max(0, size - coveredBytes));
+    let offset = 0;
+    while (offset < tail.length) {
+      const read = readSync(fd, tail, offset, tail.length - offset, coveredBytes + offset);
+      if (read === 0) throw new Error(`${file}: shorter than expected while compacting`);
+      offset += read;
     }
-    await rename(temp, file);
-    await syncDir(this.dir);
-    await handle.close();
-    this.handle = await open(file, 'a+');
+    const tempFd = openSync(temp, 'w');
+    try {
+      writeFully(tempFd, tail);
+      fsyncSync(tempFd);
+    } finally {
+      closeSync(tempFd);
+    }
+    renameSync(temp, file);
+    // Swapped before any await, so every append from now on goes to the new file.
+    this.fd = openSync(file, 'a+');
+    closeSync(fd);
     this.enqueuedBytes -= coveredBytes;
+    await syncDir(this.dir);
   }
+}
+
+const datasync = promisify(fdatasync);
+
+function writeFully(fd: number, data: Uint8Array): void {
+  let offset = 0;
+  while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
 }

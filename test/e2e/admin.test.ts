@@ -2,20 +2,14 @@
 // next period's report from the demo report (outline, numbering, assignments, cleared indicators,
 // last period's text one click away), an account created with a one-time password that then logs
 // in, an editor refused at the admin pages, and the login form's throttling message.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SectionSummary } from '../../shared/types';
 import { launchChromium, openWindow, screenshotPath, type TestWindow, type Window } from './browser';
-import { buildClient, DEMO, quietLogger } from './demo';
+import { DEMO, type DemoServer, startDemoServer } from './demo';
 
-type Started = { url: string; close: () => Promise<void> };
-
-let server: Started;
+let server: DemoServer;
 let browser: Browser;
-let dataDir: string;
 let secretary: Window;
 const windows: Window[] = [];
 
@@ -40,15 +34,7 @@ async function open(username: string, password = DEMO.password): Promise<Window>
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dongsoan-e2e-admin-'));
-  const { startServer } = await import('../../server/server');
-  server = await startServer({
-    port: 0,
-    dataDir,
-    seed: 'demo',
-    clientDir: await buildClient(),
-    logger: quietLogger,
-  });
+  server = await startDemoServer('admin');
   browser = await launchChromium();
   secretary = await open(DEMO.secretary);
 });
@@ -56,7 +42,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('organisation and report lifecycle pages', () => {

@@ -78,3 +78,13 @@ export function screenshotPath(name: string): string {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   return path.join(ARTIFACTS_DIR, name);
 }
+
+/** The document's text as the user sees it (other users' caret labels left out). */
+export function documentText(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as TestWindow).documentText());
+}
+
+/** Wait until the document shows `text`. */
+export async function waitForText(page: Page, text: string): Promise<void> {
+  await page.waitForFunction((t) => (window as unknown as TestWindow).documentText().includes(t), text);
+}

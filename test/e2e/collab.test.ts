@@ -1,35 +1,24 @@
 // Two department editors (and the secretary) co-editing the demo report in real Chromium against
 // the real server: typing, presence, footnote renumbering, indicator evaluation, read-only sections.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  documentText,
   launchChromium,
   openReport,
   openWindow,
   screenshotPath,
-  type TestWindow,
   type Window,
+  waitForText,
 } from './browser';
-import { buildClient, DEMO, quietLogger } from './demo';
+import { DEMO, type DemoServer, startDemoServer } from './demo';
 
-type Started = { url: string; close: () => Promise<void> };
-
-let server: Started;
+let server: DemoServer;
 let browser: Browser;
-let dataDir: string;
 let reportId: string;
 let a: Window;
 let b: Window;
 let secretary: Window;
-
-const docText = (page: Page) => page.evaluate(() => (window as unknown as TestWindow).documentText());
-
-async function waitForText(page: Page, text: string) {
-  await page.waitForFunction((t) => (window as unknown as TestWindow).documentText().includes(t), text);
-}
 
 /** Click into the first paragraph of one of the user's own editable sections and go to its end. */
 async function focusOwnParagraph(window: Window) {
@@ -55,19 +44,11 @@ function footnoteBodies(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dongsoan-e2e-'));
   if (process.env.E2E_BASE_URL) {
     // Against an already running server (debugging): nothing to start or stop.
-    server = { url: process.env.E2E_BASE_URL, close: async () => {} };
+    server = { url: process.env.E2E_BASE_URL, wsUrl: '', close: async () => {} };
   } else {
-    const { startServer } = await import('../../server/server');
-    server = await startServer({
-      port: 0,
-      dataDir,
-      seed: 'demo',
-      clientDir: await buildClient(),
-      logger: quietLogger,
-    });
+    server = await startDemoServer('collab');
   }
   browser = await launchChromium();
   [a, b, secretary] = await Promise.all([
@@ -87,7 +68,6 @@ afterAll(async () => {
   }
   await browser?.close();
   await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('co-editing in the browser', () => {
@@ -127,7 +107,7 @@ describe('co-editing in the browser', () => {
         ['A', a],
         ['B', b],
       ] as const) {
-        const text = await docText(w.page);
+        const text = await documentText(w.page);
         const at = (s: string) => text.indexOf(s.trim().slice(0, 7));
         console.error(
           `window ${name}:`,
@@ -142,8 +122,8 @@ describe('co-editing in the browser', () => {
       }
       throw error;
     }
-    expect(await docText(a.page)).toContain(wordsA.trim());
-    expect(await docText(b.page)).toContain(wordsB.trim());
+    expect(await documentText(a.page)).toContain(wordsA.trim());
+    expect(await documentText(b.page)).toContain(wordsB.trim());
   });
 
   it('types Vietnamese with diacritics', async () => {
@@ -228,7 +208,7 @@ describe('co-editing in the browser', () => {
     await a.page.keyboard.type(marker);
     await Promise.all([waitForText(b.page, marker.trim()), waitForText(secretary.page, marker.trim())]);
     for (const w of [a, b, secretary]) {
-      expect(await docText(w.page)).not.toContain('CHỮ LẠ');
+      expect(await documentText(w.page)).not.toContain('CHỮ LẠ');
     }
     expect(await foreign.textContent()).toBe(foreignBefore);
     // The server never had to refuse anything: no "edit refused" notice.

@@ -1,4 +1,6 @@
 // Demo accounts of the seeded organisation, and the client build the e2e tests serve.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../../server/log';
 
@@ -25,4 +27,31 @@ export async function buildClient(): Promise<string> {
   const dir = await ensureClientBuilt(ROOT, quietLogger);
   if (!dir) throw new Error('the client could not be built');
   return dir;
+}
+
+/** A real server with the demo organisation on a free port and its own temporary data directory. */
+export interface DemoServer {
+  url: string;
+  wsUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startDemoServer(name: string): Promise<DemoServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `dongsoan-e2e-${name}-`));
+  const { startServer } = await import('../../server/server');
+  const server = await startServer({
+    port: 0,
+    dataDir,
+    seed: 'demo',
+    clientDir: await buildClient(),
+    logger: quietLogger,
+  });
+  return {
+    url: server.url,
+    wsUrl: server.wsUrl,
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

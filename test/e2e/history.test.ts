@@ -2,25 +2,13 @@
 // words; the secretary takes a version before and after; the compare view, the colour-by-author
 // view and the activity timeline attribute every word to the user who typed it. One editor types
 // in Chromium, the other through a stock y-websocket client in Node (faster, same protocol).
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, type TestClient } from '../helpers/collab';
 import { login, type Session } from '../helpers/http';
 import { demoReport, sectionOwnedBy } from '../helpers/reports';
-import {
-  launchChromium,
-  openReport,
-  openWindow,
-  screenshotPath,
-  type TestWindow,
-  type Window,
-} from './browser';
-import { buildClient, DEMO, quietLogger } from './demo';
-
-type Started = { url: string; close: () => Promise<void>; wsUrl: string };
+import { launchChromium, openReport, openWindow, screenshotPath, type Window, waitForText } from './browser';
+import { DEMO, type DemoServer, startDemoServer } from './demo';
 
 const WORD_A = 'Alphawordbaochi';
 const WORD_B = 'Betawordbuuchinh';
@@ -28,18 +16,13 @@ const WORD_S = 'Gammawordvanphong';
 /** How many characters of the imported text B deletes (its first paragraph is longer). */
 const DELETED_BY_B = 6;
 
-let server: Started;
+let server: DemoServer;
 let browser: Browser;
-let dataDir: string;
 let reportId: string;
 let a: Window;
 let secretary: Window;
 let nodeB: TestClient;
 let sessionB: Session;
-
-async function waitForText(page: Page, text: string) {
-  await page.waitForFunction((t) => (window as unknown as TestWindow).documentText().includes(t), text);
-}
 
 /** Click at the end of the first matching paragraph and type. */
 async function typeInEditable(window: Window, selector: string, text: string) {
@@ -80,15 +63,7 @@ function textByAuthor(page: Page, selector: string): Promise<Record<string, stri
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dongsoan-e2e-history-'));
-  const { startServer } = await import('../../server/server');
-  server = await startServer({
-    port: 0,
-    dataDir,
-    seed: 'demo',
-    clientDir: await buildClient(),
-    logger: quietLogger,
-  });
+  server = await startDemoServer('history');
   browser = await launchChromium();
   [a, secretary] = await Promise.all([
     openWindow(browser, server.url, DEMO.editorA, DEMO.password),
@@ -111,7 +86,6 @@ afterAll(async () => {
   nodeB?.destroy();
   await browser?.close();
   await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('history, versions and authorship in the browser', () => {

@@ -2,37 +2,27 @@
 // the secretary assigns a section to a department, its editor writes and submits, the secretary
 // approves (the section goes read-only for the department), locks the report (read-only for all),
 // unlocks it with a reason, edits the heading form, and downloads a DOCX from the export menu.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  documentText,
   launchChromium,
   openReport,
   openWindow,
   screenshotPath,
-  type TestWindow,
   type Window,
+  waitForText,
 } from './browser';
-import { buildClient, DEMO, quietLogger } from './demo';
+import { DEMO, type DemoServer, startDemoServer } from './demo';
 
-type Started = { url: string; close: () => Promise<void> };
-
-let server: Started;
+let server: DemoServer;
 let browser: Browser;
-let dataDir: string;
 let reportId: string;
 let editor: Window;
 let secretary: Window;
 /** The section the secretary hands over to the editor's department. */
 let target: string;
-
-const docText = (page: Page) => page.evaluate(() => (window as unknown as TestWindow).documentText());
-
-async function waitForText(page: Page, text: string) {
-  await page.waitForFunction((t) => (window as unknown as TestWindow).documentText().includes(t), text);
-}
 
 /** The outline entry of a section (not its nested sub-sections). */
 const outlineItem = (page: Page, id: string) => page.locator(`li[data-outline-section="${id}"]`);
@@ -70,15 +60,7 @@ async function serverMarkdown(window: Window): Promise<string> {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dongsoan-e2e-workflow-'));
-  const { startServer } = await import('../../server/server');
-  server = await startServer({
-    port: 0,
-    dataDir,
-    seed: 'demo',
-    clientDir: await buildClient(),
-    logger: quietLogger,
-  });
+  server = await startDemoServer('workflow');
   browser = await launchChromium();
   [editor, secretary] = await Promise.all([
     openWindow(browser, server.url, DEMO.editorA, DEMO.password),
@@ -113,7 +95,6 @@ afterAll(async () => {
   await secretary?.page.screenshot({ path: screenshotPath('workflow-secretary.png') }).catch(() => {});
   await browser?.close();
   await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('section workflow, lock and export in the browser', () => {
@@ -157,8 +138,8 @@ describe('section workflow, lock and export in the browser', () => {
     await focusParagraph(editor, ownSectionSelector(editor));
     await editor.page.keyboard.type(' Mốc sau duyệt', { delay: 10 });
     await waitForText(secretary.page, 'Mốc sau duyệt');
-    expect(await docText(editor.page)).not.toContain('CHẶN SAU DUYỆT');
-    expect(await docText(secretary.page)).not.toContain('CHẶN SAU DUYỆT');
+    expect(await documentText(editor.page)).not.toContain('CHẶN SAU DUYỆT');
+    expect(await documentText(secretary.page)).not.toContain('CHẶN SAU DUYỆT');
     // The keystrokes were swallowed locally, not refused by the server.
     expect(await editor.page.locator('[data-notice]').count()).toBe(0);
   });
@@ -185,13 +166,13 @@ describe('section workflow, lock and export in the browser', () => {
     await editor.page.locator('.report-document[contenteditable="false"]').waitFor();
     await secretary.page.locator('.report-document[contenteditable="false"]').waitFor();
 
-    const before = [await docText(editor.page), await docText(secretary.page)];
+    const before = [await documentText(editor.page), await documentText(secretary.page)];
     const ownSection = `section[data-owner="${editor.user.departmentId}"]:not([data-section-id="${target}"])`;
     await editor.page.locator(`.report-document ${ownSection} > p`).first().click();
     await editor.page.keyboard.type(' GÕ KHI KHÓA', { delay: 10 });
     await secretary.page.locator(`.report-document section[data-section-id="${target}"] > p`).first().click();
     await secretary.page.keyboard.type(' THƯ KÝ GÕ KHI KHÓA', { delay: 10 });
-    expect([await docText(editor.page), await docText(secretary.page)]).toEqual(before);
+    expect([await documentText(editor.page), await documentText(secretary.page)]).toEqual(before);
   });
 
   it('unlocking needs a reason, then editing resumes', async () => {

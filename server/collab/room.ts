@@ -3,7 +3,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { SectionStatus, User } from '../../shared/types';
-import type { DeletedByStore } from '../history/deleted-by';
+import { type DeletedByStore, NOTHING_RECORDED } from '../history/deleted-by';
 import type { Logger } from '../log';
 import { isReadOnlyReport } from '../reports/report-status';
 import type { ActivityEntry, ActivityLog } from '../store/activity-log';
@@ -229,32 +229,36 @@ export class Room {
   }
 
   /** Bind a new client id to its user; resolves (never rejects) once the binding is stored. */
-  private bindClient(clientId: number, userId: string): Promise<void> {
-    if (this.clientOwners.has(clientId)) return Promise.resolve();
+  /** Null when the binding is already known (nothing to wait for). */
+  private bindClient(clientId: number, userId: string): Promise<void> | null {
+    if (this.clientOwners.has(clientId)) return null;
     this.clientOwners.set(clientId, userId);
     return this.deps.bindings.bind(this.reportId, clientId, userId).catch((error) => {
       this.deps.logger.error(`collab: could not store the client binding ${clientId} → ${userId}`, error);
     });
   }
 
-  /** Record `userId` as the deleter of what `ds` deletes; resolves (never rejects) once stored. */
+  /** Record `userId` as the deleter of what `ds` newly deletes: a write that resolves (never rejects) once stored, or null when there is nothing to record. */
   private recordDeletions(
     userId: string,
     ds: Parameters<DeletedByStore['recordDeleteSet']>[2],
-  ): Promise<void> {
+  ): Promise<void> | null {
     let recorded: Promise<void>;
     try {
       recorded = this.deps.deletedBy.recordDeleteSet(this.reportId, userId, ds, this.doc);
     } catch (error) {
       recorded = Promise.reject(error);
     }
+    // Most keystrokes delete nothing: they must not wait behind other users' attribution writes.
+    if (recorded === NOTHING_RECORDED) return null;
     return recorded.catch((error) => {
       this.deps.logger.error(`collab: could not record deletions by ${userId} in ${this.reportId}`, error);
     });
   }
 
   /** The next updates stored and relayed wait for `writes` (which never reject). */
-  private holdLogFor(writes: Promise<unknown>[]): void {
+  private holdLogFor(pendingWrites: (Promise<unknown> | null)[]): void {
+    const writes = pendingWrites.filter((write): write is Promise<unknown> => write !== null);
     if (writes.length === 0) return;
     this.attributionPending += writes.length;
     for (const write of writes) {

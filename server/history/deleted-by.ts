@@ -77,6 +77,12 @@ export interface DeletedByStore {
   close(): Promise<void>;
 }
 
+/**
+ * What `recordDeleteSet` returns when the update deletes nothing new: callers can tell, without
+ * waiting, that there is nothing to hold back for (the common keystroke).
+ */
+export const NOTHING_RECORDED: Promise<void> = Promise.resolve();
+
 export class FileDeletedByStore implements DeletedByStore {
   private readonly files: ReportJsonlFiles<DeleteRecord>;
 
@@ -95,9 +101,9 @@ export class FileDeletedByStore implements DeletedByStore {
   }
 
   recordDeleteSet(reportId: string, userId: string, ds: DeleteSet, before?: Y.Doc): Promise<void> {
-    if (ds.clients.size === 0) return Promise.resolve();
+    if (ds.clients.size === 0) return NOTHING_RECORDED;
     const ranges = before ? newlyDeletedRanges(before, ds) : deleteSetRanges(ds);
-    if (ranges.length === 0) return Promise.resolve();
+    if (ranges.length === 0) return NOTHING_RECORDED;
     return this.files.append(reportId, { userId, at: new Date().toISOString(), ranges });
   }
 

@@ -1,0 +1,180 @@
+// Start each server under test in its own child process on 127.0.0.1 with a free port, with the
+// same probe preloaded, and read its port (and persistence mode) from its stdout.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Framing } from './client';
+import { type ProcSample, sampleProc } from './proc';
+
+export type ServerKind = 'dongsoan' | 'reference' | 'hocuspocus';
+export const SERVER_KINDS: readonly ServerKind[] = ['dongsoan', 'reference', 'hocuspocus'];
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const probe = fileURLToPath(new URL('./probe.ts', import.meta.url));
+const ENTRY: Record<ServerKind, string> = {
+  dongsoan: 'server/main.ts',
+  reference: 'bench/peers/reference-server.cts',
+  hocuspocus: 'bench/peers/hocuspocus-server.ts',
+};
+export const FRAMING: Record<ServerKind, Framing> = {
+  dongsoan: 'y-websocket',
+  reference: 'y-websocket',
+  hocuspocus: 'hocuspocus',
+};
+export const DEMO_PASSWORD = 'bench';
+
+export interface ServerHandle {
+  kind: ServerKind | 'echo';
+  pid: number;
+  port: number;
+  dataDir: string;
+  /** How this server stores documents in this run, as it reported it. */
+  persistence: string;
+  proc(): ProcSample;
+  /** Heap figures after a full GC inside the server (see probe.ts). */
+  memory(): Promise<NodeJS.MemoryUsage>;
+  /** SIGTERM and wait for exit (SIGKILL after 10 s). */
+  stop(): Promise<void>;
+  /** SIGKILL and wait for exit. */
+  kill(): Promise<void>;
+}
+
+export function startServerProcess(kind: ServerKind, dataDir: string): Promise<ServerHandle> {
+  return spawnServer(kind, ENTRY[kind], dataDir);
+}
+
+/** The bare `ws` echo server of the floor measurement. */
+export function startEchoProcess(): Promise<ServerHandle> {
+  return spawnServer('echo', 'bench/peers/echo-server.ts', '');
+}
+
+async function spawnServer(
+  kind: ServerKind | 'echo',
+  entry: string,
+  dataDir: string,
+  timeoutMs = 60_000,
+): Promise<ServerHandle> {
+  // BENCH_CPU_PROF=<dir> profiles the servers (written when they stop) to see where time goes.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, '--expose-gc', '--import', 'tsx', '--import', probe, entry],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        SEED: 'demo',
+        SERVE_CLIENT: '0',
+        DEMO_PASSWORD,
+        NODE_ENV: 'production',
+      },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    },
+  );
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let output = '';
+  let persistence = kind === 'dongsoan' ? 'append-only update log + fsync group commit (its own)' : 'unknown';
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${kind} did not start: ${output.slice(-2000)}`)),
+      timeoutMs,
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.length > 100_000) output = output.slice(-50_000);
+      const stated = /^persistence: (.+)$/m.exec(output);
+      if (stated) persistence = stated[1].trim();
+      const listening = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (listening) {
+        clearTimeout(timer);
+        resolve(Number(listening[1]));
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`${kind} exited (${code}) before listening: ${output.slice(-2000)}`));
+    });
+  });
+  // Keep draining output so a chatty server never blocks on a full pipe (BENCH_SERVER_LOG=1 shows it).
+  child.stdout?.removeAllListeners('data');
+  child.stderr?.removeAllListeners('data');
+  if (process.env.BENCH_SERVER_LOG) {
+    child.stdout?.pipe(process.stderr);
+    child.stderr?.pipe(process.stderr);
+  } else {
+    child.stdout?.resume();
+    child.stderr?.resume();
+  }
+
+  const pid = child.pid!;
+  const waitExit = (signal: NodeJS.Signals, graceMs: number) => {
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    child.kill(signal);
+    const force = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    return exited.then(() => clearTimeout(force));
+  };
+  return {
+    kind,
+    pid,
+    port,
+    dataDir,
+    persistence,
+    proc: () => sampleProc(pid),
+    memory: () => askMemory(child),
+    stop: () => waitExit('SIGTERM', 10_000),
+    kill: () => waitExit('SIGKILL', 5_000),
+  };
+}
+
+function askMemory(child: ChildProcess): Promise<NodeJS.MemoryUsage> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.off('message', onMessage);
+      reject(new Error('memory probe did not answer'));
+    }, 10_000);
+    const onMessage = (message: { type?: string; usage?: NodeJS.MemoryUsage }) => {
+      if (message?.type !== 'bench:memory' || !message.usage) return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(message.usage);
+    };
+    child.on('message', onMessage);
+    child.send('bench:memory');
+  });
+}
+
+/** A server kind bound to one data directory, restartable (cold loads, crash tests). */
+export class ServerSlot {
+  handle: ServerHandle | null = null;
+  constructor(
+    readonly kind: ServerKind,
+    readonly dataDir: string,
+  ) {}
+
+  async start(): Promise<ServerHandle> {
+    this.handle = await startServerProcess(this.kind, this.dataDir);
+    return this.handle;
+  }
+
+  get server(): ServerHandle {
+    if (!this.handle) throw new Error(`${this.kind} is not running`);
+    return this.handle;
+  }
+
+  async restart(how: 'stop' | 'kill'): Promise<ServerHandle> {
+    if (this.handle) await (how === 'kill' ? this.handle.kill() : this.handle.stop());
+    return this.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.handle?.stop();
+    this.handle = null;
+  }
+}

@@ -142,6 +142,29 @@ describe('REST API', () => {
     expect(all.every((section) => section.status === 'draft')).toBe(true);
   });
 
+  it('exports the seeded demo report as Markdown with numbers, footnotes, table and closing', async () => {
+    const response = await call('GET', `/api/reports/${report.id}/export?format=md`, { token: viewer.token });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/markdown');
+    const lines = response.text.split('\n');
+    expect(lines).toContain('# I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ 06 THÁNG ĐẦU NĂM 2024');
+    expect(lines).toContain('## 3. Lãnh đạo công tác xây dựng Đảng');
+    expect(lines).toContain('## 4. Đánh giá chung');
+    const definitions = lines.filter((line) => /^\[\^\d+\]: /.test(line));
+    expect(definitions.map((line) => line.slice(0, 5))).toEqual(
+      ['1', '2', '3', '4', '5', '6', '7', '8'].map((n) => `[^${n}]:`),
+    );
+    expect(definitions[0]).toBe('[^1]: Số 367/KH-UBND ngày 10/4/2024 của UBND tỉnh An Giang');
+    expect(lines).toContain('| STT | Nội dung chỉ tiêu | Kết quả | Đánh giá | Ghi chú |');
+    const rows = lines.filter((line) => /^\| \d+ \|/.test(line));
+    expect(rows).toHaveLength(14);
+    expect(rows.filter((row) => row.includes('| Đạt |'))).toHaveLength(9);
+    expect(rows.filter((row) => row.includes('| Chưa đạt |'))).toHaveLength(1);
+    expect(response.text).toContain('Nơi nhận');
+    expect(response.text).toContain('BÍ THƯ');
+    expect(response.text).not.toMatch(/\[bookmark|\[footnoteRef/);
+  });
+
   it('answers 404 for unknown or path-like report ids', async () => {
     for (const id of ['r-unknown', encodeURIComponent('../../etc/passwd'), '..%2F..%2Fetc%2Fpasswd', '%00']) {
       const response = await call('GET', `/api/reports/${id}`, { token: secretary.token });

@@ -72,3 +72,25 @@ export interface ReportMeta {
   updatedAt?: string;
   sections: Record<string, SectionState>;
 }
+
+export type ActivityKind = 'edit' | 'refused' | 'status' | 'owner' | 'create' | 'lock' | 'unlock' | 'version';
+
+/** One entry of a report's activity log (reports/<id>/activity.jsonl; GET /api/reports/:id/activity). */
+export interface ActivityEntry {
+  at: string;
+  userId: string;
+  kind: ActivityKind;
+  sectionIds: string[];
+  inserted?: number;
+  deleted?: number;
+  /** For refusals and status changes. */
+  reason?: string;
+  status?: string;
+  owner?: string | null;
+  comment?: string;
+  /** For versions, locks and unlocks: the version taken (or the final version released). */
+  versionId?: string;
+  /** For versions: the version's name, and why the server took it by itself (absent when named). */
+  name?: string;
+  auto?: 'hourly' | 'lock';
+}

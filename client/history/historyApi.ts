@@ -1,27 +1,14 @@
 // REST calls of the history pages (issue 6): activity log, versions, diff and attribution.
 import type { JSONContent } from '@tiptap/core';
 import type { AttributionPayload } from '../../shared/history/attribution';
-import type { User } from '../../shared/types';
+import type { ActivityEntry as SharedActivityEntry, User } from '../../shared/types';
 import { ApiError, request } from '../api';
 import { getSession } from '../session';
 
-export type ActivityKind = 'edit' | 'refused' | 'status' | 'owner' | 'create' | 'lock' | 'unlock' | 'version';
+export type { ActivityKind } from '../../shared/types';
 
 /** One entry of GET /api/reports/:id/activity (newest first). */
-export interface ActivityEntry {
-  at: string;
-  userId: string;
-  kind: ActivityKind | string;
-  sectionIds: string[];
-  inserted?: number;
-  deleted?: number;
-  reason?: string;
-  status?: string;
-  owner?: string | null;
-  comment?: string;
-  versionId?: string;
-  name?: string;
-  auto?: 'hourly' | 'lock';
+export interface ActivityEntry extends SharedActivityEntry {
   /** Pass as `before` for the entries after this one. */
   cursor: string;
 }

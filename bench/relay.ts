@@ -1,18 +1,22 @@
 // Relay benchmark (not a timed test): `npx tsx bench/relay.ts [--clients 20] [--seconds 10]`.
 // A real server in its own process (the CLI, fresh DATA_DIR); N stock y-websocket clients in this
 // process, each an editor typing 5 characters/s into a section of their own department. Reports
-// end-to-end relay latency (sender's local update → each receiver's update event, same clock) and
-// the bytes the server wrote per update.
+// end-to-end relay latency (sender's local update → each receiver's update event, same clock), the
+// bytes the server wrote per update, and the server's CPU per update against the guard's own cost on
+// the same document (the guard's share of relay CPU).
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
+import { checkUpdate } from '../server/collab/guard';
+import type { User } from '../shared/types';
 import { connectClient, type TestClient } from '../test/helpers/collab';
 import { login } from '../test/helpers/http';
 import { spawnServer } from '../test/helpers/process';
 import { demoReport, flattenSections } from '../test/helpers/reports';
 import { makeTempDir } from '../test/helpers/server';
 import { typeInSection } from '../test/helpers/ydoc';
+import { sampleProc } from './lib/proc';
 
 const { values } = parseArgs({
   options: {
@@ -91,6 +95,8 @@ async function main(): Promise<void> {
         fileSize(join(reportDir, name)),
       ),
     );
+    const serverPid = server.child.pid as number;
+    const cpuBefore = sampleProc(serverPid).cpuSeconds;
     let sent = 0;
     const intervalMs = 1000 / RATE;
     const timers = clients.map(({ client, section }, index) =>
@@ -111,6 +117,8 @@ async function main(): Promise<void> {
     for (const timer of timers) clearInterval(timer);
     // Let the last relays arrive and the last group commit land.
     await new Promise((resolve) => setTimeout(resolve, 500));
+    const serverCpuSeconds = sampleProc(serverPid).cpuSeconds - cpuBefore;
+    const guardMicros = guardCostPerKeystroke(clients[0].client.doc, clients[0].section, targets[0]);
 
     const sizesAfter = await Promise.all(
       ['updates.log', 'state.bin', 'activity.jsonl', 'clients.jsonl'].map((name) =>
@@ -137,12 +145,60 @@ async function main(): Promise<void> {
     console.log(
       `  all report files, bytes per update (log + activity + attribution): ${(allBytes / sent).toFixed(1)}`,
     );
+    const serverMicros = (serverCpuSeconds * 1e6) / Math.max(1, sent);
+    console.log(
+      `  server CPU per update (apply, guard, log, relay to ${CLIENTS - 1}): ${serverMicros.toFixed(0)} µs; ` +
+        `guard alone ${guardMicros.toFixed(1)} µs = ${((100 * guardMicros) / serverMicros).toFixed(1)}% (target < 20%)`,
+    );
     for (const { client } of clients) client.destroy();
   } finally {
     server.child.kill('SIGTERM');
     await server.exited;
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Mean cost of the guard for one typed character in `sectionId`, measured in this process on a copy
+ * of the synced document (the server's document at the end of the run).
+ */
+function guardCostPerKeystroke(
+  synced: Y.Doc,
+  sectionId: string,
+  target: { effectiveOwner: string | null },
+): number {
+  const serverDoc = new Y.Doc();
+  const editorDoc = new Y.Doc();
+  const state = Y.encodeStateAsUpdate(synced);
+  Y.applyUpdate(serverDoc, state);
+  Y.applyUpdate(editorDoc, state);
+  const user: User = {
+    id: 'u-bench',
+    username: 'bench',
+    name: 'bench',
+    role: 'editor',
+    departmentId: target.effectiveOwner,
+  };
+  const ctx = {
+    user,
+    locked: false,
+    sectionStatus: () => 'draft' as const,
+    clientOwners: new Map<number, string>(),
+  };
+  const updates: Uint8Array[] = [];
+  editorDoc.on('update', (update: Uint8Array) => updates.push(update));
+  let total = 0;
+  const count = 500;
+  for (let i = 0; i < count; i++) {
+    typeInSection(editorDoc, sectionId, 'x');
+    const update = updates.shift() as Uint8Array;
+    const started = performance.now();
+    const result = checkUpdate(serverDoc, update, ctx);
+    total += performance.now() - started;
+    if (!result.ok) throw new Error(`the guard refused a bench keystroke: ${result.reason}`);
+    Y.applyUpdate(serverDoc, update);
+  }
+  return (total * 1000) / count;
 }
 
 main().catch((error) => {

@@ -17,7 +17,15 @@ import {
 } from 'docx';
 import { evaluationLabel, type IndicatorRowInfo, indicatorSummary } from '../../shared/numbering';
 import { INDICATOR_COLUMNS } from '../../shared/schema/indicatorTable';
-import { GRID_BORDERS, line, pt, TABLE_CENTER_STYLE, TABLE_STYLE, TEXT_WIDTH } from './docx-layout';
+import {
+  GRID_BORDERS,
+  line,
+  pt,
+  TABLE_CENTER_STYLE,
+  TABLE_STYLE,
+  TEXT_WIDTH,
+  trimmedString,
+} from './docx-layout';
 
 // STT | Nội dung chỉ tiêu | Kết quả | Đánh giá | Ghi chú, as fractions of the text width.
 const FRACTIONS = [0.07, 0.47, 0.2, 0.13, 0.13];
@@ -63,7 +71,7 @@ function row(r: IndicatorRowInfo): TableRow {
   });
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const str = trimmedString;
 
 /**
  * One appendix. `rows` are this table's rows from `indicatorRows(doc)` (STT derived across the

@@ -3,23 +3,13 @@
 // borderless table as the rules place them.
 
 import type { JSONContent } from '@tiptap/core';
-import {
-  AlignmentType,
-  type Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-} from 'docx';
-import { INVISIBLE_BORDERS, line, pt, TEXT_WIDTH } from './docx-layout';
+import { AlignmentType, type Paragraph, type Table, TextRun } from 'docx';
+import { line, pt, sideBySide, TEXT_WIDTH, trimmedString } from './docx-layout';
 
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const str = trimmedString;
 
 const LEFT = Math.round(TEXT_WIDTH * 0.45);
-const RIGHT = TEXT_WIDTH - LEFT;
+const _RIGHT = TEXT_WIDTH - LEFT;
 /** Blank lines left for the signature and seal. */
 const SIGNATURE_SPACE = 4;
 
@@ -60,30 +50,8 @@ function signature(node: JSONContent): Paragraph[] {
   return out;
 }
 
-function cell(width: number, children: Paragraph[]): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlignTable.TOP,
-    margins: { left: 40, right: 40 },
-    children,
-  });
-}
-
 /** The closing table; empty when the report has no closing node. */
 export function renderClosing(node: JSONContent | undefined): Table[] {
   if (!node) return [];
-  return [
-    new Table({
-      width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      columnWidths: [LEFT, RIGHT],
-      layout: TableLayoutType.FIXED,
-      borders: INVISIBLE_BORDERS,
-      rows: [
-        new TableRow({
-          cantSplit: true,
-          children: [cell(LEFT, recipients(node)), cell(RIGHT, signature(node))],
-        }),
-      ],
-    }),
-  ];
+  return [sideBySide(LEFT, recipients(node), signature(node), { cantSplit: true })];
 }

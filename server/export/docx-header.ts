@@ -8,20 +8,17 @@
 //   "Số: 05/BC-UBND"; a short rule under the issuing body and under the summary line.
 
 import type { JSONContent } from '@tiptap/core';
-import {
-  AlignmentType,
-  type FileChild,
-  type Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-} from 'docx';
+import { AlignmentType, type FileChild, type Paragraph, TextRun } from 'docx';
 import { plainText } from '../../shared/numbering';
-import { INVISIBLE_BORDERS, type LayoutProfile, line, pt, shortRule, TEXT_WIDTH } from './docx-layout';
+import {
+  type LayoutProfile,
+  line,
+  pt,
+  shortRule,
+  sideBySide,
+  TEXT_WIDTH,
+  trimmedString,
+} from './docx-layout';
 
 export const PARTY_MOTTO = ['ĐẢNG CỘNG SẢN VIỆT NAM'];
 export const STATE_MOTTO = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];
@@ -37,7 +34,7 @@ interface HeaderFields {
   summary: string;
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const str = trimmedString;
 
 export function headerFields(node: JSONContent | undefined, profile: LayoutProfile): HeaderFields {
   const a = node?.attrs ?? {};
@@ -73,15 +70,6 @@ export function placeDateLine(place: string, date: string): string {
 // profile leaves the right column room for the Quốc hiệu on one line.
 const LEFT_SHARE: Record<LayoutProfile, number> = { party: 0.45, state: 0.38 };
 const leftWidth = (profile: LayoutProfile) => Math.round(TEXT_WIDTH * LEFT_SHARE[profile]);
-
-function cell(width: number, children: Paragraph[]): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlignTable.TOP,
-    margins: { left: 40, right: 40 },
-    children,
-  });
-}
 
 function upper(text: string): string {
   return text.toLocaleUpperCase('vi');
@@ -132,15 +120,7 @@ function stateColumns(f: HeaderFields): [Paragraph[], Paragraph[]] {
 export function renderReportHeader(node: JSONContent | undefined, profile: LayoutProfile): FileChild[] {
   const f = headerFields(node, profile);
   const [leftCell, rightCell] = profile === 'party' ? partyColumns(f) : stateColumns(f);
-  const left = leftWidth(profile);
-  const right = TEXT_WIDTH - left;
-  const table = new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [left, right],
-    layout: TableLayoutType.FIXED,
-    borders: INVISIBLE_BORDERS,
-    rows: [new TableRow({ children: [cell(left, leftCell), cell(right, rightCell)] })],
-  });
+  const table = sideBySide(leftWidth(profile), leftCell, rightCell);
 
   const out: FileChild[] = [table];
   out.push(

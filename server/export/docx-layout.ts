@@ -10,7 +10,13 @@ import {
   LineRuleType,
   Paragraph,
   type ParagraphChild,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
   TextRun,
+  VerticalAlignTable,
+  WidthType,
 } from 'docx';
 
 export type LayoutProfile = 'party' | 'state';
@@ -156,6 +162,41 @@ export const INVISIBLE_BORDERS = {
   insideHorizontal: NO_BORDER,
   insideVertical: NO_BORDER,
 } as const;
+
+/** A node attribute as trimmed text ('' when absent or not a string). */
+export const trimmedString = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
+/**
+ * Two blocks side by side across the text width in a borderless table, as the rules lay out the
+ * heading (issuing body | motto and date) and the closing (Nơi nhận | signature).
+ */
+export function sideBySide(
+  leftWidth: number,
+  left: Paragraph[],
+  right: Paragraph[],
+  options: { cantSplit?: boolean } = {},
+): Table {
+  const rightWidth = TEXT_WIDTH - leftWidth;
+  const cell = (width: number, children: Paragraph[]) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.TOP,
+      margins: { left: 40, right: 40 },
+      children,
+    });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [leftWidth, rightWidth],
+    layout: TableLayoutType.FIXED,
+    borders: INVISIBLE_BORDERS,
+    rows: [
+      new TableRow({
+        ...(options.cantSplit ? { cantSplit: true } : {}),
+        children: [cell(leftWidth, left), cell(rightWidth, right)],
+      }),
+    ],
+  });
+}
 
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 

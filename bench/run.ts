@@ -3,6 +3,7 @@
 // driven by this process. Writes bench/results/<date>-<mode>.json; a full run also regenerates
 // docs/performance.md from it (`--from <json>` regenerates the page from an earlier run).
 // Development flags: --servers=dongsoan,reference  --only=floor,swarm,saturation,cold,rooms,durability
+//   --sizes=200 (only these swarm sizes)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -31,15 +32,21 @@ async function main(): Promise<void> {
     return;
   }
   const quick = args.includes('--quick');
-  const config: BenchConfig = quick ? QUICK : FULL;
+  const base: BenchConfig = quick ? QUICK : FULL;
+  const sizes = flag('sizes')?.split(',').map(Number);
+  const config: BenchConfig = sizes
+    ? { ...base, swarm: base.swarm.filter((size) => sizes.includes(size.clients)) }
+    : base;
   const kinds = (flag('servers')?.split(',') as ServerKind[] | undefined) ?? [...SERVER_KINDS];
   const only = flag('only')?.split(',');
   const wanted = (name: string) => !only || only.includes(name);
-  if (!quick && !only && !flag('servers')) await waitForQuietMachine();
+  const partial = Boolean(only || flag('servers') || sizes);
+  if (!quick && !partial) await waitForQuietMachine();
   const started = performance.now();
   const results: BenchResults = {
     date: new Date().toISOString(),
-    mode: quick ? 'quick' : 'full',
+    // A run limited by development flags is not a full run: its file says so.
+    mode: quick ? 'quick' : partial ? 'partial' : 'full',
     durationS: 0,
     machine: describeMachine(),
     versions: describeVersions(),
@@ -189,7 +196,7 @@ async function main(): Promise<void> {
   log(`results: ${file}`);
   for (const target of results.targets)
     log(`target ${targetVerdict(target)} ${target.name}: ${target.detail}`);
-  if (!quick && !only && !flag('servers')) writeDocs(results);
+  if (!quick && !partial) writeDocs(results);
 }
 
 /**

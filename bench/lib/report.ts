@@ -13,7 +13,7 @@ type PerServer<T> = Partial<Record<ServerKind, T>>;
 
 export interface BenchResults {
   date: string;
-  mode: 'full' | 'quick';
+  mode: 'full' | 'quick' | 'partial';
   durationS: number;
   machine: ReturnType<typeof describeMachine> & { loadAverageAtEnd?: number[] };
   versions: ReturnType<typeof describeVersions>;

@@ -1,5 +1,9 @@
 // One client socket. It owns the socket: keepalive (ping/pong with timeout), sending, and an
 // idempotent close with a code. Protocol decoding lives in message-receiver.ts.
+//
+// Outgoing frames are queued and leave once per event-loop turn, all of a socket's frames in one
+// corked write: under load (many clients, fast typists) a socket gets several frames per turn and
+// each write to the kernel costs far more than framing, so this is what keeps the relay ahead.
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { User } from '../../shared/types';
@@ -19,6 +23,7 @@ export class Connection {
   private closed = false;
   private readonly pingTimer: NodeJS.Timeout;
   private readonly closeListeners: (() => void)[] = [];
+  private outbox: Uint8Array[] = [];
 
   constructor(
     private readonly socket: WebSocket,
@@ -38,16 +43,31 @@ export class Connection {
     return !this.closed && this.socket.readyState === this.socket.OPEN;
   }
 
+  /** Queue a frame; it is sent at the end of this event-loop turn, in order. */
   send(frame: Uint8Array): void {
     if (!this.isOpen) return;
-    this.socket.send(frame, { binary: true }, (error) => {
-      if (error) this.close(1011, 'send failed');
-    });
+    if (this.outbox.push(frame) === 1) scheduleFlush(this);
   }
 
-  /** Close with `code` once; later calls do nothing. */
+  /** Send the queued frames now. A failed write surfaces as the socket's error and close. */
+  flush(): void {
+    const frames = this.outbox;
+    if (frames.length === 0) return;
+    this.outbox = [];
+    if (!this.isOpen) return;
+    const raw = corkable(this.socket);
+    raw?.cork();
+    try {
+      for (const frame of frames) this.socket.send(frame, { binary: true });
+    } finally {
+      raw?.uncork();
+    }
+  }
+
+  /** Close with `code` once (after sending what is queued); later calls do nothing. */
   close(code: number, reason = ''): void {
     if (this.closed) return;
+    this.flush();
     try {
       this.socket.close(code, reason.slice(0, 120));
     } catch (error) {
@@ -81,7 +101,36 @@ export class Connection {
   private finish(): void {
     if (this.closed) return;
     this.closed = true;
+    this.outbox = [];
     clearInterval(this.pingTimer);
     for (const listener of this.closeListeners.splice(0)) listener();
   }
+}
+
+/** Connections with queued frames, flushed together once per event-loop turn. */
+const waiting = new Set<Connection>();
+let flushScheduled = false;
+
+function scheduleFlush(connection: Connection): void {
+  waiting.add(connection);
+  if (flushScheduled) return;
+  flushScheduled = true;
+  // setImmediate runs after this turn's I/O callbacks: every frame produced while handling the
+  // messages that arrived together leaves in one write per socket.
+  setImmediate(flushWaiting);
+}
+
+function flushWaiting(): void {
+  flushScheduled = false;
+  const connections = [...waiting];
+  waiting.clear();
+  for (const connection of connections) connection.flush();
+}
+
+/** ws keeps its net.Socket private; corking it makes several ws frames one write to the kernel. */
+function corkable(socket: WebSocket): { cork(): void; uncork(): void } | null {
+  const raw = (socket as unknown as { _socket?: { cork?: unknown; uncork?: unknown } })._socket;
+  return raw && typeof raw.cork === 'function' && typeof raw.uncork === 'function'
+    ? (raw as { cork(): void; uncork(): void })
+    : null;
 }

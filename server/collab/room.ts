@@ -3,7 +3,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { SectionStatus, User } from '../../shared/types';
-import { type DeletedByStore, NOTHING_RECORDED } from '../history/deleted-by';
+import { type DeletedByStore, type DeleteSet, NOTHING_RECORDED } from '../history/deleted-by';
 import type { Logger } from '../log';
 import { isReadOnlyReport } from '../reports/report-status';
 import type { ActivityEntry, ActivityLog } from '../store/activity-log';
@@ -62,16 +62,10 @@ export class Room {
   private readonly coalescer: ActivityCoalescer;
   private compacting = false;
   private closed = false;
-  /**
-   * Attribution writes (client bindings, deleted-by records) issued so far. An update is stored
-   * and relayed only after the attribution it needs is on disk, so no crash or restart can leave
-   * stored or seen text whose author (or deleter) is unknown.
-   */
-  private attributionWritten: Promise<unknown> = Promise.resolve();
-  private attributionPending = 0;
-  /** Updates waiting for their attribution, stored and relayed in the order they were applied. */
-  private outbound: Promise<void> = Promise.resolve();
-  private outboundWaiting = 0;
+  /** Awareness clients changed since the last relay (awareness is relayed once per turn). */
+  private awarenessChanged = new Set<number>();
+  /** The one connection those changes came from, or null when several (or the server) did. */
+  private awarenessSource: string | null = null;
   private readonly autoVersionTimer: NodeJS.Timeout | null;
   private autoVersioning: Promise<void> | null = null;
 
@@ -100,6 +94,9 @@ export class Room {
     const stored = await deps.docs.read(reportId);
     const doc = docFromStored(stored, deps.docs.reportDir(reportId));
     const bindings = await deps.bindings.load(reportId);
+    // Open now so attribution is written synchronously on the hot path (recordAttribution).
+    await deps.bindings.open(reportId);
+    await deps.deletedBy.open(reportId);
     const log = await deps.docs.openLog(reportId, stored);
     return new Room(reportId, doc, log, bindings, deps);
   }
@@ -156,10 +153,16 @@ export class Room {
       });
       throw new RoomRefusal(4403, result.reason);
     }
-    const writes = result.clientIds.map((clientId) => this.bindClient(clientId, user.id));
-    // Recorded against the doc as it is BEFORE the update: only what this update newly deletes.
-    writes.push(this.recordDeletions(user.id, decoded.ds));
-    this.holdLogFor(writes);
+    try {
+      // Against the doc as it is BEFORE the update: only what this update newly deletes.
+      this.recordAttribution(user.id, result.clientIds, decoded.ds, this.doc);
+    } catch (error) {
+      this.deps.logger.error(
+        `collab: could not store the attribution of an update on ${this.reportId}`,
+        error,
+      );
+      throw new RoomRefusal(1011, 'the update could not be stored');
+    }
     try {
       Y.applyUpdate(this.doc, update, connection);
     } catch (error) {
@@ -191,7 +194,7 @@ export class Room {
   applyServerChange(user: User, change: (doc: Y.Doc) => void): void {
     // A fresh client id per change, bound to the acting user, so the change is attributed to them.
     this.doc.clientID = Math.floor(Math.random() * 0xffffffff);
-    this.holdLogFor([this.bindClient(this.doc.clientID, user.id)]);
+    this.recordAttribution(user.id, [this.doc.clientID], null);
     const origin: ServerOrigin = { kind: 'server', userId: user.id };
     this.doc.transact(() => change(this.doc), origin);
   }
@@ -208,7 +211,6 @@ export class Room {
     this.awareness.destroy();
     try {
       await this.autoVersioning;
-      await this.outbound;
       await this.log.flush();
       if (this.log.wantsCompaction()) await this.log.compact(Y.encodeStateAsUpdate(this.doc));
     } finally {
@@ -228,45 +230,30 @@ export class Room {
     return this.reportMeta()?.sections[sectionId]?.status ?? 'draft';
   }
 
-  /** Bind a new client id to its user; resolves (never rejects) once the binding is stored. */
-  /** Null when the binding is already known (nothing to wait for). */
-  private bindClient(clientId: number, userId: string): Promise<void> | null {
-    if (this.clientOwners.has(clientId)) return null;
-    this.clientOwners.set(clientId, userId);
-    return this.deps.bindings.bind(this.reportId, clientId, userId).catch((error) => {
-      this.deps.logger.error(`collab: could not store the client binding ${clientId} → ${userId}`, error);
-    });
-  }
-
-  /** Record `userId` as the deleter of what `ds` newly deletes: a write that resolves (never rejects) once stored, or null when there is nothing to record. */
-  private recordDeletions(
-    userId: string,
-    ds: Parameters<DeletedByStore['recordDeleteSet']>[2],
-  ): Promise<void> | null {
-    let recorded: Promise<void>;
-    try {
-      recorded = this.deps.deletedBy.recordDeleteSet(this.reportId, userId, ds, this.doc);
-    } catch (error) {
-      recorded = Promise.reject(error);
+  /**
+   * Store what an accepted change needs for attribution, before it is applied: the binding of each
+   * new client id to `userId`, and what its delete set newly deletes (`before` = the doc before the
+   * change; without it every range counts). Written to the OS synchronously, so no crash can leave
+   * stored or relayed text whose author or deleter is unknown; throws if a write fails. The update
+   * log's next fdatasync waits for these to be synced, which keeps that true across a power cut.
+   */
+  private recordAttribution(userId: string, clientIds: number[], ds: DeleteSet | null, before?: Y.Doc): void {
+    const synced: Promise<void>[] = [];
+    for (const clientId of clientIds) {
+      if (this.clientOwners.has(clientId)) continue;
+      synced.push(this.deps.bindings.bind(this.reportId, clientId, userId));
+      this.clientOwners.set(clientId, userId);
     }
-    // Most keystrokes delete nothing: they must not wait behind other users' attribution writes.
-    if (recorded === NOTHING_RECORDED) return null;
-    return recorded.catch((error) => {
-      this.deps.logger.error(`collab: could not record deletions by ${userId} in ${this.reportId}`, error);
-    });
-  }
-
-  /** The next updates stored and relayed wait for `writes` (which never reject). */
-  private holdLogFor(pendingWrites: (Promise<unknown> | null)[]): void {
-    const writes = pendingWrites.filter((write): write is Promise<unknown> => write !== null);
-    if (writes.length === 0) return;
-    this.attributionPending += writes.length;
-    for (const write of writes) {
-      write.finally(() => {
-        this.attributionPending--;
-      });
+    if (ds) {
+      const deletions = this.deps.deletedBy.recordDeleteSet(this.reportId, userId, ds, before);
+      if (deletions !== NOTHING_RECORDED) synced.push(deletions);
     }
-    this.attributionWritten = Promise.all([this.attributionWritten, ...writes]);
+    if (synced.length === 0) return;
+    this.log.syncAfter(
+      Promise.all(synced).catch((error) =>
+        this.deps.logger.error(`collab: could not sync the attribution files of ${this.reportId}`, error),
+      ),
+    );
   }
 
   private takeAutoVersion(policy: AutoVersionPolicy): void {
@@ -288,23 +275,15 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.deps.onChange?.(this.reportId);
     if (isServerOrigin(origin)) {
-      // The server's own change (REST) is a local transaction: its delete set is all new.
-      this.holdLogFor([this.recordDeletions(origin.userId, Y.decodeUpdate(update).ds)]);
+      // The server's own change (REST) is a local transaction, already applied: its delete set is
+      // all new. It cannot be refused any more, so a failed write is only reported.
+      try {
+        this.recordAttribution(origin.userId, [], Y.decodeUpdate(update).ds);
+      } catch (error) {
+        this.deps.logger.error(`collab: could not record deletions by ${origin.userId}`, error);
+      }
     }
-    const sourceId = isConnectionLike(origin) ? origin.id : 'server';
-    // Common case (nothing waiting for attribution): stored and relayed at once, as before.
-    if (this.attributionPending === 0 && this.outboundWaiting === 0) {
-      this.storeAndRelay(update, sourceId);
-      return;
-    }
-    const attribution = this.attributionWritten;
-    this.outboundWaiting++;
-    this.outbound = this.outbound
-      .then(() => attribution)
-      .then(() => {
-        this.outboundWaiting--;
-        this.storeAndRelay(update, sourceId);
-      });
+    this.storeAndRelay(update, isConnectionLike(origin) ? origin.id : 'server');
   };
 
   private storeAndRelay(update: Uint8Array, sourceId: string): void {
@@ -330,11 +309,27 @@ export class Room {
       for (const id of added) connection.awarenessIds.add(id);
       for (const id of removed) connection.awarenessIds.delete(id);
     }
-    const changed = [...added, ...updated, ...removed];
+    const source = isConnectionLike(origin) ? origin.id : 'server';
+    const first = this.awarenessChanged.size === 0;
+    if (first) this.awarenessSource = source;
+    else if (this.awarenessSource !== source) this.awarenessSource = null;
+    for (const id of added) this.awarenessChanged.add(id);
+    for (const id of updated) this.awarenessChanged.add(id);
+    for (const id of removed) this.awarenessChanged.add(id);
+    // Cursors move with every keystroke: one relay per turn carrying every client's latest state,
+    // instead of one per message to every socket, keeps fan-out from swamping document updates.
+    if (first && this.awarenessChanged.size > 0) setImmediate(this.relayAwareness);
+  };
+
+  private readonly relayAwareness = (): void => {
+    const changed = [...this.awarenessChanged];
+    this.awarenessChanged.clear();
+    if (this.closed || changed.length === 0) return;
     this.deps.bus.publish(this.reportId, {
       kind: 'awareness',
       payload: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
-      sourceId: isConnectionLike(origin) ? origin.id : 'server',
+      // Changes from several sockets go to all: a client ignores its own state at the same clock.
+      sourceId: this.awarenessSource ?? 'server',
       instanceId: this.deps.bus.instanceId,
     });
   };

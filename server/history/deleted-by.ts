@@ -66,12 +66,15 @@ export interface DeletedByStore {
    * Record the deletions of an accepted V1 update (as the y-websocket protocol carries it) for
    * `userId`. Updates without deletions cost one decode and write nothing. With `before` (the live
    * doc, BEFORE the update is applied to it) ranges that are already deleted there are dropped, so
-   * a reconnecting client's full delete set is not stored again. The decoding and filtering run
-   * synchronously during the call; only the append is asynchronous.
+   * a reconnecting client's full delete set is not stored again. Once the report is `open`, the
+   * record is written to the OS during the call (a failed write throws); the promise resolves once
+   * it is synced.
    */
   record(reportId: string, userId: string, update: Uint8Array, before?: Y.Doc): Promise<void>;
   /** Same as `record` for a caller that has already decoded the update (`Y.decodeUpdate(u).ds`). */
   recordDeleteSet(reportId: string, userId: string, ds: DeleteSet, before?: Y.Doc): Promise<void>;
+  /** Open the report's file so that records are written synchronously (a room does on load). */
+  open(reportId: string): Promise<void>;
   load(reportId: string): Promise<DeletedByIndex>;
   closeReport(reportId: string): Promise<void>;
   close(): Promise<void>;
@@ -104,7 +107,14 @@ export class FileDeletedByStore implements DeletedByStore {
     if (ds.clients.size === 0) return NOTHING_RECORDED;
     const ranges = before ? newlyDeletedRanges(before, ds) : deleteSetRanges(ds);
     if (ranges.length === 0) return NOTHING_RECORDED;
-    return this.files.append(reportId, { userId, at: new Date().toISOString(), ranges });
+    const record = { userId, at: new Date().toISOString(), ranges };
+    return this.files.isReady(reportId)
+      ? this.files.appendNow(reportId, record)
+      : this.files.append(reportId, record);
+  }
+
+  open(reportId: string): Promise<void> {
+    return this.files.open(reportId);
   }
 
   async load(reportId: string): Promise<DeletedByIndex> {

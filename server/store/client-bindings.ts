@@ -11,7 +11,13 @@ interface BindingLine {
 
 export interface ClientBindingStore {
   load(reportId: string): Promise<Map<number, string>>;
+  /**
+   * Store a binding. Once the report is `open`, it is written to the OS during the call (a failed
+   * write throws); the promise resolves once it is synced.
+   */
   bind(reportId: string, clientId: number, userId: string): Promise<void>;
+  /** Open the report's file so that bindings are written synchronously (a room does on load). */
+  open(reportId: string): Promise<void>;
   closeReport(reportId: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -38,7 +44,14 @@ export class FileClientBindingStore implements ClientBindingStore {
   }
 
   bind(reportId: string, clientId: number, userId: string): Promise<void> {
-    return this.files.append(reportId, { clientId, userId, at: new Date().toISOString() });
+    const line = { clientId, userId, at: new Date().toISOString() };
+    return this.files.isReady(reportId)
+      ? this.files.appendNow(reportId, line)
+      : this.files.append(reportId, line);
+  }
+
+  open(reportId: string): Promise<void> {
+    return this.files.open(reportId);
   }
 
   closeReport(reportId: string): Promise<void> {

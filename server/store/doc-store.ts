@@ -18,8 +18,10 @@ export interface StoredDoc {
 }
 
 export interface DocLog {
-  /** Resolves once the update is durable. */
+  /** Writes the update before returning; resolves once it is durable. */
   append(update: Uint8Array): Promise<void>;
+  /** The next sync waits for `before` (files the appended updates depend on, synced first). */
+  syncAfter(before: Promise<unknown>): void;
   /** Replace the stored history by `state`, which must contain every update appended so far. */
   compact(state: Uint8Array): Promise<void>;
   /** Whether enough has been appended since the last compaction to make one worthwhile. */
@@ -109,6 +111,7 @@ export class FileDocStore implements DocStore {
     const { compactAfterRecords, compactAfterBytes } = this;
     return {
       append: (update) => log.append(update),
+      syncAfter: (before) => log.syncAfter(before),
       compact: (state) => log.compact(state),
       wantsCompaction: () =>
         log.recordsSinceCompaction >= compactAfterRecords || log.bytesSinceCompaction >= compactAfterBytes,

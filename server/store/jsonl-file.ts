@@ -1,11 +1,13 @@
-// An append-only JSON-lines file: one object per line, appends batched and fdatasync'ed in order.
+// An append-only JSON-lines file: one object per line, written at once and fdatasync'ed in batches.
 // A line cut off by a crash at the very end is dropped with a warning; a bad line before the end
 // means the file is corrupt.
-import { type FileHandle, mkdir, open, readFile, truncate } from 'node:fs/promises';
+import { closeSync, fstatSync, ftruncateSync, openSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Logger } from '../log';
 import { CorruptFileError, describeError } from './errors';
 import { isNotFound } from './files';
+import { GroupCommitFile } from './group-commit';
 
 export interface JsonlContents<T> {
   entries: T[];
@@ -44,58 +46,39 @@ export async function readJsonl<T>(file: string, logger: Logger): Promise<JsonlC
   return { entries, validBytes: offset };
 }
 
+/**
+ * Appends to a JSON-lines file. Each line is handed to the OS synchronously inside `append` (so it
+ * survives a crash of this process from then on) and fdatasync'ed with group commit.
+ */
 export class JsonlAppender {
-  private handle: FileHandle | null = null;
-  private pending: string[] = [];
-  private chain: Promise<void> = Promise.resolve();
-  private scheduled = false;
-
-  private constructor(readonly file: string) {}
+  private constructor(
+    readonly file: string,
+    private readonly output: GroupCommitFile,
+  ) {}
 
   /** Open for appending, cutting off a torn last line first (see readJsonl's validBytes). */
   static async open(file: string, validBytes: number): Promise<JsonlAppender> {
     await mkdir(dirname(file), { recursive: true });
-    const appender = new JsonlAppender(file);
-    const handle = await open(file, 'a+');
-    const { size } = await handle.stat();
-    if (size > validBytes) await truncate(file, validBytes);
-    appender.handle = handle;
-    return appender;
+    const fd = openSync(file, 'a+');
+    try {
+      if (fstatSync(fd).size > validBytes) ftruncateSync(fd, validBytes);
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+    return new JsonlAppender(file, new GroupCommitFile(fd));
   }
 
+  /** Write `entry` now (throws if that fails); resolves once it is synced. */
   append(entry: unknown): Promise<void> {
-    this.pending.push(`${JSON.stringify(entry)}\n`);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      return this.enqueue(() => this.flushPending());
-    }
-    return this.chain;
+    return this.output.write(Buffer.from(`${JSON.stringify(entry)}\n`));
   }
 
   flush(): Promise<void> {
-    return this.enqueue(() => this.flushPending());
+    return this.output.flush();
   }
 
-  async close(): Promise<void> {
-    await this.enqueue(async () => {
-      await this.flushPending();
-      await this.handle?.close();
-      this.handle = null;
-    });
-  }
-
-  private enqueue(task: () => Promise<void>): Promise<void> {
-    const run = this.chain.then(task);
-    this.chain = run.catch(() => {});
-    return run;
-  }
-
-  private async flushPending(): Promise<void> {
-    this.scheduled = false;
-    if (this.pending.length === 0 || !this.handle) return;
-    const data = this.pending.join('');
-    this.pending = [];
-    await this.handle.write(data);
-    await this.handle.datasync();
+  close(): Promise<void> {
+    return this.output.close();
   }
 }

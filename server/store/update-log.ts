@@ -5,35 +5,20 @@
 // event loop was doing. fdatasync, which makes it survive a power cut too, is group-committed: all
 // records appended while one sync runs share the next one, so the disk sees one sync per batch.
 // Byte offsets in the file follow append order, which is what makes compaction safe (`compact`).
-import {
-  closeSync,
-  fdatasync,
-  fstatSync,
-  fsyncSync,
-  ftruncateSync,
-  openSync,
-  readSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { syncDir, writeFileAtomic } from './files';
+import { GroupCommitFile, writeFully } from './group-commit';
 import { encodeRecord } from './records';
 
 export const LOG_FILE = 'updates.log';
 export const STATE_FILE = 'state.bin';
 
 export class UpdateLog {
-  /** Raw descriptor: appends and compaction use synchronous calls on it (see the header). */
-  private fd: number | null = null;
+  /** The log file; appends and compaction use synchronous calls on it (see the header). */
+  private file: GroupCommitFile | null = null;
   /** Bytes handed to `append` since the file was opened, i.e. the file length once flushed. */
   private enqueuedBytes = 0;
-  /** Callers waiting for the next fdatasync (their records are written, not yet synced). */
-  private unsynced: { resolve: () => void; reject: (error: unknown) => void }[] = [];
-  private flushScheduled = false;
-  private chain: Promise<void> = Promise.resolve();
-  private closed = false;
   /** Appended records and bytes since the last compaction (drives when to compact). */
   recordsSinceCompaction = 0;
   bytesSinceCompaction = 0;
@@ -56,7 +41,7 @@ export class UpdateLog {
     // A torn tail from a crash is cut off so new records never follow garbage.
     const fd = openSync(file, 'a+');
     if (fstatSync(fd).size > validBytes) ftruncateSync(fd, validBytes);
-    log.fd = fd;
+    log.file = new GroupCommitFile(fd);
     return log;
   }
 
@@ -65,10 +50,12 @@ export class UpdateLog {
    * the file); the promise resolves once it is also fdatasync'ed.
    */
   append(update: Uint8Array): Promise<void> {
-    if (this.closed || this.fd === null) return Promise.reject(new Error('update log is closed'));
+    const file = this.file;
+    if (!file || file.isClosed) return Promise.reject(new Error('update log is closed'));
     const record = encodeRecord(update);
+    let synced: Promise<void>;
     try {
-      writeFully(this.fd, record);
+      synced = file.write(record);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -77,17 +64,17 @@ export class UpdateLog {
     this.bytesSinceCompaction += record.length;
     this.bytesWritten += record.length;
     this.updatesWritten++;
-    const done = new Promise<void>((resolve, reject) => this.unsynced.push({ resolve, reject }));
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      this.enqueue(() => this.flushPending());
-    }
-    return done;
+    return synced;
+  }
+
+  /** The next fdatasync of the log waits for `before` (attribution made durable first). */
+  syncAfter(before: Promise<unknown>): void {
+    this.file?.syncAfter(before);
   }
 
   /** Resolves when everything appended so far is on disk. */
   flush(): Promise<void> {
-    return this.enqueue(() => this.flushPending());
+    return this.file ? this.file.flush() : Promise.resolve();
   }
 
   /**
@@ -98,47 +85,21 @@ export class UpdateLog {
    * replaying updates already contained in the state is harmless because Yjs updates are idempotent.
    */
   compact(state: Uint8Array): Promise<void> {
+    const file = this.file;
+    if (!file) return Promise.reject(new Error('update log is closed'));
     const coveredBytes = this.enqueuedBytes;
     this.recordsSinceCompaction = 0;
     this.bytesSinceCompaction = 0;
-    return this.enqueue(async () => {
-      await this.flushPending();
+    return file.enqueue(async () => {
+      await file.syncPending();
       await writeFileAtomic(join(this.dir, STATE_FILE), encodeRecord(state));
-      await this.dropPrefix(coveredBytes);
+      await this.dropPrefix(file, coveredBytes);
     });
   }
 
   /** Flush and close the file. Further appends are refused. */
   async close(): Promise<void> {
-    if (this.closed) return this.chain;
-    this.closed = true;
-    await this.enqueue(async () => {
-      await this.flushPending();
-      if (this.fd !== null) closeSync(this.fd);
-      this.fd = null;
-    });
-  }
-
-  private enqueue(task: () => Promise<void>): Promise<void> {
-    const run = this.chain.then(task);
-    // Keep the chain alive after a failure; the failure is reported to the caller of this task.
-    this.chain = run.catch(() => {});
-    return run;
-  }
-
-  private async flushPending(): Promise<void> {
-    this.flushScheduled = false;
-    if (this.unsynced.length === 0) return;
-    const waiters = this.unsynced;
-    this.unsynced = [];
-    try {
-      if (this.fd === null) throw new Error('update log is not open');
-      await datasync(this.fd);
-      for (const waiter of waiters) waiter.resolve();
-    } catch (error) {
-      for (const waiter of waiters) waiter.reject(error);
-      throw error;
-    }
+    await this.file?.close();
   }
 
   /**
@@ -146,17 +107,16 @@ export class UpdateLog {
    * `append` writes synchronously too, so no record can land in the old file between reading its
    * tail and the rename. The tail is only what was appended since the compaction began (small).
    */
-  private async dropPrefix(coveredBytes: number): Promise<void> {
-    const fd = this.fd;
-    if (fd === null) return;
-    const file = join(this.dir, LOG_FILE);
-    const temp = `${file}.compact.tmp`;
+  private async dropPrefix(file: GroupCommitFile, coveredBytes: number): Promise<void> {
+    if (file.isClosed) return;
+    const path = join(this.dir, LOG_FILE);
+    const temp = `${path}.compact.tmp`;
     const size = this.enqueuedBytes;
     const tail = Buffer.alloc(Math.max(0, size - coveredBytes));
     let offset = 0;
     while (offset < tail.length) {
-      const read = readSync(fd, tail, offset, tail.length - offset, coveredBytes + offset);
-      if (read === 0) throw new Error(`${file}: shorter than expected while compacting`);
+      const read = readSync(file.fd, tail, offset, tail.length - offset, coveredBytes + offset);
+      if (read === 0) throw new Error(`${path}: shorter than expected while compacting`);
       offset += read;
     }
     const tempFd = openSync(temp, 'w');
@@ -166,18 +126,10 @@ export class UpdateLog {
     } finally {
       closeSync(tempFd);
     }
-    renameSync(temp, file);
+    renameSync(temp, path);
     // Swapped before any await, so every append from now on goes to the new file.
-    this.fd = openSync(file, 'a+');
-    closeSync(fd);
+    file.replaceDescriptor(openSync(path, 'a+'));
     this.enqueuedBytes -= coveredBytes;
     await syncDir(this.dir);
   }
-}
-
-const datasync = promisify(fdatasync);
-
-function writeFully(fd: number, data: Uint8Array): void {
-  let offset = 0;
-  while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
 }

@@ -17,9 +17,9 @@ export interface ServerProcess {
 /** Run `server/main.ts` on a free port; resolves once it prints its `listening on` line. */
 export function spawnServer(
   env: Record<string, string>,
-  { timeoutMs = 60_000 } = {},
+  { timeoutMs = 60_000, nodeArgs = [] as string[] } = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, PORT: '0', SERVE_CLIENT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

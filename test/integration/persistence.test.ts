@@ -9,7 +9,7 @@ import { type ServerProcess, spawnServer } from '../helpers/process';
 import { demoReport, sectionOwnedBy } from '../helpers/reports';
 import { makeTempDir, startTestServer, type TestServer } from '../helpers/server';
 import { waitForDoc } from '../helpers/wait';
-import { sectionXml, typeInSection } from '../helpers/ydoc';
+import { deleteInSection, sectionXml, typeInSection } from '../helpers/ydoc';
 
 describe('persistence', () => {
   const clients: TestClient[] = [];
@@ -91,6 +91,44 @@ describe('persistence', () => {
     clients.push(client);
     await client.synced;
     expect(sectionXml(client.doc, section)).toContain('[survives-kill-9]');
+  });
+
+  it('keeps who wrote and who deleted an edit when killed the moment it was relayed', async () => {
+    const dataDir = await makeTempDir();
+    dirs.push(dataDir);
+    const first = await spawnServer({ DATA_DIR: dataDir });
+    processes.push(first);
+    const secretary = await login(first.url, 'secretary');
+    const report = await demoReport(first.url, secretary.token);
+    const section = sectionOwnedBy(report, 'baochi').id;
+    const editor = await login(first.url, 'baochi');
+    const writer = connectClient(first.wsUrl, report.id, editor.token);
+    const reader = connectClient(first.wsUrl, report.id, secretary.token);
+    clients.push(writer, reader);
+    await Promise.all([writer.synced, reader.synced]);
+
+    // A fresh client id (bound on this first edit) that also deletes imported text.
+    writer.doc.transact(() => {
+      deleteInSection(writer.doc, section, 3);
+      typeInSection(writer.doc, section, '[attributed]');
+    });
+    await waitForDoc(reader.doc, (doc) => sectionXml(doc, section).includes('[attributed]'));
+    // No grace period: whatever the relay implies must already be in the files.
+    first.child.kill('SIGKILL');
+    await first.exited;
+
+    const second = await spawnServer({ DATA_DIR: dataDir });
+    processes.push(second);
+    const again = await login(second.url, 'secretary');
+    const attribution = await apiRequest(second.url, 'GET', `/api/reports/${report.id}/attribution`, {
+      token: again.token,
+    });
+    expect(attribution.status).toBe(200);
+    expect(attribution.body.clients[String(writer.doc.clientID)]).toBe(editor.user.id);
+    const deleters = (attribution.body.deletes as [number, number, number, string][]).map(
+      (entry) => entry[3],
+    );
+    expect(deleters).toContain(editor.user.id);
   });
 
   it('compacts the log into state.bin without losing updates', async () => {

@@ -88,6 +88,8 @@ async function main(): Promise<void> {
     /** Per sent character, the latency to the receiver that got it first (server + network part). */
     const firstLatency = new Map<number, number[]>();
     const clients: { client: TestClient; section: string }[] = [];
+    // Each WebsocketProvider in Node registers an exit listener (to clear its presence).
+    process.setMaxListeners(CLIENTS + 10);
     for (let i = 0; i < CLIENTS; i++) {
       const target = targets[i % targets.length];
       const client = connectClient(server.wsUrl, report.id, sessions.get(target.effectiveOwner as string)!);

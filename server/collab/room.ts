@@ -344,12 +344,20 @@ export class Room {
 
   private compactInBackground(): void {
     this.compacting = true;
-    this.log
-      .compact(Y.encodeStateAsUpdate(this.doc))
-      .catch((error) => this.deps.logger.error(`collab: compaction of ${this.reportId} failed`, error))
-      .finally(() => {
+    // After this turn's frames have left (they are flushed on setImmediate too, queued earlier):
+    // encoding the whole state must not delay the update that triggered it.
+    setImmediate(() => {
+      if (this.closed) {
         this.compacting = false;
-      });
+        return;
+      }
+      this.log
+        .compact(Y.encodeStateAsUpdate(this.doc))
+        .catch((error) => this.deps.logger.error(`collab: compaction of ${this.reportId} failed`, error))
+        .finally(() => {
+          this.compacting = false;
+        });
+    });
   }
 }
 

@@ -5,11 +5,15 @@
 // event loop was doing. fdatasync, which makes it survive a power cut too, is group-committed: all
 // records appended while one sync runs share the next one, so the disk sees one sync per batch.
 // Byte offsets in the file follow append order, which is what makes compaction safe (`compact`).
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync } from 'node:fs';
+import { fstatSync, ftruncateSync, openSync, read, readSync, renameSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { syncDir, writeFileAtomic } from './files';
 import { GroupCommitFile, writeFully } from './group-commit';
 import { encodeRecord } from './records';
+
+const readAsync = promisify(read);
 
 export const LOG_FILE = 'updates.log';
 export const STATE_FILE = 'state.bin';
@@ -103,33 +107,54 @@ export class UpdateLog {
   }
 
   /**
-   * Replace the log by its records after `coveredBytes`. Done with synchronous calls on purpose:
-   * `append` writes synchronously too, so no record can land in the old file between reading its
-   * tail and the rename. The tail is only what was appended since the compaction began (small).
+   * Replace the log by its records after `coveredBytes`, in two phases. First, off the event loop,
+   * the tail appended so far is copied into a temp file and synced. Then, synchronously — `append`
+   * writes synchronously too, so no record can land in the old file unseen — the few records
+   * appended meanwhile are copied and the temp file is renamed over the log. Those last records
+   * become durable with the log's next sync, which their appenders are still waiting for.
    */
   private async dropPrefix(file: GroupCommitFile, coveredBytes: number): Promise<void> {
     if (file.isClosed) return;
     const path = join(this.dir, LOG_FILE);
     const temp = `${path}.compact.tmp`;
-    const size = this.enqueuedBytes;
-    const tail = Buffer.alloc(Math.max(0, size - coveredBytes));
-    let offset = 0;
-    while (offset < tail.length) {
-      const read = readSync(file.fd, tail, offset, tail.length - offset, coveredBytes + offset);
-      if (read === 0) throw new Error(`${path}: shorter than expected while compacting`);
-      offset += read;
-    }
-    const tempFd = openSync(temp, 'w');
+    const copiedUpTo = this.enqueuedBytes;
+    const output = await open(temp, 'w');
     try {
-      writeFully(tempFd, tail);
-      fsyncSync(tempFd);
+      const tail = Buffer.alloc(copiedUpTo - coveredBytes);
+      await readFullyAsync(file.fd, tail, coveredBytes, path);
+      await output.write(tail);
+      await output.sync();
+      if (file.isClosed) return;
+      const late = Buffer.alloc(this.enqueuedBytes - copiedUpTo);
+      readFully(file.fd, late, copiedUpTo, path);
+      writeFully(output.fd, late);
+      renameSync(temp, path);
+      // Swapped before any await, so every append from now on goes to the new file.
+      file.replaceDescriptor(openSync(path, 'a+'));
+      this.enqueuedBytes -= coveredBytes;
     } finally {
-      closeSync(tempFd);
+      await output.close();
     }
-    renameSync(temp, path);
-    // Swapped before any await, so every append from now on goes to the new file.
-    file.replaceDescriptor(openSync(path, 'a+'));
-    this.enqueuedBytes -= coveredBytes;
     await syncDir(this.dir);
+  }
+}
+
+/** Read `buffer.length` bytes at `position` (synchronously). */
+function readFully(fd: number, buffer: Buffer, position: number, path: string): void {
+  let offset = 0;
+  while (offset < buffer.length) {
+    const read = readSync(fd, buffer, offset, buffer.length - offset, position + offset);
+    if (read === 0) throw new Error(`${path}: shorter than expected while compacting`);
+    offset += read;
+  }
+}
+
+/** Read `buffer.length` bytes at `position` on the thread pool. */
+async function readFullyAsync(fd: number, buffer: Buffer, position: number, path: string): Promise<void> {
+  let offset = 0;
+  while (offset < buffer.length) {
+    const { bytesRead } = await readAsync(fd, buffer, offset, buffer.length - offset, position + offset);
+    if (bytesRead === 0) throw new Error(`${path}: shorter than expected while compacting`);
+    offset += bytesRead;
   }
 }

@@ -43,4 +43,29 @@ describe('UpdateLog', () => {
     expect(parseRecords(readFileSync(join(dir, STATE_FILE))).payloads.map((r) => r[0])).toEqual([99]);
     expect(payloads(join(dir, LOG_FILE))).toEqual([5, 6, 7, 8, 9, 10, 11]);
   });
+
+  it('keeps records appended at any moment of a compaction, in order', async () => {
+    const dir = tempDir();
+    const log = await UpdateLog.open(dir, 0);
+    for (let i = 0; i < 50; i++) void log.append(new Uint8Array(Uint16Array.of(i).buffer));
+    let done = false;
+    const compaction = log.compact(Uint8Array.of(99)).finally(() => {
+      done = true;
+    });
+    // Appends on every turn of the event loop while the compaction's phases run.
+    let next = 1000;
+    while (!done) {
+      void log.append(new Uint8Array(Uint16Array.of(next++).buffer));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await compaction;
+    void log.append(new Uint8Array(Uint16Array.of(next++).buffer));
+    await log.flush();
+    await log.close();
+    const records = parseRecords(readFileSync(join(dir, LOG_FILE))).payloads.map(
+      (record) => new Uint16Array(record.slice().buffer)[0],
+    );
+    expect(next - 1000).toBeGreaterThan(2);
+    expect(records).toEqual(Array.from({ length: next - 1000 }, (_, i) => 1000 + i));
+  });
 });

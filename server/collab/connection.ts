@@ -1,9 +1,10 @@
 // One client socket. It owns the socket: keepalive (ping/pong with timeout), sending, and an
 // idempotent close with a code. Protocol decoding lives in message-receiver.ts.
 //
-// Outgoing frames are queued and leave once per event-loop turn, all of a socket's frames in one
-// corked write: under load (many clients, fast typists) a socket gets several frames per turn and
-// each write to the kernel costs far more than framing, so this is what keeps the relay ahead.
+// The first frame a socket gets in an event-loop turn leaves at once (no added latency when the
+// server is quiet); later frames of the same turn are queued and leave together at the end of the
+// turn in one corked write. Under load (many clients, fast typists) a socket gets several frames
+// per turn, and each write to the kernel costs far more than framing: this keeps the relay ahead.
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { User } from '../../shared/types';
@@ -24,6 +25,8 @@ export class Connection {
   private readonly pingTimer: NodeJS.Timeout;
   private readonly closeListeners: (() => void)[] = [];
   private outbox: Uint8Array[] = [];
+  /** A frame went out directly this turn: further frames wait for the end-of-turn flush. */
+  private sentThisTurn = false;
 
   constructor(
     private readonly socket: WebSocket,
@@ -43,14 +46,21 @@ export class Connection {
     return !this.closed && this.socket.readyState === this.socket.OPEN;
   }
 
-  /** Queue a frame; it is sent at the end of this event-loop turn, in order. */
+  /** Send a frame: at once if it is this turn's first for the socket, else with the turn's flush. */
   send(frame: Uint8Array): void {
     if (!this.isOpen) return;
-    if (this.outbox.push(frame) === 1) scheduleFlush(this);
+    if (!this.sentThisTurn) {
+      this.sentThisTurn = true;
+      scheduleFlush(this);
+      this.socket.send(frame, { binary: true });
+      return;
+    }
+    this.outbox.push(frame);
   }
 
   /** Send the queued frames now. A failed write surfaces as the socket's error and close. */
   flush(): void {
+    this.sentThisTurn = false;
     const frames = this.outbox;
     if (frames.length === 0) return;
     this.outbox = [];
@@ -115,8 +125,8 @@ function scheduleFlush(connection: Connection): void {
   waiting.add(connection);
   if (flushScheduled) return;
   flushScheduled = true;
-  // setImmediate runs after this turn's I/O callbacks: every frame produced while handling the
-  // messages that arrived together leaves in one write per socket.
+  // setImmediate runs after this turn's I/O callbacks: the frames queued while handling the
+  // messages that arrived together leave in one write per socket.
   setImmediate(flushWaiting);
 }
 

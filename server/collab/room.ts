@@ -64,8 +64,6 @@ export class Room {
   private closed = false;
   /** Awareness clients changed since the last relay (awareness is relayed once per turn). */
   private awarenessChanged = new Set<number>();
-  /** The one connection those changes came from, or null when several (or the server) did. */
-  private awarenessSource: string | null = null;
   private readonly autoVersionTimer: NodeJS.Timeout | null;
   private autoVersioning: Promise<void> | null = null;
 
@@ -309,10 +307,7 @@ export class Room {
       for (const id of added) connection.awarenessIds.add(id);
       for (const id of removed) connection.awarenessIds.delete(id);
     }
-    const source = isConnectionLike(origin) ? origin.id : 'server';
     const first = this.awarenessChanged.size === 0;
-    if (first) this.awarenessSource = source;
-    else if (this.awarenessSource !== source) this.awarenessSource = null;
     for (const id of added) this.awarenessChanged.add(id);
     for (const id of updated) this.awarenessChanged.add(id);
     for (const id of removed) this.awarenessChanged.add(id);
@@ -328,8 +323,11 @@ export class Room {
     this.deps.bus.publish(this.reportId, {
       kind: 'awareness',
       payload: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
-      // Changes from several sockets go to all: a client ignores its own state at the same clock.
-      sourceId: this.awarenessSource ?? 'server',
+      // To every socket, its sender too, as the reference server does: a stock client drops a
+      // connection that has heard nothing for 30 s, and its own presence renewal (every 15 s)
+      // coming back is all a user alone on a report hears. A client ignores its own state echoed
+      // at the same clock.
+      sourceId: 'server',
       instanceId: this.deps.bus.instanceId,
     });
   };

@@ -1,4 +1,5 @@
 // Two department editors and the secretary on one report through stock y-websocket clients.
+import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, type TestClient } from '../helpers/collab';
@@ -95,6 +96,46 @@ describe('collaboration relay', () => {
 
     a.destroy();
     await waitFor(() => !seesUser(b, cntt.user.id), onAwareness(b), { what: 'A removed from B’s awareness' });
+  });
+
+  it('echoes awareness to its sender, so a user alone on a report keeps hearing the server', async () => {
+    // The stock client drops a connection that has heard nothing for 30 s; its presence renewal
+    // coming back (as the reference server does it) is what a lone user hears.
+    const editor = await login(server.url, 'vanphong');
+    const alone = connect(editor.token);
+    await alone.synced;
+    const ws = alone.provider.ws as unknown as {
+      addEventListener(type: 'message', listener: (event: { data: ArrayBuffer }) => void): void;
+      removeEventListener(type: 'message', listener: (event: { data: ArrayBuffer }) => void): void;
+    };
+    const ownIds: number[][] = [];
+    const onMessage = (event: { data: ArrayBuffer }) => {
+      const decoder = decoding.createDecoder(new Uint8Array(event.data));
+      if (decoding.readVarUint(decoder) !== 1) return;
+      const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+      const ids: number[] = [];
+      for (let count = decoding.readVarUint(update); count > 0; count--) {
+        ids.push(decoding.readVarUint(update));
+        decoding.readVarUint(update);
+        decoding.readVarString(update);
+      }
+      ownIds.push(ids);
+    };
+    ws.addEventListener('message', onMessage);
+    try {
+      alone.provider.awareness.setLocalStateField('cursor', { section: 'alone' });
+      await waitFor(
+        () => ownIds.some((ids) => ids.includes(alone.doc.clientID)),
+        (notify) => {
+          ws.addEventListener('message', notify);
+          return () => ws.removeEventListener('message', notify);
+        },
+        { what: 'own awareness echoed back' },
+      );
+    } finally {
+      ws.removeEventListener('message', onMessage);
+    }
+    expect(alone.provider.wsconnected).toBe(true);
   });
 
   it('lets a viewer follow live edits', async () => {

@@ -1,7 +1,9 @@
 // Client benchmark (not a timed test): in Chromium, against the real server,
 //  1. opening the demo report until it is editable;
-//  2. keystroke-to-render on a report 30× the sample (imported through POST /api/reports).
-// Run: npx tsx bench/client.ts   (CHROMIUM_PATH overrides /usr/bin/chromium)
+//  2. keystroke-to-render on a report 30× the sample (imported through POST /api/reports), and on
+//     the demo report itself for comparison.
+// Run: npx tsx bench/client.ts   (CHROMIUM_PATH overrides /usr/bin/chromium; RUNS=n paragraphs
+// typed into per mode, default 3; BENCH_CLIENT_DIR serves another client build to compare with)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +15,8 @@ import { launchChromium } from '../test/e2e/browser';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const KEYSTROKES = 60;
+const PACE_MS = 100;
+const RUNS = Number(process.env.RUNS ?? 3);
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -38,40 +42,107 @@ async function openUntilEditable(page: Page, base: string, reportId: string): Pr
   return Date.now() - started;
 }
 
+interface KeyTimes {
+  /** keydown → the end of the task that handled the input (ProseMirror, plugins, y-tiptap, React). */
+  processed: number[];
+  /** keydown → the end of the first frame whose DOM shows the character. */
+  rendered: number[];
+}
+
 /**
- * Per keystroke: keydown → the editor has processed the input (next task after `input`, so
- * ProseMirror's mutation handling, plugins and view update are done) and → the next frame.
+ * Installs the measurement in the page. Per keystroke: the start is the keydown event's own
+ * timeStamp (when the browser received the key: time the key waited for a busy main thread
+ * counts); `processed` ends in a task posted from the `input` event, which runs after
+ * ProseMirror's DOM observer, every plugin, y-tiptap and any synchronous React work; `rendered`
+ * polls each animation frame until the text block holding the caret is one character longer, then
+ * ends in a task posted from that frame's callback, i.e. after its style, layout and paint.
  */
-async function measureKeystrokes(page: Page): Promise<{ processed: number[]; frame: number[] }> {
+async function installKeyProbe(page: Page): Promise<void> {
+  // A string, not a function: tsx would wrap the inner functions in a helper the page lacks.
+  await page.evaluate(`(() => {
+    const keys = { processed: [], rendered: [] };
+    window.__keys = keys;
+    let start = 0;
+    const afterTask = (record, from) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => record.push(performance.now() - from);
+      channel.port2.postMessage(0);
+    };
+    const caretBlockLength = () => {
+      const node = document.getSelection()?.anchorNode;
+      const element = node instanceof Element ? node : node?.parentElement;
+      return element?.closest('p, li, td, [data-section-title]')?.textContent?.length ?? 0;
+    };
+    document.addEventListener('keydown', (event) => {
+      // Characters only: a navigation key (End) shows no new text.
+      if (event.key.length !== 1) return;
+      start = event.timeStamp;
+      const from = start;
+      const before = caretBlockLength();
+      const poll = () => {
+        if (caretBlockLength() > before) afterTask(keys.rendered, from);
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    }, true);
+    document.addEventListener('input', () => afterTask(keys.processed, start), true);
+  })()`);
+}
+
+type Typing = 'paced' | 'burst';
+
+/**
+ * Types `count` characters into a paragraph of the open report. `paced`: one key, then wait until
+ * it is on screen and for the rest of a 100 ms interval (a fast typist's 10 keys a second, so
+ * work deferred by a keystroke lands between keys as it would for a person); `burst`: keys sent
+ * back to back as fast as the DevTools protocol delivers them (each waits only for the previous
+ * key's events to be dispatched), so deferred work competes with the next key.
+ */
+async function measureKeystrokes(page: Page, typing: Typing, count: number, nth: number): Promise<KeyTimes> {
   await page.evaluate(() => {
-    const w = window as unknown as { __keys: { processed: number[]; frame: number[] } };
-    w.__keys = { processed: [], frame: [] };
-    let t0 = 0;
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => w.__keys.processed.push(performance.now() - t0);
-    document.addEventListener(
-      'keydown',
-      () => {
-        t0 = performance.now();
-        requestAnimationFrame(() => w.__keys.frame.push(performance.now() - t0));
-      },
-      true,
-    );
-    document.addEventListener('input', () => channel.port2.postMessage(0), true);
+    const w = window as unknown as { __keys: KeyTimes };
+    w.__keys.processed.length = 0;
+    w.__keys.rendered.length = 0;
   });
-  const paragraph = page.locator('section.section-editable > p').nth(40);
+  const paragraph = page.locator('section.section-editable > p').nth(nth);
   await paragraph.scrollIntoViewIfNeeded();
   await paragraph.click();
-  for (let i = 0; i < KEYSTROKES; i++) {
+  await page.waitForFunction(() => document.activeElement?.classList.contains('ProseMirror'));
+  await page.keyboard.press('End');
+  /** Whether the n-th character is on screen; a lost keystroke is reported, not waited for. */
+  const rendered = async (n: number): Promise<boolean> => {
+    try {
+      await page.waitForFunction(
+        (k) => (window as unknown as { __keys: KeyTimes }).__keys.rendered.length >= k,
+        n,
+        { polling: 'raf', timeout: 10_000 },
+      );
+      return true;
+    } catch {
+      const state = await page.evaluate(() => ({
+        shown: (window as unknown as { __keys: KeyTimes }).__keys.rendered.length,
+        focus: document.activeElement?.tagName,
+        connection: document.querySelector('[data-connection]')?.getAttribute('data-connection'),
+        notice: document.querySelector('[data-notice], [data-refused-changes]')?.textContent,
+      }));
+      console.warn(`  keystroke ${n} never showed: ${JSON.stringify(state)}`);
+      return false;
+    }
+  };
+  // Let the click's own work (selection, toolbar, awareness) settle before the first key.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  let ok = true;
+  for (let i = 0; i < count && ok; i++) {
+    const sent = Date.now();
     await page.keyboard.press(i % 10 === 9 ? 'Space' : 'a');
+    if (typing === 'paced') {
+      ok = await rendered(i + 1);
+      const rest = PACE_MS - (Date.now() - sent);
+      if (ok && rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
+    }
   }
-  await page.waitForFunction(
-    (n) => (window as unknown as { __keys: { frame: number[] } }).__keys.frame.length >= n,
-    KEYSTROKES,
-  );
-  return page.evaluate(
-    () => (window as unknown as { __keys: { processed: number[]; frame: number[] } }).__keys,
-  );
+  if (ok) await rendered(count);
+  return page.evaluate(() => (window as unknown as { __keys: KeyTimes }).__keys);
 }
 
 /** The sample with its body (from "I." up to "Nơi nhận") repeated 30 times: 30× the sections. */
@@ -91,8 +162,11 @@ function thirtyTimes(sample: string): string {
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dongsoan-bench-client-'));
   process.env.NODE_ENV = 'production';
-  const clientDir = await ensureClientBuilt(ROOT, silentLogger);
-  const server = await startServer({ port: 0, dataDir, seed: 'demo', clientDir, logger: silentLogger });
+  // BENCH_CLIENT_DIR serves another build of the client (e.g. of an older commit, to compare).
+  const clientDir = process.env.BENCH_CLIENT_DIR ?? (await ensureClientBuilt(ROOT, silentLogger));
+  // Warnings and errors stay visible: a refused edit during the bench invalidates its figures.
+  const logger = { ...silentLogger, warn: console.warn, error: console.error };
+  const server = await startServer({ port: 0, dataDir, seed: 'demo', clientDir, logger });
   const browser = await launchChromium();
   try {
     const login0 = await fetch(`${server.url}/api/auth/login`, {
@@ -122,15 +196,55 @@ async function main() {
     for (let i = 0; i < 5; i++) opens.push(await openUntilEditable(page, server.url, demoId));
     const bigOpen = await openUntilEditable(page, server.url, bigId);
     const sections = await page.locator('[data-section-number]').count();
-    const keys = await measureKeystrokes(page);
+    await installKeyProbe(page);
     const fmt = (v: number) => v.toFixed(1);
+    const summary = (values: number[]) =>
+      values.length === 0
+        ? 'no keystroke measured'
+        : `p50 ${fmt(percentile(values, 50))} ms, p95 ${fmt(percentile(values, 95))} ms, max ${fmt(Math.max(...values))} ms`;
     console.log(
       `open demo report until editable: median ${percentile(opens, 50)} ms (runs: ${opens.join(', ')})`,
     );
     console.log(`open 30× report (${sections} sections) until editable: ${bigOpen} ms`);
     console.log(
-      `keystroke on the 30× report (${KEYSTROKES} keys): processed p50 ${fmt(percentile(keys.processed, 50))} ms, p95 ${fmt(percentile(keys.processed, 95))} ms; to next frame p50 ${fmt(percentile(keys.frame, 50))} ms, p95 ${fmt(percentile(keys.frame, 95))} ms`,
+      'keystroke method: start = keydown event.timeStamp; processed = a task posted from the input event has run; rendered = end of the first animation frame whose DOM shows the character (rAF poll, then a posted task after that frame)',
     );
+    /** RUNS runs of KEYSTROKES keys per mode, one paragraph per run (`paragraphs(run)`). */
+    const typingSeries = async (
+      label: string,
+      reportId: string,
+      modes: Typing[],
+      paragraph: (run: number) => number,
+    ) => {
+      for (const typing of modes) {
+        const all: KeyTimes = { processed: [], rendered: [] };
+        let lost = 0;
+        for (let run = 0; run < RUNS; run++) {
+          const keys = await measureKeystrokes(page, typing, KEYSTROKES, paragraph(run));
+          all.processed.push(...keys.processed);
+          all.rendered.push(...keys.rendered);
+          const missing = KEYSTROKES - keys.rendered.length;
+          lost += missing;
+          console.log(
+            `  ${typing} run ${run + 1}: processed ${summary(keys.processed)}; rendered ${summary(keys.rendered)}${missing ? `; ${missing} keystrokes never showed` : ''}`,
+          );
+          if (missing) {
+            // Start the next run from a freshly opened page.
+            await openUntilEditable(page, server.url, reportId);
+            await installKeyProbe(page);
+          }
+        }
+        console.log(
+          `keystroke on ${label}, ${typing === 'paced' ? `paced ${PACE_MS} ms` : 'burst'} (${RUNS}×${KEYSTROKES} keys): processed ${summary(all.processed)}; rendered ${summary(all.rendered)}${lost ? `; ${lost} keystrokes never showed` : ''}`,
+        );
+      }
+    };
+    // The target: a report 30× the sample, paragraphs spread over it.
+    await typingSeries('the 30× report', bigId, ['paced', 'burst'], (run) => 40 + run * 200);
+    // For scale: the same typing on the demo report itself (1×).
+    await openUntilEditable(page, server.url, demoId);
+    await installKeyProbe(page);
+    await typingSeries('the demo report (1×, for comparison)', demoId, ['paced'], (run) => 5 + run * 10);
   } finally {
     await browser.close();
     await server.close();

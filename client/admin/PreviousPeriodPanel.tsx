@@ -9,7 +9,7 @@ import type { Editor } from '@tiptap/core';
 import { useEffect, useMemo, useState } from 'react';
 import { buildOutline, flattenOutline, type OutlineNode } from '../../shared/numbering';
 import { ApiError } from '../api';
-import { useDocDerived } from '../editor/useDocDerived';
+import { OUTLINE_WATCH, useDocDerived } from '../editor/useDocDerived';
 import { describeError } from '../errors';
 import { useI18n } from '../i18n';
 import { adminApi, type PreviousSection } from './adminApi';
@@ -24,7 +24,7 @@ type Entry =
 export function PreviousPeriodPanel({ reportId, editor }: { reportId: string; editor: Editor | null }) {
   const { t } = useI18n();
   const sectionId = useCurrentSection(editor);
-  const outline = useDocDerived(editor, buildOutline, [] as OutlineNode[]);
+  const outline = useDocDerived(editor, buildOutline, [] as OutlineNode[], OUTLINE_WATCH);
   const labels = useMemo(
     () => new Map(flattenOutline(outline).map((node) => [node.id, `${node.number} ${node.title}`.trim()])),
     [outline],

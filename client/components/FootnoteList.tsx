@@ -1,12 +1,12 @@
 import type { Editor } from '@tiptap/core';
 import { type FootnoteInfo, footnoteList } from '../../shared/numbering';
-import { useDocDerived } from '../editor/useDocDerived';
+import { FOOTNOTES_WATCH, useDocDerived } from '../editor/useDocDerived';
 import { useI18n } from '../i18n';
 
 /** The footnote bodies at the end of the report, live. */
 export function FootnoteList({ editor }: { editor: Editor | null }) {
   const { t } = useI18n();
-  const footnotes = useDocDerived(editor, footnoteList, [] as FootnoteInfo[]);
+  const footnotes = useDocDerived(editor, footnoteList, [] as FootnoteInfo[], FOOTNOTES_WATCH);
   return (
     <section className="footnote-list" aria-label={t('footnotes.title')}>
       <h2>{t('footnotes.title')}</h2>

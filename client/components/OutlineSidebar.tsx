@@ -4,7 +4,7 @@ import { memo, type ReactNode } from 'react';
 import { buildOutline, type OutlineNode } from '../../shared/numbering';
 import { findSection } from '../../shared/schema';
 import type { Department, SectionStatus, User } from '../../shared/types';
-import { useDocDerived } from '../editor/useDocDerived';
+import { OUTLINE_WATCH, useDocDerived } from '../editor/useDocDerived';
 import { useI18n } from '../i18n';
 
 function scrollToSection(editor: Editor, id: string) {
@@ -28,6 +28,64 @@ interface Props {
   renderExtra?: (node: OutlineNode) => ReactNode;
 }
 
+interface ItemProps extends Props {
+  node: OutlineNode;
+}
+
+/**
+ * One outline entry with its sub-entries. Memoised: outline nodes keep their identity while
+ * unchanged (useDocDerived shares equal parts), so a renamed title re-renders one entry, not the
+ * report's hundreds.
+ */
+const OutlineItem = memo(function OutlineItem({
+  editor,
+  node,
+  user,
+  departments,
+  statusOf,
+  renderExtra,
+}: ItemProps) {
+  const { t } = useI18n();
+  const department = node.effectiveOwner ? departments.get(node.effectiveOwner) : undefined;
+  const own = node.effectiveOwner !== null && node.effectiveOwner === user.departmentId;
+  const status = statusOf(node.id);
+  return (
+    <li data-outline-section={node.id}>
+      <button
+        type="button"
+        className={`outline-item${own ? ' outline-own' : ''}`}
+        onClick={() => editor && scrollToSection(editor, node.id)}
+        title={node.title}
+      >
+        <span className="outline-number">{node.number}</span>
+        <span className="outline-title">{node.title || '…'}</span>
+        <span className="outline-meta">
+          <span className="owner-chip" style={{ borderColor: department?.color ?? '#9ca3af' }}>
+            {department?.shortName ?? department?.name ?? t('owner.secretary')}
+          </span>
+          <span className={`status-chip status-${status}`}>{t(`status.${status}`)}</span>
+        </span>
+      </button>
+      {renderExtra?.(node)}
+      {node.children.length > 0 && (
+        <ul>
+          {node.children.map((child) => (
+            <OutlineItem
+              key={child.id}
+              editor={editor}
+              node={child}
+              user={user}
+              departments={departments}
+              statusOf={statusOf}
+              renderExtra={renderExtra}
+            />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+});
+
 export const OutlineSidebar = memo(function OutlineSidebar({
   editor,
   user,
@@ -36,43 +94,23 @@ export const OutlineSidebar = memo(function OutlineSidebar({
   renderExtra,
 }: Props) {
   const { t } = useI18n();
-  const outline = useDocDerived(editor, buildOutline, [] as OutlineNode[]);
-
-  const renderNodes = (nodes: OutlineNode[]) => (
-    <ul>
-      {nodes.map((node) => {
-        const department = node.effectiveOwner ? departments.get(node.effectiveOwner) : undefined;
-        const own = node.effectiveOwner !== null && node.effectiveOwner === user.departmentId;
-        const status = statusOf(node.id);
-        return (
-          <li key={node.id} data-outline-section={node.id}>
-            <button
-              type="button"
-              className={`outline-item${own ? ' outline-own' : ''}`}
-              onClick={() => editor && scrollToSection(editor, node.id)}
-              title={node.title}
-            >
-              <span className="outline-number">{node.number}</span>
-              <span className="outline-title">{node.title || '…'}</span>
-              <span className="outline-meta">
-                <span className="owner-chip" style={{ borderColor: department?.color ?? '#9ca3af' }}>
-                  {department?.shortName ?? department?.name ?? t('owner.secretary')}
-                </span>
-                <span className={`status-chip status-${status}`}>{t(`status.${status}`)}</span>
-              </span>
-            </button>
-            {renderExtra?.(node)}
-            {node.children.length > 0 && renderNodes(node.children)}
-          </li>
-        );
-      })}
-    </ul>
-  );
-
+  const outline = useDocDerived(editor, buildOutline, [] as OutlineNode[], OUTLINE_WATCH);
   return (
     <nav className="sidebar-block outline" aria-label={t('outline.title')}>
       <h2>{t('outline.title')}</h2>
-      {renderNodes(outline)}
+      <ul>
+        {outline.map((node) => (
+          <OutlineItem
+            key={node.id}
+            editor={editor}
+            node={node}
+            user={user}
+            departments={departments}
+            statusOf={statusOf}
+            renderExtra={renderExtra}
+          />
+        ))}
+      </ul>
     </nav>
   );
 });

@@ -16,6 +16,24 @@ function isPresenceUser(value: unknown): value is PresenceUser {
   return typeof user.id === 'string' && typeof user.name === 'string';
 }
 
+type PresenceEntry = { user: PresenceUser; self: boolean };
+
+function samePresence(a: readonly PresenceEntry[], b: readonly PresenceEntry[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((entry, i) => {
+      const other = b[i];
+      return (
+        entry.self === other.self &&
+        entry.user.id === other.user.id &&
+        entry.user.name === other.user.name &&
+        entry.user.color === other.user.color &&
+        entry.user.departmentId === other.user.departmentId
+      );
+    })
+  );
+}
+
 /** Everyone connected to this report (one entry per user, however many tabs they have open). */
 export function usePresence(awareness: AwarenessLike): { user: PresenceUser; self: boolean }[] {
   const [users, setUsers] = useState<{ user: PresenceUser; self: boolean }[]>([]);
@@ -29,11 +47,13 @@ export function usePresence(awareness: AwarenessLike): { user: PresenceUser; sel
         const known = byId.get(user.id);
         byId.set(user.id, { user, self: self || (known?.self ?? false) });
       }
-      setUsers(
-        [...byId.values()].sort(
-          (a, b) => Number(b.self) - Number(a.self) || a.user.name.localeCompare(b.user.name),
-        ),
+      const next = [...byId.values()].sort(
+        (a, b) => Number(b.self) - Number(a.self) || a.user.name.localeCompare(b.user.name),
       );
+      // Awareness changes with every caret move (each keystroke, anyone's): keep the list, and so
+      // spare a React commit, unless who is here changed. A commit while the caret is in the
+      // editor makes React measure the selection across the whole document.
+      setUsers((previous) => (samePresence(previous, next) ? previous : next));
     };
     read();
     awareness.on('change', read);

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { CollabSocket } from './collabSocket';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -50,9 +51,19 @@ export function useCollabSession(
     const provider = new WebsocketProvider(collabUrl(), reportId, doc, {
       params: { token },
       disableBc: true,
+      // Holds updates back until the server has our state after a reconnect, and sends after
+      // the next paint rather than inside the keystroke (see collabSocket.ts).
+      WebSocketPolyfill: CollabSocket,
     });
     let connected = false;
-    const patch = (next: Partial<CollabState>) => setState((prev) => ({ ...prev, ...next }));
+    // Unchanged values keep the previous state object: `unsynced` is patched on every offline
+    // keystroke, and a new object would re-render the whole report page each time.
+    const patch = (next: Partial<CollabState>) =>
+      setState((prev) =>
+        (Object.keys(next) as (keyof CollabState)[]).every((key) => prev[key] === next[key])
+          ? prev
+          : { ...prev, ...next },
+      );
     setState({ status: 'connecting', synced: false, unsynced: false, closedWith: null });
 
     const onStatus = ({ status }: { status: ConnectionStatus }) => {

@@ -5,13 +5,15 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { reportExtensions } from '../../shared/schema';
+import { reportExtensions, Section } from '../../shared/schema';
 import { FRAGMENT_NAME } from '../../shared/ydoc';
 import { AuthorColors } from '../history/authorColors';
+import { remoteChangesOnly } from './caretAwareness';
 import type { EnvGetter } from './editorEnv';
 import { FootnoteWithView } from './footnoteView';
 import { ReadOnlyGuard } from './readOnlyGuard';
 import { ReportDecorations } from './reportDecorations';
+import { SectionIds } from './sectionIds';
 
 export interface PresenceUser {
   id: string;
@@ -23,9 +25,13 @@ export interface PresenceUser {
 /** Shared schema + client node views and plugins, without collaboration (used by unit tests too). */
 export function localExtensions(env: EnvGetter): AnyExtension[] {
   return [
-    ...reportExtensions().map((extension) =>
-      extension.name === 'footnote' ? FootnoteWithView.configure({ env }) : extension,
-    ),
+    ...reportExtensions().map((extension) => {
+      if (extension.name === 'footnote') return FootnoteWithView.configure({ env });
+      // Unique section ids are kept by SectionIds, which skips the walk when no step adds one.
+      if (extension.name === 'section') return Section.configure({ uniqueIds: false });
+      return extension;
+    }),
+    SectionIds,
     ReportDecorations.configure({ env }),
     ReadOnlyGuard.configure({ env }),
   ];
@@ -40,7 +46,10 @@ export function collabExtensions(options: {
   return [
     ...localExtensions(options.env),
     Collaboration.configure({ document: options.doc, field: FRAGMENT_NAME }),
-    CollaborationCaret.configure({ provider: options.provider, user: options.user }),
+    CollaborationCaret.configure({
+      provider: { awareness: remoteChangesOnly(options.provider.awareness) },
+      user: options.user,
+    }),
     AuthorColors.configure({ env: options.env, provider: options.provider }),
   ];
 }

@@ -1,18 +1,15 @@
 import { Extension } from '@tiptap/core';
 import type { Node as PMNode, Slice } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
-import { ReplaceStep } from '@tiptap/pm/transform';
-import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
+import { Mapping, ReplaceStep } from '@tiptap/pm/transform';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import {
-  footnotePositions,
-  indicatorRowPositions,
-  indicatorSummary,
-  sectionPositions,
-} from '../../shared/numbering';
-import { canEditInChain } from '../../shared/permissions';
-import type { Evaluation } from '../../shared/types';
-import { canEditAt, chainAt, linkOf } from './editability';
+import { indicatorRowPositions, indicatorSummary, sectionNumber } from '../../shared/numbering';
+import { canEditInChain, chainOwner, type SectionLink } from '../../shared/permissions';
+import { reconcileDecorations } from './decorationDiff';
+import { evaluationDom, sectionMetaDom, sectionNumberDom, sttDom, summaryDom } from './decorationDom';
+import { changeTouches, diffMapping, docDiff, type Watch } from './docChange';
+import { canEditAt, linkOf } from './editability';
 import { type EditorEnv, type EnvGetter, isRefresh } from './editorEnv';
 
 export interface ReportDecorationsOptions {
@@ -21,126 +18,48 @@ export interface ReportDecorationsOptions {
 
 export const reportDecorationsKey = new PluginKey<DecorationSet>('reportDecorations');
 
-const EVALUATION_CHOICES: Evaluation[] = ['', 'achieved', 'notAchieved', 'notEvaluated'];
-
-function sectionNumberDom(number: string): HTMLElement {
-  const span = document.createElement('span');
-  span.className = 'section-number';
-  span.setAttribute('data-section-number', number);
-  span.textContent = number;
-  return span;
+/** A node decoration whose `id` spec says what it shows (see decorationDiff). */
+function nodeDecoration(from: number, to: number, attrs: Record<string, string>): Decoration {
+  return Decoration.node(from, to, attrs, { id: JSON.stringify(attrs) });
 }
 
-function sectionMetaDom(
-  ownerLabel: string,
-  ownerColor: string,
-  statusLabel: string,
-  status: string,
-  readOnly: string | null,
-) {
-  const span = document.createElement('span');
-  span.className = 'section-meta';
-  const owner = document.createElement('span');
-  owner.className = 'section-owner';
-  owner.style.setProperty('--owner-color', ownerColor);
-  owner.textContent = ownerLabel;
-  const state = document.createElement('span');
-  state.className = `section-status status-${status}`;
-  state.textContent = statusLabel;
-  span.append(owner, state);
-  if (readOnly) {
-    const lock = document.createElement('span');
-    lock.className = 'section-lock';
-    lock.textContent = `${readOnly}`;
-    span.append(lock);
-  }
-  return span;
-}
-
-function evaluationDom(
-  view: EditorView,
-  getPos: () => number | undefined,
-  value: string,
-  editable: boolean,
-  env: EditorEnv,
-) {
-  const td = document.createElement('td');
-  td.className = 'indicator-evaluation';
-  const select = document.createElement('select');
-  select.setAttribute('data-evaluation-select', '');
-  select.disabled = !editable;
-  for (const choice of EVALUATION_CHOICES) {
-    const option = document.createElement('option');
-    option.value = choice;
-    option.textContent = choice
-      ? env.t(`evaluation.${choice}` as 'evaluation.achieved')
-      : env.t('evaluation.empty');
-    select.append(option);
-  }
-  select.value = value;
-  select.addEventListener('change', () => {
-    const pos = getPos();
-    if (pos === undefined) return;
-    // The widget sits inside the row: the row starts at the enclosing node of that position.
-    const $pos = view.state.doc.resolve(pos);
-    for (let depth = $pos.depth; depth > 0; depth--) {
-      if ($pos.node(depth).type.name === 'indicatorRow') {
-        view.dispatch(view.state.tr.setNodeAttribute($pos.before(depth), 'evaluation', select.value));
-        return;
-      }
-    }
-  });
-  td.append(select);
-  return td;
-}
-
-function sttDom(stt: number): HTMLElement {
-  const td = document.createElement('td');
-  td.className = 'indicator-stt';
-  td.textContent = String(stt);
-  return td;
-}
-
-function summaryDom(label: string): HTMLElement {
-  const div = document.createElement('div');
-  div.className = 'indicator-summary';
-  div.setAttribute('data-indicator-summary', '');
-  div.textContent = label;
-  return div;
-}
-
-/** All derived decorations of the report, computed in a few linear walks. */
-export function buildDecorations(doc: PMNode, env: EditorEnv): DecorationSet {
+/**
+ * Every derived decoration of the report, in one walk over the tree: per section its class
+ * (editable, own), effective owner, number widget and meta widget; per footnote its number; per
+ * indicator row its STT and evaluation choice; the indicator summary.
+ */
+export function decorationList(doc: PMNode, env: EditorEnv): Decoration[] {
   const decorations: Decoration[] = [];
   const user = env.user;
+  let footnotes = 0;
 
-  for (const section of sectionPositions(doc)) {
-    const node = doc.nodeAt(section.pos);
-    if (!node) continue;
-    const chain = [linkOf(node, env), ...chainAt(doc.resolve(section.pos), env)];
+  const addSection = (node: PMNode, pos: number, path: number[], chain: SectionLink[]) => {
     const editable = canEditInChain(user, chain, env.locked);
-    const own = section.effectiveOwner !== null && section.effectiveOwner === user.departmentId;
-    const status = section.id ? env.statusOf(section.id) : 'draft';
+    const effectiveOwner = chainOwner(chain);
+    const own = effectiveOwner !== null && effectiveOwner === user.departmentId;
+    const id = chain[0].id;
+    const status = id ? env.statusOf(id) : 'draft';
     decorations.push(
-      Decoration.node(section.pos, section.pos + node.nodeSize, {
+      nodeDecoration(pos, pos + node.nodeSize, {
         class: `${editable ? 'section-editable' : 'section-readonly'}${own ? ' section-own' : ''}`,
-        'data-owner': section.effectiveOwner ?? '',
-        'data-depth': String(section.depth),
+        'data-owner': effectiveOwner ?? '',
+        'data-depth': String(path.length),
       }),
     );
     const first = node.firstChild;
-    if (first?.type.name !== 'sectionTitle') continue;
-    const titleStart = section.pos + 2;
+    if (first?.type.name !== 'sectionTitle') return;
+    const titleStart = pos + 2;
+    const number = sectionNumber(path);
     decorations.push(
-      Decoration.widget(titleStart, () => sectionNumberDom(section.number), {
+      Decoration.widget(titleStart, () => sectionNumberDom(number), {
         side: -1,
-        key: `n:${section.number}`,
+        key: `n:${number}`,
         ignoreSelection: true,
       }),
     );
-    const department = section.effectiveOwner ? env.departments.get(section.effectiveOwner) : undefined;
+    const department = effectiveOwner ? env.departments.get(effectiveOwner) : undefined;
     const ownerLabel =
-      department?.shortName || department?.name || section.effectiveOwner || env.t('owner.secretary');
+      department?.shortName || department?.name || effectiveOwner || env.t('owner.secretary');
     const color = department?.color ?? '#6b7280';
     const statusLabel = env.t(`status.${status}`);
     const readOnly = editable || user.role === 'viewer' || env.locked ? null : env.t('section.readOnly');
@@ -151,17 +70,30 @@ export function buildDecorations(doc: PMNode, env: EditorEnv): DecorationSet {
         { side: 1, key: `m:${ownerLabel}:${color}:${statusLabel}:${readOnly}`, ignoreSelection: true },
       ),
     );
-  }
+  };
 
-  for (const footnote of footnotePositions(doc)) {
-    const node = doc.nodeAt(footnote.pos);
-    if (!node) continue;
-    decorations.push(
-      Decoration.node(footnote.pos, footnote.pos + node.nodeSize, {
-        'data-footnote-index': String(footnote.number),
-      }),
-    );
-  }
+  // Document order: a section's own decorations, then its content (footnotes numbered as met).
+  const visit = (parent: PMNode, contentStart: number, path: number[], chain: SectionLink[]) => {
+    let ordinal = 0;
+    parent.forEach((child, offset) => {
+      const pos = contentStart + offset;
+      const type = child.type.name;
+      if (type === 'section') {
+        const childPath = [...path, ++ordinal];
+        const childChain = [linkOf(child, env), ...chain];
+        addSection(child, pos, childPath, childChain);
+        visit(child, pos + 1, childPath, childChain);
+      } else if (type === 'footnote') {
+        footnotes++;
+        decorations.push(
+          nodeDecoration(pos, pos + child.nodeSize, { 'data-footnote-index': String(footnotes) }),
+        );
+      } else if (!child.isText && child.childCount > 0) {
+        visit(child, pos + 1, path, chain);
+      }
+    });
+  };
+  visit(doc, 0, [], []);
 
   const rows = indicatorRowPositions(doc);
   for (const row of rows) {
@@ -192,13 +124,19 @@ export function buildDecorations(doc: PMNode, env: EditorEnv): DecorationSet {
       Decoration.widget(doc.content.size, () => summaryDom(label), { side: 1, key: `sum:${label}` }),
     );
   }
-  return DecorationSet.create(doc, decorations);
+  return decorations;
+}
+
+/** All derived decorations of the report as a set. */
+export function buildDecorations(doc: PMNode, env: EditorEnv): DecorationSet {
+  return DecorationSet.create(doc, decorationList(doc, env));
 }
 
 /**
  * A local edit that only replaces inline text inside single textblocks, without footnotes coming
- * or going: section, footnote and indicator numbers cannot change. (Remote y-sync transactions
- * replace the whole document and always rebuild.)
+ * or going: section, footnote and indicator numbers cannot change. Decided from the steps alone
+ * (the cheapest check, for the common keystroke); y-sync transactions replace the whole document
+ * and are judged by `carryOver` from the difference of the documents instead.
  */
 export function isPlainTextEdit(tr: Transaction): boolean {
   if (tr.getMeta(ySyncPluginKey)) return false;
@@ -229,10 +167,37 @@ export function summaryLabel(doc: PMNode, env: Pick<EditorEnv, 't'>): string {
   return env.t('indicator.summary', { achieved: summary.achieved, total: summary.total });
 }
 
+/** Nodes whose presence, order, nesting or attributes the decorations are derived from. */
+const DERIVED_FROM: Watch = {
+  nodes: new Set(['section', 'sectionTitle', 'footnote', 'indicatorTable', 'indicatorRow', 'indicatorCell']),
+};
+
+/**
+ * How to carry the previous decorations over `tr`, and whether they must then be recomputed.
+ * Typing, splitting or joining paragraphs, pasting text… change no number, owner or STT: the
+ * decorations only move. A local plain text edit maps through the transaction's own steps;
+ * anything else is compared with the previous document (skipping the nodes the two share). y-tiptap
+ * replaces the whole document for every remote keystroke, so its transactions map through that
+ * difference rather than their own single step, which would drop every decoration.
+ */
+export function carryOver(
+  tr: Transaction,
+  before: PMNode,
+  after: PMNode,
+): { mapping: Mapping; structural: boolean } {
+  if (isPlainTextEdit(tr)) return { mapping: tr.mapping, structural: false };
+  const diff = docDiff(before, after);
+  return {
+    mapping: tr.getMeta(ySyncPluginKey) ? new Mapping([diffMapping(diff)]) : tr.mapping,
+    structural: changeTouches(before, after, DERIVED_FROM, diff),
+  };
+}
+
 /**
  * Section numbers, owners, status and read-only marks; footnote numbers; indicator STT, evaluation
- * choice and summary. Recomputed on every document change (remote y-sync changes replace the
- * whole document, so mapping old decorations would not help) — the walks are linear and cheap.
+ * choice and summary. A keystroke maps the previous set (see `carryOver`), so typing costs the
+ * same on a report of any size; a change of structure or environment recomputes the list and
+ * swaps only the decorations that differ (see decorationDiff).
  */
 export const ReportDecorations = Extension.create<ReportDecorationsOptions>({
   name: 'reportDecorations',
@@ -254,8 +219,17 @@ export function reportDecorationsPlugin(getEnv: EnvGetter): Plugin<DecorationSet
     key: reportDecorationsKey,
     state: {
       init: (_config, state) => buildDecorations(state.doc, getEnv()),
-      apply: (tr, previous, _old, state) =>
-        tr.docChanged || isRefresh(tr) ? buildDecorations(state.doc, getEnv()) : previous,
+      apply: (tr, previous, old, state) => {
+        const refresh = isRefresh(tr);
+        if (!tr.docChanged && !refresh) return previous;
+        let set = previous;
+        if (tr.docChanged) {
+          const carried = carryOver(tr, old.doc, state.doc);
+          set = previous.map(carried.mapping, state.doc);
+          if (!carried.structural && !refresh) return set;
+        }
+        return reconcileDecorations(set, decorationList(state.doc, getEnv()), state.doc);
+      },
     },
     props: {
       decorations: (state) => reportDecorationsKey.getState(state),

@@ -1,6 +1,7 @@
 // English UI strings.
 import { adminEn } from './admin';
 import { historyEn } from './history';
+import { recoveryEn } from './recovery';
 import type { MessageKey } from './vi';
 import { workflowEn } from './workflow';
 
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...workflowEn,
   ...historyEn,
   ...adminEn,
+  ...recoveryEn,
   'app.name': 'Đồng soạn',
   'app.tagline': 'Drafting reports together',
   'header.logout': 'Log out',

@@ -2,6 +2,7 @@
 // modules (workflow, history, admin) so they can grow without touching this file.
 import { adminVi } from './admin';
 import { historyVi } from './history';
+import { recoveryVi } from './recovery';
 import { workflowVi } from './workflow';
 
 const coreVi = {
@@ -79,6 +80,6 @@ const coreVi = {
   'section.readOnly': 'Chỉ xem',
 } as const;
 
-export const vi = { ...coreVi, ...workflowVi, ...historyVi, ...adminVi };
+export const vi = { ...coreVi, ...workflowVi, ...historyVi, ...adminVi, ...recoveryVi };
 
 export type MessageKey = keyof typeof vi;

@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
 import type { Department, SectionStatus, SectionSummary } from '../../shared/types';
 import { PreviousPeriodPanel } from '../admin/PreviousPeriodPanel';
@@ -8,9 +9,11 @@ import { ConnectionIndicator } from '../components/ConnectionIndicator';
 import { FootnoteList } from '../components/FootnoteList';
 import { OutlineSidebar } from '../components/OutlineSidebar';
 import { PresenceList } from '../components/PresenceList';
+import { RefusedChanges } from '../components/RefusedChanges';
 import { Toolbar } from '../components/Toolbar';
 import { useCollabSession } from '../editor/collabSession';
 import type { EditorEnv } from '../editor/editorEnv';
+import { type PendingRecovery, type RecoveryOutcome, useEditRecovery } from '../editor/editRecovery';
 import type { PresenceUser } from '../editor/extensions';
 import { ReportEditor } from '../editor/ReportEditor';
 import { describeError } from '../errors';
@@ -43,6 +46,10 @@ function statusMap(sections: SectionSummary[]): Map<string, SectionStatus> {
   return map;
 }
 
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 function hexColor(color: string | undefined): string {
   return color && /^#[0-9a-fA-F]{6}$/.test(color) ? color : FALLBACK_COLOR;
 }
@@ -58,6 +65,13 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
   const [editor, setEditor] = useState<Editor | null>(null);
   const { session: collab, state } = useCollabSession(reportId, session.token, generation);
   const user = session.user;
+  // The local state at a refused update, until the fresh session has taken back what it may.
+  const [pendingRecovery, setPendingRecovery] = useState<PendingRecovery | null>(null);
+  const [recovery, setRecovery] = useState<RecoveryOutcome | null>(null);
+  const collabRef = useRef(collab);
+  collabRef.current = collab;
+  // Where the user was reading: the fresh editor is mounted from scratch and would lose it.
+  const scrollAtRefusal = useRef<number | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -65,7 +79,9 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
       Promise.all([api.report(reportId), api.departments()]).then(
         ([report, list]) => {
           if (cancelled) return;
-          setDetail(report);
+          // The poll mostly reads what it read before: keep the previous object so the page (and
+          // the outline with its controls for every section) does not re-render every few seconds.
+          setDetail((previous) => (sameJson(previous, report) ? previous : report));
           setDepartments((prev) => prev ?? new Map(list.map((d) => [d.id, d])));
           setLoadError(null);
         },
@@ -97,15 +113,66 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
       case CloseCode.UnknownReport:
         setNotFound(true);
         return;
-      default:
+      default: {
         // Refused edit (4403), too large (4413), malformed (4400): start again from the server's
-        // state with a fresh doc so the refused change is not offered again on reconnect.
+        // state with a fresh doc so the refused change is not offered again on reconnect — but
+        // keep the local state, so the user's other unsent changes are put back or reported
+        // (useEditRecovery) instead of vanishing with it.
+        const refusedDoc = collabRef.current?.doc;
+        scrollAtRefusal.current ??= window.scrollY;
+        if (refusedDoc) {
+          const refused = Y.encodeStateAsUpdate(refusedDoc);
+          setPendingRecovery((previous) => ({
+            state: previous ? Y.mergeUpdates([previous.state, refused]) : refused,
+            from: refusedDoc,
+            at: Date.now(),
+          }));
+        }
         setNotice(state.closedWith === CloseCode.TooLarge ? t('report.tooLarge') : t('report.editRefused'));
         setGeneration((g) => g + 1);
         // A refusal often means the report was just locked or a section approved: re-read now.
         requestReportRefresh(reportId);
+      }
     }
   }, [state.closedWith, t, reportId]);
+
+  const onRecovered = useCallback(
+    (outcome: RecoveryOutcome) => {
+      setPendingRecovery(null);
+      if (scrollAtRefusal.current !== null) {
+        window.scrollTo({ top: scrollAtRefusal.current });
+        scrollAtRefusal.current = null;
+      }
+      if (outcome.refused.length > 0) {
+        // A second refusal adds to what is shown: the earlier text must stay there to copy.
+        setRecovery((previous) => {
+          if (!previous) return outcome;
+          const fresh = new Set(outcome.refused.map((change) => `${change.kind}:${change.sectionId}`));
+          return {
+            reapplied: previous.reapplied + outcome.reapplied,
+            refused: [
+              ...previous.refused.filter((change) => !fresh.has(`${change.kind}:${change.sectionId}`)),
+              ...outcome.refused,
+            ],
+            again: previous.again || outcome.again,
+          };
+        });
+        setNotice(null);
+      } else if (outcome.reapplied > 0) {
+        setNotice(t('recovery.reapplied'));
+      }
+    },
+    [t],
+  );
+  useEditRecovery({
+    reportId,
+    user,
+    pending: pendingRecovery,
+    doc: collab?.doc ?? null,
+    synced: state.synced,
+    editor,
+    onDone: onRecovered,
+  });
 
   const statuses = useMemo(() => statusMap(detail?.sections ?? []), [detail]);
   // An archived report is read-only like a locked one (the server refuses edits to both).
@@ -184,6 +251,14 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
               ×
             </button>
           </p>
+        )}
+        {recovery && (
+          <RefusedChanges
+            changes={recovery.refused}
+            reapplied={recovery.reapplied}
+            again={recovery.again}
+            onDismiss={() => setRecovery(null)}
+          />
         )}
         {loadError !== null && (
           <p className="banner banner-error" role="alert">

@@ -55,6 +55,9 @@ export class RoomRefusal extends Error {
   }
 }
 
+/** How long a room must go without updates before it compacts a log past its thresholds. */
+const COMPACT_WHEN_IDLE_MS = 2000;
+
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
@@ -62,6 +65,7 @@ export class Room {
   private readonly coalescer: ActivityCoalescer;
   private compacting = false;
   private closed = false;
+  private idleCompaction: NodeJS.Timeout | null = null;
   /** Awareness clients changed since the last relay (awareness is relayed once per turn). */
   private awarenessChanged = new Set<number>();
   private readonly autoVersionTimer: NodeJS.Timeout | null;
@@ -202,6 +206,7 @@ export class Room {
     if (this.closed) return;
     this.closed = true;
     if (this.autoVersionTimer) clearInterval(this.autoVersionTimer);
+    if (this.idleCompaction) clearTimeout(this.idleCompaction);
     this.unsubscribe();
     this.coalescer.stop();
     this.doc.off('update', this.onDocUpdate);
@@ -295,7 +300,25 @@ export class Room {
       sourceId,
       instanceId: this.deps.bus.instanceId,
     });
-    if (!this.compacting && this.log.wantsCompaction()) this.compactInBackground();
+    if (this.compacting) return;
+    if (this.log.needsCompaction()) this.compactInBackground();
+    else if (this.log.wantsCompaction()) this.compactWhenIdle();
+  }
+
+  /**
+   * Compaction encodes the whole document and syncs several files, which stalls this disk's writes
+   * (the log's too) for milliseconds: it waits until nobody has typed for a moment.
+   */
+  private compactWhenIdle(): void {
+    if (this.idleCompaction) {
+      this.idleCompaction.refresh();
+      return;
+    }
+    this.idleCompaction = setTimeout(() => {
+      this.idleCompaction = null;
+      if (!this.closed && !this.compacting && this.log.wantsCompaction()) this.compactInBackground();
+    }, COMPACT_WHEN_IDLE_MS);
+    this.idleCompaction.unref();
   }
 
   private readonly onAwarenessUpdate = (

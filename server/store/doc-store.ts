@@ -26,6 +26,8 @@ export interface DocLog {
   compact(state: Uint8Array): Promise<void>;
   /** Whether enough has been appended since the last compaction to make one worthwhile. */
   wantsCompaction(): boolean;
+  /** Whether the log has grown so far past that that it must be compacted even while busy. */
+  needsCompaction(): boolean;
   flush(): Promise<void>;
   close(): Promise<void>;
   readonly stats: { bytesWritten: number; updatesWritten: number };
@@ -48,6 +50,12 @@ export interface FileDocStoreOptions {
   compactAfterRecords?: number;
   compactAfterBytes?: number;
 }
+
+/**
+ * A log this many times past the compaction thresholds is compacted even while people type
+ * (below that, the room waits for a pause): it bounds how long a report takes to load.
+ */
+const HARD_LIMIT_FACTOR = 10;
 
 export class FileDocStore implements DocStore {
   private readonly compactAfterRecords: number;
@@ -115,6 +123,9 @@ export class FileDocStore implements DocStore {
       compact: (state) => log.compact(state),
       wantsCompaction: () =>
         log.recordsSinceCompaction >= compactAfterRecords || log.bytesSinceCompaction >= compactAfterBytes,
+      needsCompaction: () =>
+        log.recordsSinceCompaction >= compactAfterRecords * HARD_LIMIT_FACTOR ||
+        log.bytesSinceCompaction >= compactAfterBytes * HARD_LIMIT_FACTOR,
       flush: () => log.flush(),
       close: () => log.close(),
       get stats() {

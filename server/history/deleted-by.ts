@@ -108,9 +108,7 @@ export class FileDeletedByStore implements DeletedByStore {
     const ranges = before ? newlyDeletedRanges(before, ds) : deleteSetRanges(ds);
     if (ranges.length === 0) return NOTHING_RECORDED;
     const record = { userId, at: new Date().toISOString(), ranges };
-    return this.files.isReady(reportId)
-      ? this.files.appendNow(reportId, record)
-      : this.files.append(reportId, record);
+    return this.files.appendEarly(reportId, record);
   }
 
   open(reportId: string): Promise<void> {

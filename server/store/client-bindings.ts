@@ -45,9 +45,7 @@ export class FileClientBindingStore implements ClientBindingStore {
 
   bind(reportId: string, clientId: number, userId: string): Promise<void> {
     const line = { clientId, userId, at: new Date().toISOString() };
-    return this.files.isReady(reportId)
-      ? this.files.appendNow(reportId, line)
-      : this.files.append(reportId, line);
+    return this.files.appendEarly(reportId, line);
   }
 
   open(reportId: string): Promise<void> {

@@ -56,6 +56,14 @@ export class ReportJsonlFiles<T> {
     return ready.append(entry);
   }
 
+  /**
+   * `appendNow` once the file is open (a room opens its attribution files on load), else `append`:
+   * for records that must be written before the change they describe goes further.
+   */
+  appendEarly(reportId: string, entry: T): Promise<void> {
+    return this.isReady(reportId) ? this.appendNow(reportId, entry) : this.append(reportId, entry);
+  }
+
   async closeReport(reportId: string): Promise<void> {
     const appender = this.opening.get(reportId);
     if (!appender) return;

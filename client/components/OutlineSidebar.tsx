@@ -68,23 +68,29 @@ const OutlineItem = memo(function OutlineItem({
       </button>
       {renderExtra?.(node)}
       {node.children.length > 0 && (
-        <ul>
-          {node.children.map((child) => (
-            <OutlineItem
-              key={child.id}
-              editor={editor}
-              node={child}
-              user={user}
-              departments={departments}
-              statusOf={statusOf}
-              renderExtra={renderExtra}
-            />
-          ))}
-        </ul>
+        <OutlineList
+          editor={editor}
+          nodes={node.children}
+          user={user}
+          departments={departments}
+          statusOf={statusOf}
+          renderExtra={renderExtra}
+        />
       )}
     </li>
   );
 });
+
+/** A level of the outline: its entries, each with its own sub-list. */
+function OutlineList({ nodes, ...props }: Props & { nodes: OutlineNode[] }) {
+  return (
+    <ul>
+      {nodes.map((node) => (
+        <OutlineItem key={node.id} node={node} {...props} />
+      ))}
+    </ul>
+  );
+}
 
 export const OutlineSidebar = memo(function OutlineSidebar({
   editor,
@@ -98,19 +104,14 @@ export const OutlineSidebar = memo(function OutlineSidebar({
   return (
     <nav className="sidebar-block outline" aria-label={t('outline.title')}>
       <h2>{t('outline.title')}</h2>
-      <ul>
-        {outline.map((node) => (
-          <OutlineItem
-            key={node.id}
-            editor={editor}
-            node={node}
-            user={user}
-            departments={departments}
-            statusOf={statusOf}
-            renderExtra={renderExtra}
-          />
-        ))}
-      </ul>
+      <OutlineList
+        editor={editor}
+        nodes={outline}
+        user={user}
+        departments={departments}
+        statusOf={statusOf}
+        renderExtra={renderExtra}
+      />
     </nav>
   );
 });

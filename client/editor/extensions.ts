@@ -14,6 +14,7 @@ import { FootnoteWithView } from './footnoteView';
 import { ReadOnlyGuard } from './readOnlyGuard';
 import { ReportDecorations } from './reportDecorations';
 import { SectionIds } from './sectionIds';
+import { TextblockSync } from './textblockSync';
 
 export interface PresenceUser {
   id: string;
@@ -46,6 +47,7 @@ export function collabExtensions(options: {
   return [
     ...localExtensions(options.env),
     Collaboration.configure({ document: options.doc, field: FRAGMENT_NAME }),
+    TextblockSync,
     CollaborationCaret.configure({
       provider: { awareness: remoteChangesOnly(options.provider.awareness) },
       user: options.user,

@@ -173,6 +173,34 @@ describe('co-editing in the browser', () => {
     expect(bodiesAfter.filter((_, i) => i !== inserted)).toEqual(bodiesBefore);
   });
 
+  it('a footnote opened at the end of a section shows whole', async () => {
+    // Sections skip rendering when off screen, which clips what overflows them: not the editor.
+    const last = b.page
+      .locator(`section.section-editable[data-owner="${b.user.departmentId}"] > p:last-child`)
+      .first();
+    // On its last line, then to the line's end: the end of the section.
+    const box = await last.boundingBox();
+    if (!box) throw new Error('no paragraph ending a section of B');
+    await last.click({ position: { x: box.width - 4, y: box.height - 6 } });
+    await b.page.keyboard.press('End');
+    await b.page.locator('[data-action=footnote]').click();
+    await b.page.waitForFunction(() => document.activeElement?.closest('[data-footnote-editor]'));
+    await b.page.keyboard.type('Chú thích ở cuối mục, đủ dài để khung chú thích vượt quá đáy của mục');
+    const shown = await b.page.evaluate(() => {
+      const popover = document.querySelector('.report-document .footnote-popover');
+      const section = popover?.closest('section');
+      if (!popover || !section) return null;
+      const box = popover.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + 8, box.bottom - 4);
+      return {
+        overflows: box.bottom > section.getBoundingClientRect().bottom,
+        hit: !!hit && popover.contains(hit),
+      };
+    });
+    expect(shown).toEqual({ overflows: true, hit: true });
+    await b.page.keyboard.press('Escape');
+  });
+
   it('an evaluation changed by the secretary shows for the editors', async () => {
     const select = secretary.page.locator('tr[data-indicator-row] select').first();
     const current = await select.inputValue();

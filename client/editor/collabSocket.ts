@@ -9,31 +9,8 @@
 // 2. Frames leave after the next paint instead of inside the keystroke: sending an update and the
 //    caret's awareness costs about a millisecond per keystroke, which the user should not wait for
 //    before seeing the character. Order is kept; a closing or hidden page sends at once.
+import { afterPaint } from './afterPaint';
 import { type Frame, frameKind } from './collabFrames';
-
-/** Upper bound on how long a frame may wait when no frame gets painted (a throttled tab). */
-const MAX_DELAY_MS = 50;
-
-/** Runs `run` once after the next paint (or after MAX_DELAY_MS, whichever comes first). */
-function afterPaint(run: () => void): void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    run();
-  };
-  if (typeof document === 'undefined' || document.visibilityState !== 'visible') {
-    setTimeout(once, 0);
-    return;
-  }
-  requestAnimationFrame(() => {
-    // rAF callbacks run before the frame's style, layout and paint; a task posted from one runs after.
-    const channel = new MessageChannel();
-    channel.port1.onmessage = once;
-    channel.port2.postMessage(0);
-  });
-  setTimeout(once, MAX_DELAY_MS);
-}
 
 export class CollabSocket extends WebSocket {
   private queue: Frame[] = [];

@@ -7,7 +7,7 @@ import { EditorState, type Transaction } from '@tiptap/pm/state';
 import type { Decoration } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as encoding from 'lib0/encoding';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -227,6 +227,20 @@ describe('the caret plugin’s awareness', () => {
     theirs.setLocalStateField('cursor', { at: 3 });
     applyAwareness(mine, theirs);
     expect(heard).toHaveLength(1);
+  });
+
+  it('publishes our own caret after the paint, latest value only', async () => {
+    const mine = new awarenessProtocol.Awareness(new Y.Doc());
+    const published: unknown[] = [];
+    mine.on('change', () => published.push(mine.getLocalState()?.cursor));
+    const filtered = remoteChangesOnly(mine as never);
+    filtered.setLocalStateField('cursor', { at: 1 });
+    filtered.setLocalStateField('cursor', { at: 2 });
+    expect(mine.getLocalState()?.cursor).toBeUndefined();
+    // No document here: "after the paint" is the next task.
+    await vi.waitFor(() => expect(published).toEqual([{ at: 2 }]));
+    filtered.setLocalStateField('cursor', null);
+    await vi.waitFor(() => expect(published).toEqual([{ at: 2 }, null]));
   });
 });
 

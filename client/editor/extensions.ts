@@ -15,6 +15,7 @@ import { ReadOnlyGuard } from './readOnlyGuard';
 import { ReportDecorations } from './reportDecorations';
 import { SectionIds } from './sectionIds';
 import { TextblockSync } from './textblockSync';
+import { TypedText } from './typedText';
 
 export interface PresenceUser {
   id: string;
@@ -35,6 +36,7 @@ export function localExtensions(env: EnvGetter): AnyExtension[] {
     SectionIds,
     ReportDecorations.configure({ env }),
     ReadOnlyGuard.configure({ env }),
+    TypedText,
   ];
 }
 

@@ -1,5 +1,6 @@
 // Two department editors (and the secretary) co-editing the demo report in real Chromium against
 // the real server: typing, presence, footnote renumbering, indicator evaluation, read-only sections.
+import type { Editor } from '@tiptap/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,6 +9,7 @@ import {
   openReport,
   openWindow,
   screenshotPath,
+  type TestWindow,
   type Window,
   waitForText,
 } from './browser';
@@ -29,6 +31,16 @@ async function focusOwnParagraph(window: Window) {
   // The caret must be in the editor (not on a widget) before typing.
   await window.page.waitForFunction(() => document.activeElement?.classList.contains('ProseMirror'));
   await window.page.keyboard.press('End');
+  // The browser moves the caret for End; the editor reads it from a later selectionchange event.
+  // Commands such as Ctrl+B act on the editor's selection: wait until it has been read.
+  await window.page.waitForFunction(() => {
+    const { view } = (document.querySelector('.report-document') as unknown as { editor: Editor }).editor;
+    const selection = document.getSelection();
+    return (
+      !!selection?.focusNode &&
+      view.posAtDOM(selection.focusNode, selection.focusOffset) === view.state.selection.head
+    );
+  });
 }
 
 function footnoteNumbers(page: Page): Promise<string[]> {
@@ -131,6 +143,37 @@ describe('co-editing in the browser', () => {
     const words = ' Đồng soạn báo cáo: ưu tiên, chuyển đổi số, điện tử.';
     await a.page.keyboard.type(words);
     await waitForText(b.page, words.trim());
+  });
+
+  it('typed text takes the bold mark, and undo takes back one’s own typing only', async () => {
+    await focusOwnParagraph(a);
+    await a.page.keyboard.press('Control+b');
+    await a.page.keyboard.type(' chudam');
+    await a.page.keyboard.press('Control+b');
+    await a.page.keyboard.type(' chuthuong');
+    const boldRun = (page: Page) =>
+      page.waitForFunction(() =>
+        [...document.querySelectorAll('.report-document strong')].some((el) => el.textContent === ' chudam'),
+      );
+    await Promise.all([boldRun(a.page), boldRun(b.page), waitForText(b.page, 'chudam chuthuong')]);
+    // B writes meanwhile; A's undo must leave it.
+    await focusOwnParagraph(b);
+    await b.page.keyboard.type(' loiB');
+    await waitForText(a.page, 'loiB');
+    // Typing close together is one undo step; allow the step before it (A's earlier words).
+    for (let i = 0; i < 3; i++) {
+      const before = await documentText(a.page);
+      if (!before.includes('chudam')) break;
+      await a.page.locator('[data-action=undo]').click();
+      await a.page.waitForFunction(
+        (text) => (window as unknown as TestWindow).documentText() !== text,
+        before,
+      );
+    }
+    await b.page.waitForFunction(() => !(window as unknown as TestWindow).documentText().includes('chudam'));
+    expect(await documentText(a.page)).not.toContain('chuthuong');
+    expect(await documentText(a.page)).toContain('loiB');
+    expect(await documentText(b.page)).toContain('loiB');
   });
 
   it('each sees the other in the presence list', async () => {

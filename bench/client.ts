@@ -43,7 +43,7 @@ async function openUntilEditable(page: Page, base: string, reportId: string): Pr
 }
 
 interface KeyTimes {
-  /** keydown → the end of the task that handled the input (ProseMirror, plugins, y-tiptap, React). */
+  /** keydown → the end of the task that handled the key (ProseMirror, plugins, y-tiptap, React). */
   processed: number[];
   /** keydown → the end of the first frame whose DOM shows the character. */
   rendered: number[];
@@ -52,8 +52,8 @@ interface KeyTimes {
 /**
  * Installs the measurement in the page. Per keystroke: the start is the keydown event's own
  * timeStamp (when the browser received the key: time the key waited for a busy main thread
- * counts); `processed` ends in a task posted from the `input` event, which runs after
- * ProseMirror's DOM observer, every plugin, y-tiptap and any synchronous React work; `rendered`
+ * counts); `processed` ends in a task posted from the `keypress` event, which runs after the
+ * task that handled the key: ProseMirror, every plugin, y-tiptap and any synchronous React work; `rendered`
  * polls each animation frame until the text block holding the caret is one character longer, then
  * ends in a task posted from that frame's callback, i.e. after its style, layout and paint.
  */
@@ -85,7 +85,9 @@ async function installKeyProbe(page: Page): Promise<void> {
       };
       requestAnimationFrame(poll);
     }, true);
-    document.addEventListener('input', () => afterTask(keys.processed, start), true);
+    // Whether the browser or ProseMirror inserts the character, a task posted from keypress runs
+    // after the whole task that handled the key (keypress, beforeinput, input, their microtasks).
+    document.addEventListener('keypress', () => afterTask(keys.processed, start));
   })()`);
 }
 
@@ -143,6 +145,15 @@ async function measureKeystrokes(page: Page, typing: Typing, count: number, nth:
   }
   if (ok) await rendered(count);
   return page.evaluate(() => (window as unknown as { __keys: KeyTimes }).__keys);
+}
+
+/** A page with the selectors measureKeystrokes uses, and nothing but a contenteditable. */
+function bareEditablePage(): string {
+  const paragraphs = Array.from(
+    { length: 20 },
+    (_, i) => `<p>Đoạn ${i + 1}: nội dung báo cáo để gõ thử, không có trình soạn thảo nào chạy.</p>`,
+  ).join('');
+  return `<!doctype html><meta charset="utf-8"><div class="ProseMirror" contenteditable="true" spellcheck="false"><section class="section-editable">${paragraphs}</section></div>`;
 }
 
 /** The sample with its body (from "I." up to "Nơi nhận") repeated 30 times: 30× the sections. */
@@ -207,12 +218,12 @@ async function main() {
     );
     console.log(`open 30× report (${sections} sections) until editable: ${bigOpen} ms`);
     console.log(
-      'keystroke method: start = keydown event.timeStamp; processed = a task posted from the input event has run; rendered = end of the first animation frame whose DOM shows the character (rAF poll, then a posted task after that frame)',
+      'keystroke method: start = keydown event.timeStamp; processed = a task posted from the keypress event has run; rendered = end of the first animation frame whose DOM shows the character (rAF poll, then a posted task after that frame)',
     );
     /** RUNS runs of KEYSTROKES keys per mode, one paragraph per run (`paragraphs(run)`). */
     const typingSeries = async (
       label: string,
-      reportId: string,
+      open: () => Promise<unknown>,
       modes: Typing[],
       paragraph: (run: number) => number,
     ) => {
@@ -230,7 +241,7 @@ async function main() {
           );
           if (missing) {
             // Start the next run from a freshly opened page.
-            await openUntilEditable(page, server.url, reportId);
+            await open();
             await installKeyProbe(page);
           }
         }
@@ -240,11 +251,24 @@ async function main() {
       }
     };
     // The target: a report 30× the sample, paragraphs spread over it.
-    await typingSeries('the 30× report', bigId, ['paced', 'burst'], (run) => 40 + run * 200);
+    const openBig = () => openUntilEditable(page, server.url, bigId);
+    await typingSeries('the 30× report', openBig, ['paced', 'burst'], (run) => 40 + run * 200);
     // For scale: the same typing on the demo report itself (1×).
-    await openUntilEditable(page, server.url, demoId);
+    const openDemo = () => openUntilEditable(page, server.url, demoId);
+    await openDemo();
     await installKeyProbe(page);
-    await typingSeries('the demo report (1×, for comparison)', demoId, ['paced'], (run) => 5 + run * 10);
+    await typingSeries('the demo report (1×, for comparison)', openDemo, ['paced'], (run) => 5 + run * 10);
+    // The floor of this method on this machine: the same typing into a bare contenteditable of
+    // twenty paragraphs (no editor, no script), i.e. the browser's own input-to-paint path.
+    const openBare = () => page.setContent(bareEditablePage());
+    await openBare();
+    await installKeyProbe(page);
+    await typingSeries(
+      'a bare contenteditable (the floor, for comparison)',
+      openBare,
+      ['paced'],
+      (run) => 5 + run,
+    );
   } finally {
     await browser.close();
     await server.close();

@@ -55,6 +55,30 @@ function footnoteBodies(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * Types `words` as an input method does (Vietnamese Telex, say): each word a composition updated
+ * per key, then shown without its diacritics and with them, then committed.
+ */
+async function compose(page: Page, words: string[]) {
+  const cdp = await page.context().newCDPSession(page);
+  for (const word of words) {
+    const steps = [...word].map((_, i) => word.slice(0, i + 1));
+    for (const text of [
+      ...steps.slice(0, -1),
+      word.normalize('NFD').replace(/[\u0300-\u0309\u0323]/g, ''),
+      word,
+    ]) {
+      await cdp.send('Input.imeSetComposition', {
+        text,
+        selectionStart: text.length,
+        selectionEnd: text.length,
+      });
+    }
+    await cdp.send('Input.insertText', { text: word });
+  }
+  await cdp.detach();
+}
+
 beforeAll(async () => {
   if (process.env.E2E_BASE_URL) {
     // Against an already running server (debugging): nothing to start or stop.
@@ -143,6 +167,23 @@ describe('co-editing in the browser', () => {
     const words = ' Đồng soạn báo cáo: ưu tiên, chuyển đổi số, điện tử.';
     await a.page.keyboard.type(words);
     await waitForText(b.page, words.trim());
+  });
+
+  it('types Vietnamese through an input method (composition events)', async () => {
+    await focusOwnParagraph(a);
+    await a.page.evaluate(() => {
+      const seen = { start: 0, end: 0 };
+      (window as unknown as { compositions: typeof seen }).compositions = seen;
+      document.addEventListener('compositionstart', () => seen.start++);
+      document.addEventListener('compositionend', () => seen.end++);
+    });
+    await compose(a.page, [' Việt', ' Nam']);
+    await Promise.all([waitForText(a.page, 'Việt Nam'), waitForText(b.page, 'Việt Nam')]);
+    expect(await documentText(b.page)).not.toContain('Viêt');
+    const compositions = await a.page.evaluate(
+      () => (window as unknown as { compositions: object }).compositions,
+    );
+    expect(compositions).toEqual({ start: 2, end: 2 });
   });
 
   it('typed text takes the bold mark, and undo takes back one’s own typing only', async () => {
@@ -279,6 +320,7 @@ describe('co-editing in the browser', () => {
     await a.page.keyboard.type('CHỮ LẠ KHÔNG ĐƯỢC PHÉP');
     await a.page.keyboard.press('Backspace');
     await a.page.keyboard.press('Enter');
+    await compose(a.page, [' CHỮ LẠ', ' gõ', ' Telex']);
     // A later, allowed edit from the same window travels after the refused attempt: once the
     // others see it, they would have seen the refused one too.
     await focusOwnParagraph(a);

@@ -14,6 +14,7 @@ import { FootnoteWithView } from './footnoteView';
 import { ReadOnlyGuard } from './readOnlyGuard';
 import { ReportDecorations } from './reportDecorations';
 import { SectionIds } from './sectionIds';
+import { SelectionSync } from './selectionSync';
 import { TextblockSync } from './textblockSync';
 import { TypedText } from './typedText';
 
@@ -36,6 +37,7 @@ export function localExtensions(env: EnvGetter): AnyExtension[] {
     SectionIds,
     ReportDecorations.configure({ env }),
     ReadOnlyGuard.configure({ env }),
+    SelectionSync,
     TypedText,
   ];
 }

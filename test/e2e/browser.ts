@@ -1,6 +1,7 @@
 // Chromium for the end-to-end tests: Debian's package, driven by playwright-core.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Editor } from '@tiptap/core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { User } from '../../shared/types';
 
@@ -33,6 +34,8 @@ export interface Window {
 export interface TestWindow {
   /** The document's text without other users' caret labels (which sit inside the text). */
   documentText(): string;
+  /** Whether the caret is inside `element` for the browser and for the editor alike. */
+  caretIn(element: Element): boolean;
 }
 
 function installHelpers() {
@@ -42,6 +45,14 @@ function installHelpers() {
     const copy = root.cloneNode(true) as HTMLElement;
     for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
     return copy.textContent ?? '';
+  };
+  (window as unknown as TestWindow).caretIn = (element) => {
+    // TipTap keeps the editor on its DOM element.
+    const root = document.querySelector('.report-document') as (Element & { editor?: Editor }) | null;
+    const view = root?.editor?.view;
+    const selection = document.getSelection();
+    if (!view || !selection?.focusNode || !element.contains(selection.focusNode)) return false;
+    return view.posAtDOM(selection.focusNode, selection.focusOffset) === view.state.selection.head;
   };
 }
 

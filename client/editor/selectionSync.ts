@@ -5,8 +5,9 @@
 // a busy page, a fast hand: End then Ctrl+B, a click then typing — commands, the read-only guard
 // and typed text would act on the previous position: Ctrl+B would set its mark there and lose
 // it, and a key typed into another department's paragraph could be let through (or, refused,
-// send the caret back to where it was). So at each key the editor first takes in any caret move
-// it has not read yet, through ProseMirror's own DOM observer, as the event would have.
+// send the caret back to where it was). So at each key (and each input without one) the editor
+// first takes in any caret move it has not read yet, through ProseMirror's own DOM observer, as
+// the event would have.
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
@@ -35,6 +36,11 @@ export const SelectionSync = Extension.create({
         props: {
           handleDOMEvents: {
             keydown: (view) => {
+              readPendingSelection(view);
+              return false;
+            },
+            // Text that comes without a key (an input method's commit, a paste from a menu).
+            beforeinput: (view) => {
               readPendingSelection(view);
               return false;
             },

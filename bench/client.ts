@@ -53,9 +53,10 @@ interface KeyTimes {
  * Installs the measurement in the page. Per keystroke: the start is the keydown event's own
  * timeStamp (when the browser received the key: time the key waited for a busy main thread
  * counts); `processed` ends in a task posted from the `keypress` event, which runs after the
- * task that handled the key: ProseMirror, every plugin, y-tiptap and any synchronous React work; `rendered`
- * polls each animation frame until the text block holding the caret is one character longer, then
- * ends in a task posted from that frame's callback, i.e. after its style, layout and paint.
+ * task that handled the key: ProseMirror, every plugin, y-tiptap and any synchronous React work;
+ * `rendered` polls each animation frame until the text block holding the caret is one character
+ * longer, then ends in a task posted from that frame's callback, i.e. after its style, layout and
+ * paint.
  */
 async function installKeyProbe(page: Page): Promise<void> {
   // A string, not a function: tsx would wrap the inner functions in a helper the page lacks.

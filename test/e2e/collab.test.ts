@@ -22,9 +22,9 @@ let b: Window;
 let secretary: Window;
 
 /**
- * Clicks into `target` until the caret is there. A click can be lost on a busy page when the DOM
- * under the pointer is redrawn between mouse down and up (another user's caret moving through
- * the paragraph); the tests are about what typing does, so the click is repeated, up to 3 times.
+ * Clicks into `target` and waits until the browser and the editor agree the caret is there. A
+ * click that did not land (the page redrawn under the pointer) is repeated, up to 3 times: these
+ * tests are about what typing does, not about clicking.
  */
 async function placeCaret(target: Locator, position?: { x: number; y: number }) {
   for (let attempt = 1; ; attempt++) {

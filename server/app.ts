@@ -52,7 +52,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'request body too large' }, 413) }),
   );
   app.route('/api/health', healthRoutes());
-  app.route('/api', authRoutes(meta));
+  app.route('/api', authRoutes(meta, deps.rooms));
   app.route('/api/users', userRoutes(meta, deps.rooms));
   app.route('/api/departments', departmentRoutes(meta, reports, deps.activity));
   app.route('/api/reports', exportRoutes(meta, reports, deps.history, logger));

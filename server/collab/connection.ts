@@ -14,6 +14,8 @@ export interface ConnectionOptions {
   /** Interval between pings; a peer that has not answered the previous ping by then is dropped. */
   pingIntervalMs: number;
   logger: Logger;
+  /** Hash of the token the socket was opened with: ending that session closes the socket. */
+  tokenHash: string;
 }
 
 export class Connection {
@@ -40,6 +42,11 @@ export class Connection {
     socket.on('close', () => this.finish());
     this.pingTimer = setInterval(() => this.keepalive(), options.pingIntervalMs);
     this.pingTimer.unref();
+  }
+
+  /** Hash of the token (session) the socket was opened with. */
+  get tokenHash(): string {
+    return this.options.tokenHash;
   }
 
   get isOpen(): boolean {

@@ -79,15 +79,22 @@ export class RoomManager {
 
   /**
    * Close every open socket of a user with `code` (deactivation, revoked sessions: 4401), so a
-   * change of rights takes effect now rather than at their next reconnect. Returns how many.
+   * change of rights takes effect now rather than at their next reconnect; sockets opened with the
+   * token hashed as `keepTokenHash` (the session that changed its own password) stay. Returns how
+   * many were closed.
    */
-  async closeUserConnections(userId: string, code: number, reason: string): Promise<number> {
+  async closeUserConnections(
+    userId: string,
+    code: number,
+    reason: string,
+    keepTokenHash?: string,
+  ): Promise<number> {
     const rooms = await Promise.allSettled([...this.entries.values()].map((entry) => entry.room));
     let closed = 0;
     for (const result of rooms) {
       if (result.status !== 'fulfilled') continue;
       for (const connection of [...result.value.connections]) {
-        if (connection.user.id !== userId) continue;
+        if (connection.user.id !== userId || connection.tokenHash === keepTokenHash) continue;
         connection.close(code, reason);
         closed++;
       }

@@ -4,7 +4,7 @@
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../shared/protocol';
-import { publicUser, userForToken } from '../auth/tokens';
+import { hashToken, publicUser, userForToken } from '../auth/tokens';
 import type { Logger } from '../log';
 import { isValidReportId } from '../store/ids';
 import type { MetaStore } from '../store/meta-store';
@@ -70,6 +70,7 @@ export function collabSocket(upgradeWebSocket: NodeUpgradeWebSocket, deps: Socke
           const conn = new Connection(socket, publicUser(storedUser), reportId, {
             pingIntervalMs: deps.pingIntervalMs,
             logger: deps.logger,
+            tokenHash: hashToken(c.req.query('token') ?? ''),
           });
           connection = conn;
           deps.rooms.acquire(reportId).then(

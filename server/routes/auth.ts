@@ -11,7 +11,8 @@ import { type LoginThrottle, MemoryLoginThrottle } from '../auth/login-throttle'
 import { requireAuth } from '../auth/middleware';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/one-time-password';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password';
-import { issueToken, publicUser, revokeToken, revokeUserTokens } from '../auth/tokens';
+import { endUserSessions, type UserConnections } from '../auth/sessions';
+import { issueToken, publicUser, revokeToken } from '../auth/tokens';
 import type { AppEnv } from '../http/env';
 import { badRequest, forbidden, unauthorized } from '../http/errors';
 import { readJsonObject, requiredString } from '../http/validate';
@@ -33,7 +34,7 @@ function tooManyAttempts(c: Context, retryAfterSeconds: number) {
   );
 }
 
-export function authRoutes(meta: MetaStore, options: AuthRouteOptions = {}) {
+export function authRoutes(meta: MetaStore, connections: UserConnections, options: AuthRouteOptions = {}) {
   const throttle = options.throttle ?? new MemoryLoginThrottle();
 
   return new Hono<AppEnv>()
@@ -78,8 +79,15 @@ export function authRoutes(meta: MetaStore, options: AuthRouteOptions = {}) {
         const stored = data.users.find((candidate) => candidate.id === user.id);
         if (stored) stored.passwordHash = passwordHash;
       });
-      // Other sessions (another browser, a lost laptop) end; this one stays logged in.
-      const revoked = await revokeUserTokens(meta, user.id, c.get('token'));
-      return c.json({ ok: true, revokedSessions: revoked });
+      // Other sessions (another browser, a lost laptop) end, their open sockets too; this one
+      // stays logged in and connected.
+      const ended = await endUserSessions(
+        meta,
+        connections,
+        user.id,
+        'password changed in another session; log in again',
+        c.get('token'),
+      );
+      return c.json({ ok: true, revokedSessions: ended.tokens });
     });
 }

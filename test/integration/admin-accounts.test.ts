@@ -1,13 +1,14 @@
 // Account administration: the secretary creates accounts with one-time passwords, changes and
-// deactivates them, resets passwords; everyone changes their own password. Deactivation ends the
-// user's sessions at once, including a live editing socket.
+// deactivates them, resets passwords; everyone changes their own password. Deactivation, and a
+// password change for the user's other sessions, end sessions at once, live editing sockets too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol';
 import { connectClient } from '../helpers/collab';
 import { apiRequest, login, type Session } from '../helpers/http';
 import { demoReport, sectionOwnedBy } from '../helpers/reports';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { typeInSection } from '../helpers/ydoc';
+import { waitForDoc } from '../helpers/wait';
+import { docContains, typeInSection } from '../helpers/ydoc';
 
 describe('account administration', () => {
   let server: TestServer;
@@ -172,6 +173,29 @@ describe('account administration', () => {
       newPassword: 'lanh-dao-2025',
     });
     expect(own.status).toBe(200);
+  });
+
+  it('a password change closes the other sessions’ sockets (4401) and keeps its own', async () => {
+    const report = await demoReport(server.url, secretary.token);
+    const section = sectionOwnedBy(report, 'buuchinh').id;
+    const here = await login(server.url, 'buuchinh');
+    const elsewhere = await login(server.url, 'buuchinh');
+    const options = { shouldReconnect: false };
+    const kept = connectClient(server.wsUrl, report.id, here.token, options);
+    const ended = connectClient(server.wsUrl, report.id, elsewhere.token, options);
+    const watcher = connectClient(server.wsUrl, report.id, secretary.token, options);
+    await Promise.all([kept.synced, ended.synced, watcher.synced]);
+
+    const changed = await call('POST', '/api/me/password', here.token, {
+      currentPassword: 'demo',
+      newPassword: 'buu-chinh-2025',
+    });
+    expect(changed.status).toBe(200);
+    expect((await ended.closed).code).toBe(CloseCode.Unauthenticated);
+    // The session that changed the password goes on editing over the same socket.
+    typeInSection(kept.doc, section, ' (sửa sau khi đổi mật khẩu)');
+    await waitForDoc(watcher.doc, (doc) => docContains(doc, 'sửa sau khi đổi mật khẩu'));
+    for (const client of [kept, ended, watcher]) client.destroy();
   });
 
   it('deactivation closes the live editing socket (4401) and refuses the next login', async () => {

@@ -1,6 +1,8 @@
 // The open rooms of this process: loaded on first use, flushed and unloaded when the last user
 // (socket or REST change) releases them. No global state: one RoomManager per server instance.
+
 import type * as Y from 'yjs';
+import type { SessionFilter } from '../auth/sessions';
 import { docFromStored } from '../store/doc-store';
 import { Room, type RoomDeps } from './room';
 
@@ -79,22 +81,23 @@ export class RoomManager {
 
   /**
    * Close every open socket of a user with `code` (deactivation, revoked sessions: 4401), so a
-   * change of rights takes effect now rather than at their next reconnect; sockets opened with the
-   * token hashed as `keepTokenHash` (the session that changed its own password) stay. Returns how
-   * many were closed.
+   * change of rights takes effect now rather than at their next reconnect. `sessions` narrows it
+   * by the hash of the token a socket was opened with: all but `keep` (the session that changed
+   * its own password), or only `only` (a session that logged out). Returns how many were closed.
    */
   async closeUserConnections(
     userId: string,
     code: number,
     reason: string,
-    keepTokenHash?: string,
+    sessions: SessionFilter = {},
   ): Promise<number> {
     const rooms = await Promise.allSettled([...this.entries.values()].map((entry) => entry.room));
     let closed = 0;
     for (const result of rooms) {
       if (result.status !== 'fulfilled') continue;
       for (const connection of [...result.value.connections]) {
-        if (connection.user.id !== userId || connection.tokenHash === keepTokenHash) continue;
+        if (connection.user.id !== userId || connection.tokenHash === sessions.keep) continue;
+        if (sessions.only !== undefined && connection.tokenHash !== sessions.only) continue;
         connection.close(code, reason);
         closed++;
       }

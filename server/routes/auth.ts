@@ -11,8 +11,8 @@ import { type LoginThrottle, MemoryLoginThrottle } from '../auth/login-throttle'
 import { requireAuth } from '../auth/middleware';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/one-time-password';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password';
-import { endUserSessions, type UserConnections } from '../auth/sessions';
-import { issueToken, publicUser, revokeToken } from '../auth/tokens';
+import { endSession, endUserSessions, type UserConnections } from '../auth/sessions';
+import { issueToken, publicUser } from '../auth/tokens';
 import type { AppEnv } from '../http/env';
 import { badRequest, forbidden, unauthorized } from '../http/errors';
 import { readJsonObject, requiredString } from '../http/validate';
@@ -55,7 +55,8 @@ export function authRoutes(meta: MetaStore, connections: UserConnections, option
       return c.json({ token, user: publicUser(user) });
     })
     .post('/auth/logout', requireAuth(meta), async (c) => {
-      await revokeToken(meta, c.get('token'));
+      // Other tabs that share this session lose their sockets too.
+      await endSession(meta, connections, c.get('user').id, c.get('token'));
       return c.json({ ok: true });
     })
     .get('/me', requireAuth(meta), (c) => c.json(publicUser(c.get('user'))))

@@ -1,6 +1,7 @@
 // Account administration: the secretary creates accounts with one-time passwords, changes and
-// deactivates them, resets passwords; everyone changes their own password. Deactivation, and a
-// password change for the user's other sessions, end sessions at once, live editing sockets too.
+// deactivates them, resets passwords; everyone changes their own password. Deactivation, a
+// password change (for the user's other sessions) and logging out end sessions at once, live
+// editing sockets too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol';
 import { connectClient } from '../helpers/collab';
@@ -196,6 +197,24 @@ describe('account administration', () => {
     typeInSection(kept.doc, section, ' (sửa sau khi đổi mật khẩu)');
     await waitForDoc(watcher.doc, (doc) => docContains(doc, 'sửa sau khi đổi mật khẩu'));
     for (const client of [kept, ended, watcher]) client.destroy();
+  });
+
+  it('logging out closes the sockets of that session only', async () => {
+    const report = await demoReport(server.url, secretary.token);
+    const section = sectionOwnedBy(report, 'cntt').id;
+    const leaving = await login(server.url, 'cntt');
+    const staying = await login(server.url, 'cntt');
+    const options = { shouldReconnect: false };
+    const gone = connectClient(server.wsUrl, report.id, leaving.token, options);
+    const kept = connectClient(server.wsUrl, report.id, staying.token, options);
+    const watcher = connectClient(server.wsUrl, report.id, secretary.token, options);
+    await Promise.all([gone.synced, kept.synced, watcher.synced]);
+
+    expect((await call('POST', '/api/auth/logout', leaving.token)).status).toBe(200);
+    expect((await gone.closed).code).toBe(CloseCode.Unauthenticated);
+    typeInSection(kept.doc, section, ' (phiên còn lại vẫn sửa được)');
+    await waitForDoc(watcher.doc, (doc) => docContains(doc, 'phiên còn lại vẫn sửa được'));
+    for (const client of [gone, kept, watcher]) client.destroy();
   });
 
   it('deactivation closes the live editing socket (4401) and refuses the next login', async () => {

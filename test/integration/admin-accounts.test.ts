@@ -176,45 +176,55 @@ describe('account administration', () => {
     expect(own.status).toBe(200);
   });
 
-  it('a password change closes the other sessions’ sockets (4401) and keeps its own', async () => {
+  /**
+   * Two sessions of `username`, each with an editing socket on the demo report, and the
+   * secretary's socket watching: what one session does to the other's socket, and whether the
+   * `kept` one still edits (its words reach the watcher).
+   */
+  async function twoSessions(username: string) {
     const report = await demoReport(server.url, secretary.token);
-    const section = sectionOwnedBy(report, 'buuchinh').id;
-    const here = await login(server.url, 'buuchinh');
-    const elsewhere = await login(server.url, 'buuchinh');
+    const section = sectionOwnedBy(report, username).id;
+    const [kept, ended] = [await login(server.url, username), await login(server.url, username)];
     const options = { shouldReconnect: false };
-    const kept = connectClient(server.wsUrl, report.id, here.token, options);
-    const ended = connectClient(server.wsUrl, report.id, elsewhere.token, options);
-    const watcher = connectClient(server.wsUrl, report.id, secretary.token, options);
-    await Promise.all([kept.synced, ended.synced, watcher.synced]);
+    const sockets = {
+      kept: connectClient(server.wsUrl, report.id, kept.token, options),
+      ended: connectClient(server.wsUrl, report.id, ended.token, options),
+      watcher: connectClient(server.wsUrl, report.id, secretary.token, options),
+    };
+    await Promise.all(Object.values(sockets).map((client) => client.synced));
+    return {
+      kept,
+      ended,
+      endedSocketClose: sockets.ended.closed,
+      async keptStillEdits(words: string) {
+        typeInSection(sockets.kept.doc, section, words);
+        await waitForDoc(sockets.watcher.doc, (doc) => docContains(doc, words.trim()));
+      },
+      destroy: () => {
+        for (const client of Object.values(sockets)) client.destroy();
+      },
+    };
+  }
 
-    const changed = await call('POST', '/api/me/password', here.token, {
+  it('a password change closes the other sessions’ sockets (4401) and keeps its own', async () => {
+    const sessions = await twoSessions('buuchinh');
+    const changed = await call('POST', '/api/me/password', sessions.kept.token, {
       currentPassword: 'demo',
       newPassword: 'buu-chinh-2025',
     });
     expect(changed.status).toBe(200);
-    expect((await ended.closed).code).toBe(CloseCode.Unauthenticated);
+    expect((await sessions.endedSocketClose).code).toBe(CloseCode.Unauthenticated);
     // The session that changed the password goes on editing over the same socket.
-    typeInSection(kept.doc, section, ' (sửa sau khi đổi mật khẩu)');
-    await waitForDoc(watcher.doc, (doc) => docContains(doc, 'sửa sau khi đổi mật khẩu'));
-    for (const client of [kept, ended, watcher]) client.destroy();
+    await sessions.keptStillEdits(' (sửa sau khi đổi mật khẩu)');
+    sessions.destroy();
   });
 
   it('logging out closes the sockets of that session only', async () => {
-    const report = await demoReport(server.url, secretary.token);
-    const section = sectionOwnedBy(report, 'cntt').id;
-    const leaving = await login(server.url, 'cntt');
-    const staying = await login(server.url, 'cntt');
-    const options = { shouldReconnect: false };
-    const gone = connectClient(server.wsUrl, report.id, leaving.token, options);
-    const kept = connectClient(server.wsUrl, report.id, staying.token, options);
-    const watcher = connectClient(server.wsUrl, report.id, secretary.token, options);
-    await Promise.all([gone.synced, kept.synced, watcher.synced]);
-
-    expect((await call('POST', '/api/auth/logout', leaving.token)).status).toBe(200);
-    expect((await gone.closed).code).toBe(CloseCode.Unauthenticated);
-    typeInSection(kept.doc, section, ' (phiên còn lại vẫn sửa được)');
-    await waitForDoc(watcher.doc, (doc) => docContains(doc, 'phiên còn lại vẫn sửa được'));
-    for (const client of [gone, kept, watcher]) client.destroy();
+    const sessions = await twoSessions('cntt');
+    expect((await call('POST', '/api/auth/logout', sessions.ended.token)).status).toBe(200);
+    expect((await sessions.endedSocketClose).code).toBe(CloseCode.Unauthenticated);
+    await sessions.keptStillEdits(' (phiên còn lại vẫn sửa được)');
+    sessions.destroy();
   });
 
   it('deactivation closes the live editing socket (4401) and refuses the next login', async () => {

@@ -45,6 +45,26 @@ export function reportWithSections(sections: JSONContent[], rows: JSONContent[] 
   return doc;
 }
 
+/**
+ * The small report most client tests share: a chapter with two departments' sections (footnotes
+ * in both, a child that inherits its owner), a second chapter, and the indicator rows given.
+ */
+export function twoDepartmentReport(rows: JSONContent[]): PMNode {
+  return reportWithSections(
+    [
+      section('s1', null, 'KẾT QUẢ', [
+        section('s11', 'baochi', 'Báo chí', [
+          para('Một', [footnote('chú thích A')]),
+          section('s111', null, 'Con'),
+        ]),
+        section('s12', 'buuchinh', 'Bưu chính', [para('Hai', [footnote('chú thích B')])]),
+      ]),
+      section('s2', null, 'NHIỆM VỤ', [section('s21', null, 'Một nhiệm vụ')]),
+    ],
+    rows,
+  );
+}
+
 export const departments: Department[] = [
   { id: 'baochi', name: 'Phòng Thông tin - Báo chí', shortName: 'TTBC', color: '#2563eb' },
   { id: 'buuchinh', name: 'Phòng Bưu chính - Viễn thông', shortName: 'BCVT', color: '#16a34a' },

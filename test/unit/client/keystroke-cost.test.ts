@@ -26,22 +26,10 @@ import {
 import { mayAddSections } from '../../../client/editor/sectionIds';
 import { shareEqual } from '../../../client/editor/shareEqual';
 import { FOOTNOTES_WATCH, OUTLINE_WATCH } from '../../../client/editor/useDocDerived';
-import { env, footnote, para, posOf, reportWithSections, row, section, user } from './fixtures';
+import { env, posOf, row, twoDepartmentReport, user } from './fixtures';
 
 function sample() {
-  return reportWithSections(
-    [
-      section('s1', null, 'KẾT QUẢ', [
-        section('s11', 'baochi', 'Báo chí', [
-          para('Một', [footnote('chú thích A')]),
-          section('s111', null, 'Con'),
-        ]),
-        section('s12', 'buuchinh', 'Bưu chính', [para('Hai', [footnote('chú thích B')])]),
-      ]),
-      section('s2', null, 'NHIỆM VỤ', [section('s21', null, 'Một nhiệm vụ')]),
-    ],
-    [row('Chỉ tiêu 1', 'achieved'), row('Chỉ tiêu 2', 'notAchieved')],
-  );
+  return twoDepartmentReport([row('Chỉ tiêu 1', 'achieved'), row('Chỉ tiêu 2', 'notAchieved')]);
 }
 
 function stateWith(e: EditorEnv, doc = sample()) {

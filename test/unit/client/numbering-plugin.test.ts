@@ -6,7 +6,7 @@ import {
   reportDecorationsKey,
   reportDecorationsPlugin,
 } from '../../../client/editor/reportDecorations';
-import { env, footnote, para, posOf, reportWithSections, row, section, user } from './fixtures';
+import { env, posOf, row, twoDepartmentReport, user } from './fixtures';
 
 function stateFor(doc = sample(), who = user('editor', 'baochi')) {
   const e = env(who);
@@ -14,19 +14,11 @@ function stateFor(doc = sample(), who = user('editor', 'baochi')) {
 }
 
 function sample() {
-  return reportWithSections(
-    [
-      section('s1', null, 'KẾT QUẢ', [
-        section('s11', 'baochi', 'Báo chí', [
-          para('Một', [footnote('chú thích A')]),
-          section('s111', null, 'Con'),
-        ]),
-        section('s12', 'buuchinh', 'Bưu chính', [para('Hai', [footnote('chú thích B')])]),
-      ]),
-      section('s2', null, 'NHIỆM VỤ', [section('s21', null, 'Một nhiệm vụ')]),
-    ],
-    [row('Chỉ tiêu 1', 'achieved'), row('Chỉ tiêu 2', 'notAchieved'), row('Chỉ tiêu 3', 'achieved')],
-  );
+  return twoDepartmentReport([
+    row('Chỉ tiêu 1', 'achieved'),
+    row('Chỉ tiêu 2', 'notAchieved'),
+    row('Chỉ tiêu 3', 'achieved'),
+  ]);
 }
 
 function widgets(state: EditorState, prefix: string): string[] {

@@ -19,10 +19,10 @@ import type { EditorView } from '@tiptap/pm/view';
 export const typedTextKey = new PluginKey('typedText');
 
 /**
- * Whether the editor's selection is where the browser shows the caret. The browser moves the
- * caret itself for navigation keys (End, arrows) and the editor reads it from a later
- * `selectionchange` event; a key that arrives before that event (a busy page, a fast typist)
- * must go where the caret is shown, which the browser's own insertion does.
+ * Whether the editor's selection is where the browser shows the caret. SelectionSync has read a
+ * pending caret move at keydown, but ProseMirror declines to read some (right after its own DOM
+ * changes, inside a node view); then the browser's own insertion puts the character where the
+ * caret is shown.
  */
 function selectionCaughtUp(view: EditorView): boolean {
   const dom = (view.root as Document).getSelection?.();

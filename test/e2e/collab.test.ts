@@ -22,25 +22,17 @@ let b: Window;
 let secretary: Window;
 
 /**
- * Clicks into `target` and waits until the browser and the editor agree the caret is there. A
- * click that did not land (the page redrawn under the pointer) is repeated, up to 3 times: these
- * tests are about what typing does, not about clicking.
+ * Clicks into `target` and waits until the browser and the editor agree the caret is there (the
+ * editor reads a click's caret from a later selectionchange event).
  */
 async function placeCaret(target: Locator, position?: { x: number; y: number }) {
-  for (let attempt = 1; ; attempt++) {
-    await target.click(position ? { position } : {});
-    try {
-      await target.evaluate(async (element) => {
-        const { caretIn } = window as unknown as TestWindow;
-        for (let frame = 0; frame < 30 && !caretIn(element); frame++)
-          await new Promise(requestAnimationFrame);
-        if (!caretIn(element)) throw new Error('the caret is not where the click was');
-      });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
+  await target.click(position ? { position } : {});
+  const element = await target.elementHandle();
+  await target
+    .page()
+    .waitForFunction((el) => (window as unknown as TestWindow).caretIn(el as Element), element, {
+      polling: 'raf',
+    });
 }
 
 /** Click into the first paragraph of one of the user's own editable sections and go to its end. */

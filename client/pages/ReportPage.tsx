@@ -16,6 +16,7 @@ import type { EditorEnv } from '../editor/editorEnv';
 import { type PendingRecovery, type RecoveryOutcome, useEditRecovery } from '../editor/editRecovery';
 import type { PresenceUser } from '../editor/extensions';
 import { ReportEditor } from '../editor/ReportEditor';
+import { shareEqual } from '../editor/shareEqual';
 import { describeError } from '../errors';
 import { ReportHistoryBar } from '../history/ReportHistoryBar';
 import { useI18n } from '../i18n';
@@ -44,10 +45,6 @@ function statusMap(sections: SectionSummary[]): Map<string, SectionStatus> {
   };
   visit(sections);
   return map;
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function hexColor(color: string | undefined): string {
@@ -81,7 +78,7 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
           if (cancelled) return;
           // The poll mostly reads what it read before: keep the previous object so the page (and
           // the outline with its controls for every section) does not re-render every few seconds.
-          setDetail((previous) => (sameJson(previous, report) ? previous : report));
+          setDetail((previous) => shareEqual(previous, report));
           setDepartments((prev) => prev ?? new Map(list.map((d) => [d.id, d])));
           setLoadError(null);
         },

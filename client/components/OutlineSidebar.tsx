@@ -37,14 +37,8 @@ interface ItemProps extends Props {
  * unchanged (useDocDerived shares equal parts), so a renamed title re-renders one entry, not the
  * report's hundreds.
  */
-const OutlineItem = memo(function OutlineItem({
-  editor,
-  node,
-  user,
-  departments,
-  statusOf,
-  renderExtra,
-}: ItemProps) {
+const OutlineItem = memo(function OutlineItem({ node, ...props }: ItemProps) {
+  const { editor, user, departments, statusOf, renderExtra } = props;
   const { t } = useI18n();
   const department = node.effectiveOwner ? departments.get(node.effectiveOwner) : undefined;
   const own = node.effectiveOwner !== null && node.effectiveOwner === user.departmentId;
@@ -67,16 +61,7 @@ const OutlineItem = memo(function OutlineItem({
         </span>
       </button>
       {renderExtra?.(node)}
-      {node.children.length > 0 && (
-        <OutlineList
-          editor={editor}
-          nodes={node.children}
-          user={user}
-          departments={departments}
-          statusOf={statusOf}
-          renderExtra={renderExtra}
-        />
-      )}
+      {node.children.length > 0 && <OutlineList nodes={node.children} {...props} />}
     </li>
   );
 });
@@ -92,26 +77,13 @@ function OutlineList({ nodes, ...props }: Props & { nodes: OutlineNode[] }) {
   );
 }
 
-export const OutlineSidebar = memo(function OutlineSidebar({
-  editor,
-  user,
-  departments,
-  statusOf,
-  renderExtra,
-}: Props) {
+export const OutlineSidebar = memo(function OutlineSidebar(props: Props) {
   const { t } = useI18n();
-  const outline = useDocDerived(editor, buildOutline, [] as OutlineNode[], OUTLINE_WATCH);
+  const outline = useDocDerived(props.editor, buildOutline, [] as OutlineNode[], OUTLINE_WATCH);
   return (
     <nav className="sidebar-block outline" aria-label={t('outline.title')}>
       <h2>{t('outline.title')}</h2>
-      <OutlineList
-        editor={editor}
-        nodes={outline}
-        user={user}
-        departments={departments}
-        statusOf={statusOf}
-        renderExtra={renderExtra}
-      />
+      <OutlineList nodes={outline} {...props} />
     </nav>
   );
 });

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createNodeWebSocket } from '@hono/node-ws';
 import type { Hono } from 'hono';
+import { CloseCode } from '../shared/protocol';
 import { createApp } from './app';
 import { InProcessBus, type RoomBus } from './collab/bus';
 import { RoomManager, readStoredDoc } from './collab/rooms';
@@ -137,7 +138,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
-      for (const client of nodeWs.wss.clients) client.close(1001, 'server shutting down');
+      for (const client of nodeWs.wss.clients) client.close(CloseCode.GoingAway, 'server shutting down');
       await rooms.closeAll();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

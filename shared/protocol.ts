@@ -18,8 +18,16 @@ export const CloseCode = {
   Malformed: 4400,
   /** The server is shutting down or the room is being unloaded. */
   GoingAway: 1001,
+  /** The server failed (a file could not be written, a report could not be opened): not the client's fault. */
+  InternalError: 1011,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/**
+ * The code ws itself closes a socket with when a frame exceeds the size limit; the server
+ * translates it to CloseCode.TooLarge (server/collab/socket-limits.ts). Never sent.
+ */
+export const WS_MESSAGE_TOO_BIG = 1009;
 
 /** Largest binary frame accepted from a client (bytes). Larger frames close with 4413. */
 export const MAX_FRAME_BYTES = 8 * 1024 * 1024;

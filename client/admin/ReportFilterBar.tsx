@@ -1,13 +1,13 @@
 // The report list's filter bar (period, status, show archived) and, for the secretary, the
 // "new report" button. The list page owns the filter state and reloads when it changes.
 import { useState } from 'react';
+import { REPORT_STATUSES } from '../../shared/report-status';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { useSession } from '../session';
 import type { ReportFilter } from './adminApi';
 import './admin.css';
 
-export const REPORT_STATUSES = ['draft', 'in-progress', 'locked', 'archived'] as const;
 export const NO_FILTER: ReportFilter = { period: '', status: '', showArchived: false };
 
 export function useReportFilter() {

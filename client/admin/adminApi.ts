@@ -1,5 +1,6 @@
 // REST calls of the administration, account and report-lifecycle pages (server/routes/users.ts,
 // departments.ts, auth.ts, report-lifecycle.ts).
+import type { ReportStatus } from '../../shared/report-status';
 import type { Department, LayoutProfile, Role, User } from '../../shared/types';
 import { type ReportDetail, type ReportListItem, request } from '../api';
 
@@ -29,7 +30,7 @@ export interface DepartmentChange {
 /** The report list's filter, as `GET /api/reports` takes it. */
 export interface ReportFilter {
   period: string;
-  status: '' | 'draft' | 'in-progress' | 'locked' | 'archived';
+  status: '' | ReportStatus;
   showArchived: boolean;
 }
 

@@ -6,6 +6,7 @@ import { Fragment, type Node as PMNode } from '@tiptap/pm/model';
 import type { Transaction } from '@tiptap/pm/state';
 import { useEffect, useRef } from 'react';
 import * as Y from 'yjs';
+import { isReadOnlyReport } from '../../shared/report-status';
 import { findSection } from '../../shared/schema';
 import type { SectionStatus, SectionSummary, User } from '../../shared/types';
 import { yDocToJson } from '../../shared/ydoc';
@@ -198,7 +199,7 @@ export function useEditRecovery(options: {
       }
       if (editor.isDestroyed) return;
       const statuses = statusMap(detail?.sections ?? []);
-      const locked = detail ? Boolean(detail.locked || detail.archived) : true;
+      const locked = detail ? isReadOnlyReport(detail) : true;
       const local = mergeUnsent(doc, pending.state);
       const plan = planRecovery(yDocToJson(doc), local, {
         user,

@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
+import { isReadOnlyReport } from '../../shared/report-status';
 import type { Department, SectionStatus, SectionSummary } from '../../shared/types';
 import { PreviousPeriodPanel } from '../admin/PreviousPeriodPanel';
 import { ApiError, api, type ReportDetail } from '../api';
@@ -173,7 +174,7 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
 
   const statuses = useMemo(() => statusMap(detail?.sections ?? []), [detail]);
   // An archived report is read-only like a locked one (the server refuses edits to both).
-  const locked = Boolean(detail?.locked || detail?.archived);
+  const locked = isReadOnlyReport(detail);
   const statusOf = useCallback((id: string) => statuses.get(id) ?? 'draft', [statuses]);
 
   // Plugins read the environment through a stable getter; envVersion tells them to recompute.

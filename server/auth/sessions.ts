@@ -15,7 +15,7 @@ export interface SessionFilter {
 export interface UserConnections {
   closeUserConnections(
     userId: string,
-    code: number,
+    code: CloseCode,
     reason: string,
     sessions?: SessionFilter,
   ): Promise<number>;

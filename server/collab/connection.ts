@@ -7,6 +7,7 @@
 // per turn, and each write to the kernel costs far more than framing: this keeps the relay ahead.
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
+import type { CloseCode } from '../../shared/protocol';
 import type { User } from '../../shared/types';
 import type { Logger } from '../log';
 
@@ -82,7 +83,7 @@ export class Connection {
   }
 
   /** Close with `code` once (after sending what is queued); later calls do nothing. */
-  close(code: number, reason = ''): void {
+  close(code: CloseCode, reason = ''): void {
     if (this.closed) return;
     this.flush();
     try {

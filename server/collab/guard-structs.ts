@@ -1,12 +1,11 @@
 // Lookup of struct IDs for the guard: first in the live store (the truth for everything it already
 // holds), then in the update being checked. Nothing here mutates the document.
 import * as Y from 'yjs';
+import { forbidden } from './refused';
 
-/** Raised inside the guard to refuse an update; caught by checkUpdate and turned into a result. */
-export class Refusal extends Error {}
-
+/** Refuse the update being checked (4403); guardUpdate adds the report's lock to the reason. */
 export function refuse(reason: string): never {
-  throw new Refusal(reason);
+  throw forbidden(reason);
 }
 
 /** A struct found for an ID: stored in the document, or new in the update. */

@@ -1,9 +1,9 @@
 // The permission guard: decides, before an update from a client is applied, relayed or stored,
-// whether its sender may make every change it carries (see DESIGN.md "Guard notes").
+// whether its sender may make every change it carries.
 //
-// It decodes the update, places each new item (parent, or origin / right origin) up to the
+// It reads the decoded update (incoming-update.ts), places each new item (parent, or origin / right origin) up to the
 // enclosing `section`, does the same for each deleted range, and applies shared/permissions.ts.
-// One refused part refuses the whole update. Anything that cannot be placed is refused (fail
+// One refused part refuses the whole update (Refused, 4403: refused.ts). Anything that cannot be placed is refused (fail
 // closed). Parts that change nothing are ignored: structs the document already holds, deletions
 // of items already deleted — a stock client's sync step 2 carries its whole delete set, so this is
 // what lets viewers and locked reports sync at all.
@@ -26,10 +26,11 @@ import {
   contentChars,
   isSectionItem,
   isSectionType,
-  Refusal,
   refuse,
   UpdateStructs,
 } from './guard-structs';
+import { type DecodedUpdate, decodeIncomingUpdate } from './incoming-update';
+import { forbidden, Refused } from './refused';
 
 export interface GuardContext {
   user: User;
@@ -40,45 +41,48 @@ export interface GuardContext {
   clientOwners: ReadonlyMap<number, string>;
 }
 
-export type GuardResult =
-  | {
-      ok: true;
-      /** Sections touched by the update (for the activity log). */
-      sectionIds: string[];
-      /** Characters inserted / deleted (for the activity log). */
-      inserted: number;
-      deleted: number;
-      /** Client ids that created items in this update (to bind to ctx.user). */
-      clientIds: number[];
-    }
-  | { ok: false; reason: string };
-
-/** Decide whether `update` (v1 encoding) from `ctx.user` may be applied to `doc`. Never mutates `doc`. */
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, ctx: GuardContext): GuardResult {
-  let decoded: DecodedUpdate;
-  try {
-    decoded = Y.decodeUpdate(update);
-  } catch {
-    return { ok: false, reason: 'malformed update' };
-  }
-  return checkDecodedUpdate(doc, decoded, ctx);
+/** What an accepted update does (for the activity log and attribution). */
+export interface GuardAccepted {
+  /** Sections touched by the update (for the activity log). */
+  sectionIds: string[];
+  /** Characters inserted / deleted (for the activity log). */
+  inserted: number;
+  deleted: number;
+  /** Client ids that created items in this update (to bind to ctx.user). */
+  clientIds: number[];
 }
 
-export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+/** The guard's verdict as a value, for callers that want one rather than an exception (tests, benchmarks). */
+export type GuardResult = ({ ok: true } & GuardAccepted) | { ok: false; reason: string };
 
-/** Same as checkUpdate, for a caller that has already run `Y.decodeUpdate` (saves decoding twice). */
-export function checkDecodedUpdate(doc: Y.Doc, decoded: DecodedUpdate, ctx: GuardContext): GuardResult {
+/**
+ * Check a decoded update from `ctx.user` against `doc` (never mutated). Throws Refused (4403) when
+ * any part of it is refused: the room lets it travel to the socket's close (socket-route.ts).
+ */
+export function guardUpdate(doc: Y.Doc, decoded: DecodedUpdate, ctx: GuardContext): GuardAccepted {
   try {
     return new UpdateCheck(doc, decoded, ctx).run();
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, reason: prefixed(ctx, error.message) };
+    if (error instanceof Refused) throw ctx.locked ? forbidden(`report is locked: ${error.message}`) : error;
     // A crafted update can break Yjs internals (bad clocks, deep nesting): refuse, never crash.
-    return { ok: false, reason: `unresolvable update (${(error as Error).message})` };
+    throw forbidden(`unresolvable update (${(error as Error).message})`);
   }
 }
 
-function prefixed(ctx: GuardContext, reason: string): string {
-  return ctx.locked ? `report is locked: ${reason}` : reason;
+/** Decode `update` (v1 encoding) and run the guard on it, with the verdict as a value. */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, ctx: GuardContext): GuardResult {
+  let decoded: DecodedUpdate;
+  try {
+    decoded = decodeIncomingUpdate(update).decoded;
+  } catch {
+    return { ok: false, reason: 'malformed update' };
+  }
+  try {
+    return { ok: true, ...guardUpdate(doc, decoded, ctx) };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, reason: error.message };
+    throw error;
+  }
 }
 
 class UpdateCheck {
@@ -98,13 +102,12 @@ class UpdateCheck {
     this.placer = new Placer(doc, this.structs, ctx.sectionStatus);
   }
 
-  run(): GuardResult {
+  run(): GuardAccepted {
     const fresh = this.freshItems();
     this.placer.placeAll(fresh);
     for (const item of fresh) this.checkInsert(item);
     this.checkDeletes();
     return {
-      ok: true,
       sectionIds: [...this.sectionIds],
       inserted: this.inserted,
       deleted: this.deleted,

@@ -1,21 +1,20 @@
 // Decodes one incoming frame and dispatches it with one exhaustive switch over the message types.
-// Anything malformed raises RoomRefusal(4400); the caller closes that socket, never the process.
+// Anything malformed raises Refused (4400, refused.ts); the caller closes that socket, never the
+// process. A Yjs update is decoded here, once, for everything that reads it (incoming-update.ts).
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { CloseCode, MessageType } from '../../shared/protocol';
+import { MessageType } from '../../shared/protocol';
 import type { Connection } from './connection';
 import { awarenessStatesFrame, syncStep2Frame } from './frames';
-import { type Room, RoomRefusal } from './room';
+import { decodeIncomingUpdate } from './incoming-update';
+import { malformed } from './refused';
+import type { Room } from './room';
 
 const MESSAGE_TYPES = new Set<number>(Object.values(MessageType));
 
 function isMessageType(value: number): value is MessageType {
   return MESSAGE_TYPES.has(value);
-}
-
-function malformed(reason: string): RoomRefusal {
-  return new RoomRefusal(CloseCode.Malformed, reason);
 }
 
 /** Read with lib0, turning its out-of-range errors (truncated frames) into a 4400. */
@@ -70,7 +69,7 @@ function receiveSync(decoder: decoding.Decoder, connection: Connection, room: Ro
     case syncProtocol.messageYjsUpdate: {
       // Step 2 carries the client's missing state: an edit like any other, checked the same way.
       const update = read('update', () => decoding.readVarUint8Array(decoder));
-      room.receiveUpdate(connection, update);
+      room.receiveUpdate(connection, decodeIncomingUpdate(update));
       return;
     }
     default:

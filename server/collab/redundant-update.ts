@@ -3,10 +3,9 @@
 // the whole delete set); skipping them keeps the log, the relay and the guard out of it, so a
 // viewer's reconnect is not mistaken for an edit.
 import * as Y from 'yjs';
+import type { DecodedUpdate } from './incoming-update';
 
-type Decoded = ReturnType<typeof Y.decodeUpdate>;
-
-export function isRedundantUpdate(doc: Y.Doc, decoded: Decoded): boolean {
+export function isRedundantUpdate(doc: Y.Doc, decoded: DecodedUpdate): boolean {
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) continue;
     const state = Y.getState(doc.store, struct.id.client);

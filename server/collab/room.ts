@@ -2,20 +2,30 @@
 // guard → apply → log (group-committed fsync) → relay through the bus.
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { CloseCode } from '../../shared/protocol';
+import { isReadOnlyReport } from '../../shared/report-status';
 import type { SectionStatus, User } from '../../shared/types';
 import { type DeletedByStore, type DeleteSet, NOTHING_RECORDED } from '../history/deleted-by';
 import type { Logger } from '../log';
-import { isReadOnlyReport } from '../reports/report-status';
 import type { ActivityEntry, ActivityLog } from '../store/activity-log';
 import type { ClientBindingStore } from '../store/client-bindings';
 import { type DocLog, type DocStore, docFromStored } from '../store/doc-store';
 import type { MetaStore } from '../store/meta-store';
 import { ActivityCoalescer } from './activity-coalescer';
 import type { BusMessage, RoomBus } from './bus';
+import {
+  changeOriginOf,
+  relaySourceId,
+  SERVER_SOURCE_ID,
+  type ServerOrigin,
+  socketOrigin,
+} from './change-origin';
 import type { Connection } from './connection';
 import { awarenessFrame, awarenessStatesFrame, syncStep1Frame, updateFrame } from './frames';
-import { checkUpdate } from './guard';
+import { type GuardAccepted, guardUpdate } from './guard';
+import type { IncomingUpdate } from './incoming-update';
 import { isRedundantUpdate } from './redundant-update';
+import { malformed, Refused } from './refused';
 
 export interface RoomDeps {
   docs: DocStore;
@@ -37,22 +47,6 @@ export interface AutoVersionPolicy {
   intervalMs: number;
   /** Store a version of `room.doc` if it changed since the report's last version. */
   take(room: Room): Promise<void>;
-}
-
-/** Origin of changes the server makes itself (e.g. an owner set through the REST API). */
-export interface ServerOrigin {
-  kind: 'server';
-  userId: string;
-}
-
-/** A frame the room could not accept: the connection is closed with `code`. */
-export class RoomRefusal extends Error {
-  constructor(
-    readonly code: number,
-    reason: string,
-  ) {
-    super(reason);
-  }
 }
 
 /** How long a room must go without updates before it compacts a log past its thresholds. */
@@ -117,61 +111,69 @@ export class Room {
   leave(connection: Connection): boolean {
     this.connections.delete(connection);
     if (connection.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], connection);
+      awarenessProtocol.removeAwarenessStates(
+        this.awareness,
+        [...connection.awarenessIds],
+        socketOrigin(connection),
+      );
     }
     return this.connections.size === 0;
   }
 
   /**
-   * A Yjs update from a client (sync step 2 or update). Throws RoomRefusal for a malformed update
-   * (4400) or one the guard refuses (4403); nothing of a refused update is applied, stored or relayed.
+   * A Yjs update from a client (sync step 2 or update), decoded once by the frame reader. Throws
+   * Refused: 4403 when the guard refuses it, 4400 when Yjs cannot apply it, 1011 when its
+   * attribution cannot be stored; nothing of a refused update is applied, stored or relayed.
    */
-  receiveUpdate(connection: Connection, update: Uint8Array): void {
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
-    try {
-      decoded = Y.decodeUpdate(update);
-    } catch {
-      throw new RoomRefusal(4400, 'invalid Yjs update');
-    }
+  receiveUpdate(connection: Connection, update: IncomingUpdate): void {
+    const { bytes, decoded } = update;
     if (isRedundantUpdate(this.doc, decoded)) return;
     const user = connection.user;
-    const result = checkUpdate(this.doc, update, {
-      user,
-      // An archived report is read-only like a locked one (report-status.ts).
-      locked: isReadOnlyReport(this.reportMeta()),
-      sectionStatus: (sectionId) => this.sectionStatus(sectionId),
-      clientOwners: this.clientOwners,
-    });
-    if (!result.ok) {
-      this.deps.logger.warn(
-        `collab: refused an update from ${user.username} on ${this.reportId}: ${result.reason}`,
-      );
-      this.appendActivity({
-        at: new Date().toISOString(),
-        userId: user.id,
-        kind: 'refused',
-        sectionIds: [],
-        reason: result.reason,
-      });
-      throw new RoomRefusal(4403, result.reason);
-    }
+    const accepted = this.guard(user, update);
     try {
       // Against the doc as it is BEFORE the update: only what this update newly deletes.
-      this.recordAttribution(user.id, result.clientIds, decoded.ds, this.doc);
+      this.recordAttribution(user.id, accepted.clientIds, decoded.ds, this.doc);
     } catch (error) {
       this.deps.logger.error(
         `collab: could not store the attribution of an update on ${this.reportId}`,
         error,
       );
-      throw new RoomRefusal(1011, 'the update could not be stored');
+      throw new Refused(CloseCode.InternalError, 'the update could not be stored');
     }
     try {
-      Y.applyUpdate(this.doc, update, connection);
+      Y.applyUpdate(this.doc, bytes, socketOrigin(connection));
     } catch (error) {
       this.deps.logger.error(`collab: applying an update from ${user.username} failed`, error);
-      throw new RoomRefusal(4400, 'update could not be applied');
+      throw malformed('update could not be applied');
     }
-    this.coalescer.addEdit(user.id, result.sectionIds, result.inserted, result.deleted);
+    this.coalescer.addEdit(user.id, accepted.sectionIds, accepted.inserted, accepted.deleted);
+  }
+
+  /** Run the guard; a refusal is logged and recorded in the activity log on its way to the socket. */
+  private guard(user: User, update: IncomingUpdate): GuardAccepted {
+    try {
+      return guardUpdate(this.doc, update.decoded, {
+        user,
+        // An archived report is read-only like a locked one (shared/report-status.ts).
+        locked: isReadOnlyReport(this.reportMeta()),
+        sectionStatus: (sectionId) => this.sectionStatus(sectionId),
+        clientOwners: this.clientOwners,
+      });
+    } catch (error) {
+      if (error instanceof Refused) {
+        this.deps.logger.warn(
+          `collab: refused an update from ${user.username} on ${this.reportId}: ${error.message}`,
+        );
+        this.appendActivity({
+          at: new Date().toISOString(),
+          userId: user.id,
+          kind: 'refused',
+          sectionIds: [],
+          reason: error.message,
+        });
+      }
+      throw error;
+    }
   }
 
   /**
@@ -181,9 +183,9 @@ export class Room {
    */
   receiveAwareness(connection: Connection, update: Uint8Array): void {
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, socketOrigin(connection));
     } catch {
-      throw new RoomRefusal(4400, 'invalid awareness update');
+      throw malformed('invalid awareness update');
     }
   }
 
@@ -193,11 +195,10 @@ export class Room {
   }
 
   /** Make a change on behalf of a user outside the socket path (REST); it is stored and relayed. */
-  applyServerChange(user: User, change: (doc: Y.Doc) => void): void {
+  applyServerChange(origin: ServerOrigin, change: (doc: Y.Doc) => void): void {
     // A fresh client id per change, bound to the acting user, so the change is attributed to them.
     this.doc.clientID = Math.floor(Math.random() * 0xffffffff);
-    this.recordAttribution(user.id, [this.doc.clientID], null);
-    const origin: ServerOrigin = { kind: 'server', userId: user.id };
+    this.recordAttribution(origin.userId, [this.doc.clientID], null);
     this.doc.transact(() => change(this.doc), origin);
   }
 
@@ -275,9 +276,10 @@ export class Room {
     });
   }
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+  private readonly onDocUpdate = (update: Uint8Array, transactionOrigin: unknown): void => {
     this.deps.onChange?.(this.reportId);
-    if (isServerOrigin(origin)) {
+    const origin = changeOriginOf(transactionOrigin);
+    if (origin?.kind === 'server') {
       // The server's own change (REST) is a local transaction, already applied: its delete set is
       // all new. It cannot be refused any more, so a failed write is only reported.
       try {
@@ -286,7 +288,7 @@ export class Room {
         this.deps.logger.error(`collab: could not record deletions by ${origin.userId}`, error);
       }
     }
-    this.storeAndRelay(update, isConnectionLike(origin) ? origin.id : 'server');
+    this.storeAndRelay(update, relaySourceId(origin));
   };
 
   private storeAndRelay(update: Uint8Array, sourceId: string): void {
@@ -323,10 +325,11 @@ export class Room {
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
+    eventOrigin: unknown,
   ): void => {
-    if (isConnectionLike(origin) && this.connections.has(origin as Connection)) {
-      const connection = origin as Connection;
+    const origin = changeOriginOf(eventOrigin);
+    if (origin?.kind === 'socket' && this.connections.has(origin.connection)) {
+      const connection = origin.connection;
       for (const id of added) connection.awarenessIds.add(id);
       for (const id of removed) connection.awarenessIds.delete(id);
     }
@@ -350,7 +353,7 @@ export class Room {
       // connection that has heard nothing for 30 s, and its own presence renewal (every 15 s)
       // coming back is all a user alone on a report hears. A client ignores its own state echoed
       // at the same clock.
-      sourceId: 'server',
+      sourceId: SERVER_SOURCE_ID,
       instanceId: this.deps.bus.instanceId,
     });
   };
@@ -380,12 +383,4 @@ export class Room {
         });
     });
   }
-}
-
-function isServerOrigin(value: unknown): value is ServerOrigin {
-  return typeof value === 'object' && value !== null && (value as ServerOrigin).kind === 'server';
-}
-
-function isConnectionLike(value: unknown): value is { id: string } {
-  return typeof value === 'object' && value !== null && 'id' in value && 'send' in value;
 }

@@ -2,6 +2,7 @@
 // (socket or REST change) releases them. No global state: one RoomManager per server instance.
 
 import type * as Y from 'yjs';
+import { CloseCode } from '../../shared/protocol';
 import type { SessionFilter } from '../auth/sessions';
 import { docFromStored } from '../store/doc-store';
 import { Room, type RoomDeps } from './room';
@@ -87,7 +88,7 @@ export class RoomManager {
    */
   async closeUserConnections(
     userId: string,
-    code: number,
+    code: CloseCode,
     reason: string,
     sessions: SessionFilter = {},
   ): Promise<number> {
@@ -119,7 +120,7 @@ export class RoomManager {
   }
 
   private async unload(room: Room): Promise<void> {
-    for (const connection of room.connections) connection.close(1001, 'server shutting down');
+    for (const connection of room.connections) connection.close(CloseCode.GoingAway, 'server shutting down');
     try {
       await room.close();
     } catch (error) {

@@ -2,9 +2,7 @@
 // header, before buffering the payload, so an oversized frame is never held in memory. ws itself
 // closes such a socket with 1009; the protocol contract says 4413, so the code is translated.
 import type { WebSocket, WebSocketServer } from 'ws';
-import { CloseCode, MAX_FRAME_BYTES } from '../../shared/protocol';
-
-const WS_MESSAGE_TOO_BIG = 1009;
+import { CloseCode, MAX_FRAME_BYTES, WS_MESSAGE_TOO_BIG } from '../../shared/protocol';
 
 export function limitFrameSize(wss: WebSocketServer, maxBytes = MAX_FRAME_BYTES): void {
   // @hono/node-ws creates the server without options; completeUpgrade reads options.maxPayload

@@ -10,7 +10,8 @@ import { isValidReportId } from '../store/ids';
 import type { MetaStore } from '../store/meta-store';
 import { Connection } from './connection';
 import { receiveFrame } from './message-receiver';
-import { type Room, RoomRefusal } from './room';
+import { Refused } from './refused';
+import type { Room } from './room';
 import type { RoomManager } from './rooms';
 
 export interface SocketRouteDeps {
@@ -30,31 +31,37 @@ export function collabSocket(upgradeWebSocket: NodeUpgradeWebSocket, deps: Socke
     (c) => {
       const reportId = c.req.param('reportId') ?? '';
       const storedUser = userForToken(deps.meta, c.req.query('token'));
-      const refusal: [number, string] | null = !storedUser
-        ? [CloseCode.Unauthenticated, 'missing or invalid token']
+      const refusal: Refused | null = !storedUser
+        ? new Refused(CloseCode.Unauthenticated, 'missing or invalid token')
         : !isValidReportId(reportId) || !deps.meta.data.reports.some((report) => report.id === reportId)
-          ? [CloseCode.UnknownReport, 'unknown report']
+          ? new Refused(CloseCode.UnknownReport, 'unknown report')
           : null;
 
       let connection: Connection | null = null;
       let room: Room | null = null;
       let queue: (ArrayBuffer | string)[] = [];
 
+      /** Where a refused frame becomes a closed socket, whoever refused it (refused.ts). */
+      const closeRefused = (conn: Connection, refused: Refused) => {
+        // A guard refusal is already logged by the room, with its reason.
+        if (refused.code !== CloseCode.Forbidden) {
+          deps.logger.warn(
+            `collab: closing ${conn.user.username}'s socket (${refused.code} ${refused.message})`,
+          );
+        }
+        conn.close(refused.code, refused.message);
+      };
+
       const deliver = (data: ArrayBuffer | string) => {
         if (!connection || !room) return;
         try {
           receiveFrame(data, connection, room);
         } catch (error) {
-          if (error instanceof RoomRefusal) {
-            if (error.code !== CloseCode.Forbidden) {
-              deps.logger.warn(
-                `collab: closing ${connection.user.username}'s socket (${error.code} ${error.message})`,
-              );
-            }
-            connection.close(error.code, error.message);
+          if (error instanceof Refused) {
+            closeRefused(connection, error);
           } else {
             deps.logger.error('collab: unexpected failure handling a frame', error);
-            connection.close(1011, 'internal error');
+            connection.close(CloseCode.InternalError, 'internal error');
           }
         }
       };
@@ -64,7 +71,7 @@ export function collabSocket(upgradeWebSocket: NodeUpgradeWebSocket, deps: Socke
           const socket = ws.raw;
           if (!socket) return;
           if (refusal || !storedUser) {
-            socket.close(refusal?.[0] ?? CloseCode.Unauthenticated, refusal?.[1]);
+            socket.close(refusal?.code ?? CloseCode.Unauthenticated, refusal?.message);
             return;
           }
           const conn = new Connection(socket, publicUser(storedUser), reportId, {
@@ -91,7 +98,7 @@ export function collabSocket(upgradeWebSocket: NodeUpgradeWebSocket, deps: Socke
             },
             (error) => {
               deps.logger.error(`collab: could not open report ${reportId}`, error);
-              conn.close(1011, 'report could not be opened');
+              conn.close(CloseCode.InternalError, 'report could not be opened');
             },
           );
         },
@@ -101,7 +108,7 @@ export function collabSocket(upgradeWebSocket: NodeUpgradeWebSocket, deps: Socke
             deliver(data);
           } else if (connection?.isOpen) {
             if (queue.length >= MAX_QUEUED_FRAMES)
-              connection.close(CloseCode.TooLarge, 'too many frames while loading');
+              closeRefused(connection, new Refused(CloseCode.TooLarge, 'too many frames while loading'));
             else queue.push(data);
           }
         },

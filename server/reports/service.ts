@@ -4,15 +4,17 @@ import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
 import { newId } from '../../shared/ids';
 import { buildOutline, flattenOutline, type OutlineNode } from '../../shared/numbering';
+import { reportStatus } from '../../shared/report-status';
 import type { LayoutProfile, ReportMeta, SectionStatus, SectionSummary, User } from '../../shared/types';
 import { jsonToYDoc, yDocToJson } from '../../shared/ydoc';
+import { serverOrigin } from '../collab/change-origin';
 import type { RoomManager } from '../collab/rooms';
 import type { ActivityLog } from '../store/activity-log';
 import type { ClientBindingStore } from '../store/client-bindings';
 import type { DocStore } from '../store/doc-store';
 import type { MetaStore } from '../store/meta-store';
 import { type PreviousText, readPreviousSection, writePreviousText } from './previous-text';
-import { matchesFilter, type ReportFilter, reportStatus } from './report-status';
+import { matchesFilter, type ReportFilter } from './report-filter';
 import { findSectionElement, setSectionOwner } from './ydoc-sections';
 
 export interface ReportServiceDeps {
@@ -153,7 +155,7 @@ export class ReportService {
       const element = findSectionElement(room.doc, sectionId);
       if (!element) return false;
       if ((element.getAttribute('owner') ?? null) !== owner) {
-        room.applyServerChange(user, () => setSectionOwner(element, owner));
+        room.applyServerChange(serverOrigin(user.id), () => setSectionOwner(element, owner));
       }
     } finally {
       this.deps.rooms.release(room);

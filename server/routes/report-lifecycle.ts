@@ -8,13 +8,14 @@
 //   GET  /api/reports/:id/previous/:sectionId → {sectionId, previousSectionId, sourceReportId, blocks, text}
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { REPORT_STATUSES, reportStatus } from '../../shared/report-status';
 import type { LayoutProfile } from '../../shared/types';
 import { requireAuth, requireRole } from '../auth/middleware';
 import type { AppEnv } from '../http/env';
 import { badRequest, httpError, notFound } from '../http/errors';
 import { oneOf, optionalString, readJsonObject } from '../http/validate';
 import { planNewReport, REPORT_SOURCES } from '../reports/new-report';
-import { REPORT_STATUSES, type ReportFilter, reportStatus } from '../reports/report-status';
+import type { ReportFilter } from '../reports/report-filter';
 import type { ReportService } from '../reports/service';
 import { isValidReportId } from '../store/ids';
 import type { MetaStore } from '../store/meta-store';

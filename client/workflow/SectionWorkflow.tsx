@@ -2,6 +2,7 @@
 // department's editors), approve / return with a comment / reopen (secretary).
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import type { OutlineNode } from '../../shared/numbering';
+import { isReadOnlyReport } from '../../shared/report-status';
 import type { Department, SectionStatus, SectionSummary, User } from '../../shared/types';
 import type { ReportDetail } from '../api';
 import { type MessageKey, useI18n } from '../i18n';
@@ -202,7 +203,8 @@ export function useSectionWorkflow(options: {
 }): (node: OutlineNode) => ReactNode {
   const { reportId, user, departments, detail } = options;
   const infos = useMemo(() => sectionInfo(detail?.sections ?? []), [detail]);
-  const locked = detail?.locked ?? false;
+  // An archived report is read-only like a locked one: the server refuses section changes on both.
+  const locked = isReadOnlyReport(detail);
   return useCallback(
     (node: OutlineNode) =>
       departments ? (

@@ -2,6 +2,7 @@
 // the dashboard, the heading/signature form and lock/unlock.
 import type { Editor } from '@tiptap/core';
 import { useState } from 'react';
+import { isReadOnlyReport } from '../../shared/report-status';
 import type { Department, User } from '../../shared/types';
 import type { ReportDetail } from '../api';
 import type { usePresence } from '../components/PresenceList';
@@ -26,6 +27,8 @@ export function WorkflowBar({ reportId, detail, user, editor, departments, aware
   const [open, setOpen] = useState<'dashboard' | 'forms' | null>(null);
   const secretary = user.role === 'secretary';
   const locked = detail?.locked ?? false;
+  // The forms edit the document, which an archived report refuses like a locked one.
+  const readOnly = isReadOnlyReport(detail);
 
   return (
     <div className="workflow-bar" data-workflow-bar>
@@ -44,7 +47,7 @@ export function WorkflowBar({ reportId, detail, user, editor, departments, aware
           type="button"
           className="button-secondary"
           data-open-forms
-          disabled={locked}
+          disabled={readOnly}
           onClick={() => setOpen('forms')}
         >
           {t('workflow.forms')}
@@ -61,7 +64,7 @@ export function WorkflowBar({ reportId, detail, user, editor, departments, aware
           onClose={() => setOpen(null)}
         />
       )}
-      {open === 'forms' && editor && !locked && (
+      {open === 'forms' && editor && !readOnly && (
         <DocumentFormsDialog editor={editor} onClose={() => setOpen(null)} />
       )}
     </div>

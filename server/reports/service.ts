@@ -3,7 +3,7 @@
 import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
 import { newId } from '../../shared/ids';
-import { buildOutline, flattenOutline, type OutlineNode } from '../../shared/numbering';
+import { buildOutline, flattenOutline, type OutlineNode } from '../../shared/derive';
 import type { LayoutProfile, ReportMeta, SectionStatus, SectionSummary, User } from '../../shared/types';
 import { jsonToYDoc, yDocToJson } from '../../shared/ydoc';
 import type { RoomManager } from '../collab/rooms';

@@ -5,7 +5,7 @@
 // change in any report's history).
 import { Hono } from 'hono';
 import { newId } from '../../shared/ids';
-import { flattenOutline } from '../../shared/numbering';
+import { flattenOutline } from '../../shared/derive';
 import type { Department } from '../../shared/types';
 import { requireAuth, requireRole } from '../auth/middleware';
 import type { AppEnv } from '../http/env';

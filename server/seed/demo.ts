@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { importReportText } from '../../shared/import';
-import { buildOutline } from '../../shared/numbering';
+import { buildOutline } from '../../shared/derive';
 import type { Department, Role } from '../../shared/types';
 import { hashPassword } from '../auth/password';
 import type { ReportService } from '../reports/service';

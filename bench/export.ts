@@ -13,7 +13,7 @@ import type { JSONContent } from '@tiptap/core';
 import { renderDocx } from '../server/export/docx';
 import { findLibreOffice, renderPdf } from '../server/export/pdf';
 import { importReportText } from '../shared/import';
-import { footnoteList, indicatorRows } from '../shared/numbering';
+import { footnoteList, indicatorRows } from '../shared/derive';
 
 const HEADER = {
   parentBody: 'ĐẢNG BỘ KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH',

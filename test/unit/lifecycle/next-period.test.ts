@@ -15,7 +15,7 @@ import {
   indicatorSummary,
   type OutlineNode,
   plainText,
-} from '../../../shared/numbering';
+} from '../../../shared/derive';
 import { reportSchema } from '../../../shared/schema';
 import { jsonToYDoc, normalizeReportJson, yDocToJson } from '../../../shared/ydoc';
 import { importSample, reportWithSections, sequentialIds } from '../model/fixtures';

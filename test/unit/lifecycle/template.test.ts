@@ -5,7 +5,7 @@ import {
   periodOf,
   TEMPLATE_CLOSINGS,
 } from '../../../shared/lifecycle';
-import { buildOutline, indicatorRows, plainText } from '../../../shared/numbering';
+import { buildOutline, indicatorRows, plainText } from '../../../shared/derive';
 import { reportSchema } from '../../../shared/schema';
 import { jsonToYDoc, normalizeReportJson, yDocToJson } from '../../../shared/ydoc';
 import { sequentialIds } from '../model/fixtures';

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import type { JSONContent } from '@tiptap/core';
 import { renderDocx } from '../server/export/docx';
 import { findLibreOffice, renderPdf } from '../server/export/pdf';
+import { footnoteList, indicatorRows } from '../shared/derive';
 import { importReportText } from '../shared/import';
-import { footnoteList, indicatorRows } from '../shared/numbering';
 
 const HEADER = {
   parentBody: 'ĐẢNG BỘ KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH',

@@ -3,8 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildOutline, flattenOutline } from '../shared/derive';
 import { importReportText } from '../shared/import';
-import { buildOutline, flattenOutline } from '../shared/numbering';
 import { renderHtml } from '../shared/render/html';
 import { renderMarkdown } from '../shared/render/markdown';
 import { jsonToYDoc } from '../shared/ydoc';

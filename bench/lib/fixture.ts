@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { assignSections, withOwners } from '../../server/seed/assignments';
 import { DEMO_DEPARTMENT_IDS, DEMO_HEADER, SAMPLE_FILE } from '../../server/seed/demo';
+import { buildOutline } from '../../shared/derive';
 import { importReportText } from '../../shared/import';
-import { buildOutline } from '../../shared/numbering';
 import { FRAGMENT_NAME, jsonToYDoc } from '../../shared/ydoc';
 
 export const COLD_SCALE = 30;

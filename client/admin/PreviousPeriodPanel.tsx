@@ -7,7 +7,7 @@
 // no previous text loses its button.
 import type { Editor } from '@tiptap/core';
 import { useEffect, useMemo, useState } from 'react';
-import { buildOutline, flattenOutline, type OutlineNode } from '../../shared/numbering';
+import { buildOutline, flattenOutline, type OutlineNode } from '../../shared/derive';
 import { ApiError } from '../api';
 import { OUTLINE_WATCH, useDocDerived } from '../editor/useDocDerived';
 import { describeError } from '../errors';

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { type FootnoteInfo, footnoteList } from '../../shared/numbering';
+import { type FootnoteInfo, footnoteList } from '../../shared/derive';
 import { FOOTNOTES_WATCH, useDocDerived } from '../editor/useDocDerived';
 import { useI18n } from '../i18n';
 

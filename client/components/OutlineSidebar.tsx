@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { memo, type ReactNode } from 'react';
-import { buildOutline, type OutlineNode } from '../../shared/numbering';
+import { buildOutline, type OutlineNode } from '../../shared/derive';
 import { findSection } from '../../shared/schema';
 import type { Department, SectionStatus, User } from '../../shared/types';
 import { OUTLINE_WATCH, useDocDerived } from '../editor/useDocDerived';

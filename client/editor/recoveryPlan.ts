@@ -8,7 +8,7 @@
 // see editRecovery.ts), so every difference from `server` is the user's own: a section someone
 // else added meanwhile is in both, a section the user deleted is missing from `local` only.
 import type { JSONContent } from '@tiptap/core';
-import { plainText, sectionNumber } from '../../shared/numbering';
+import { plainText, walkReport } from '../../shared/derive';
 import {
   canCreateSection,
   canDeleteSection,
@@ -63,6 +63,8 @@ interface IndexedSection {
   /** The section first, then its ancestors (as the permission rules take it). */
   chain: SectionLink[];
   number: string;
+  /** The title as plain text, without footnotes. */
+  title: string;
   /** Title and blocks: everything but the sub-sections. */
   own: JSONContent[];
   /** Ids of the sections before it among its siblings, in order. */
@@ -73,35 +75,32 @@ function sectionId(node: JSONContent): string {
   return typeof node.attrs?.id === 'string' ? node.attrs.id : '';
 }
 
+/** Every section of `doc` by id, from the one walk of the report (shared/derive/walk.ts). */
 function indexSections(doc: JSONContent, ctx: RecoveryContext): Map<string, IndexedSection> {
   const index = new Map<string, IndexedSection>();
-  const visit = (parent: JSONContent, parentId: string | null, chain: SectionLink[], path: number[]) => {
-    const siblings: string[] = [];
-    for (const child of parent.content ?? []) {
-      if (child.type !== 'section') continue;
-      const id = sectionId(child);
-      const childPath = [...path, siblings.length + 1];
-      const link: SectionLink = { id, owner: normalizeOwner(child.attrs?.owner), status: ctx.statusOf(id) };
-      const childChain = [link, ...chain];
+  // At each depth: the chain of the open section (innermost first) and the ids of its children so far.
+  const chains: SectionLink[][] = [[]];
+  const siblings: string[][] = [[]];
+  walkReport<JSONContent>(doc, {
+    section(section) {
+      const { node, id, depth } = section;
+      const link: SectionLink = { id, owner: section.owner, status: ctx.statusOf(id) };
+      const chain = [link, ...chains[depth - 1]];
+      chains[depth] = chain;
+      siblings[depth] = [];
       index.set(id, {
-        node: child,
-        parentId,
-        chain: childChain,
-        number: sectionNumber(childPath),
-        own: (child.content ?? []).filter((node) => node.type !== 'section'),
-        previousSiblings: [...siblings],
+        node,
+        parentId: section.parent ? section.parent.id : null,
+        chain,
+        number: section.number,
+        title: section.title,
+        own: (node.content ?? []).filter((child) => child.type !== 'section'),
+        previousSiblings: [...siblings[depth - 1]],
       });
-      siblings.push(id);
-      visit(child, id, childChain, childPath);
-    }
-  };
-  visit(doc, null, [], []);
+      siblings[depth - 1].push(id);
+    },
+  });
   return index;
-}
-
-function titleOf(section: IndexedSection): string {
-  const title = section.own.find((node) => node.type === 'sectionTitle');
-  return title ? plainText(title).trim() : '';
 }
 
 /** The text of a list of nodes, one line per block, footnotes kept. */
@@ -123,7 +122,7 @@ export function planRecovery(server: JSONContent, local: JSONContent, ctx: Recov
   const reapply: RecoveryAction[] = [];
   const refused: RefusedChange[] = [];
   const refuse = (kind: RecoveryAction['kind'], id: string, section: IndexedSection, text: string) =>
-    refused.push({ kind, sectionId: id, number: section.number, title: titleOf(section), text });
+    refused.push({ kind, sectionId: id, number: section.number, title: section.title, text });
 
   for (const [id, mine] of after) {
     const theirs = before.get(id);
@@ -198,7 +197,7 @@ export function describeAction(local: JSONContent, action: RecoveryAction): Refu
   const section = indexSections(local, { user: NOBODY, locked: true, statusOf: () => 'draft' }).get(id);
   if (!section) return { kind: action.kind, sectionId: id, number: '', title: '', text: '' };
   const text = action.kind === 'insert' ? textOf([section.node]) : textOf(section.own);
-  return { kind: action.kind, sectionId: id, number: section.number, title: titleOf(section), text };
+  return { kind: action.kind, sectionId: id, number: section.number, title: section.title, text };
 }
 
 const NOBODY: User = { id: '', username: '', name: '', role: 'viewer', departmentId: null };

@@ -4,8 +4,14 @@ import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Mapping, ReplaceStep } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { indicatorRowPositions, indicatorSummary, sectionNumber } from '../../shared/numbering';
-import { canEditInChain, chainOwner, type SectionLink } from '../../shared/permissions';
+import {
+  type IndicatorSummary,
+  indicatorSummary,
+  summarizeEvaluations,
+  walkReport,
+} from '../../shared/derive';
+import { canEditInChain, type SectionLink } from '../../shared/permissions';
+import type { Evaluation } from '../../shared/types';
 import { reconcileDecorations } from './decorationDiff';
 import { evaluationDom, sectionMetaDom, sectionNumberDom, sttDom, summaryDom } from './decorationDom';
 import { changeTouches, diffMapping, docDiff, type Watch } from './docChange';
@@ -24,102 +30,88 @@ function nodeDecoration(from: number, to: number, attrs: Record<string, string>)
 }
 
 /**
- * Every derived decoration of the report, in one walk over the tree: per section its class
- * (editable, own), effective owner, number widget and meta widget; per footnote its number; per
- * indicator row its STT and evaluation choice; the indicator summary.
+ * Every derived decoration of the report, from the one walk of the report (shared/derive/walk.ts):
+ * per section its class (editable, own), effective owner, number widget and meta widget; per
+ * footnote its number; per indicator row its STT and evaluation choice; the indicator summary.
  */
 export function decorationList(doc: PMNode, env: EditorEnv): Decoration[] {
   const decorations: Decoration[] = [];
   const user = env.user;
-  let footnotes = 0;
+  // The section chain (innermost first, as shared/permissions.ts takes it) at each depth.
+  const chains: SectionLink[][] = [[]];
+  const evaluations: Evaluation[] = [];
 
-  const addSection = (node: PMNode, pos: number, path: number[], chain: SectionLink[]) => {
-    const editable = canEditInChain(user, chain, env.locked);
-    const effectiveOwner = chainOwner(chain);
-    const own = effectiveOwner !== null && effectiveOwner === user.departmentId;
-    const id = chain[0].id;
-    const status = id ? env.statusOf(id) : 'draft';
-    decorations.push(
-      nodeDecoration(pos, pos + node.nodeSize, {
-        class: `${editable ? 'section-editable' : 'section-readonly'}${own ? ' section-own' : ''}`,
-        'data-owner': effectiveOwner ?? '',
-        'data-depth': String(path.length),
-      }),
-    );
-    const first = node.firstChild;
-    if (first?.type.name !== 'sectionTitle') return;
-    const titleStart = pos + 2;
-    const number = sectionNumber(path);
-    decorations.push(
-      Decoration.widget(titleStart, () => sectionNumberDom(number), {
-        side: -1,
-        key: `n:${number}`,
-        ignoreSelection: true,
-      }),
-    );
-    const department = effectiveOwner ? env.departments.get(effectiveOwner) : undefined;
-    const ownerLabel =
-      department?.shortName || department?.name || effectiveOwner || env.t('owner.secretary');
-    const color = department?.color ?? '#6b7280';
-    const statusLabel = env.t(`status.${status}`);
-    const readOnly = editable || user.role === 'viewer' || env.locked ? null : env.t('section.readOnly');
-    decorations.push(
-      Decoration.widget(
-        titleStart + first.content.size,
-        () => sectionMetaDom(ownerLabel, color, statusLabel, status, readOnly),
-        { side: 1, key: `m:${ownerLabel}:${color}:${statusLabel}:${readOnly}`, ignoreSelection: true },
-      ),
-    );
-  };
+  walkReport<PMNode>(doc, {
+    section(section) {
+      const { node, pos, depth, effectiveOwner } = section;
+      const chain = [linkOf(node, env), ...chains[depth - 1]];
+      chains[depth] = chain;
+      const editable = canEditInChain(user, chain, env.locked);
+      const own = effectiveOwner !== null && effectiveOwner === user.departmentId;
+      const id = chain[0].id;
+      const status = id ? env.statusOf(id) : 'draft';
+      decorations.push(
+        nodeDecoration(pos, pos + node.nodeSize, {
+          class: `${editable ? 'section-editable' : 'section-readonly'}${own ? ' section-own' : ''}`,
+          'data-owner': effectiveOwner ?? '',
+          'data-depth': String(depth),
+        }),
+      );
+      const first = node.firstChild;
+      if (first?.type.name !== 'sectionTitle') return;
+      const titleStart = pos + 2;
+      const number = section.number;
+      decorations.push(
+        Decoration.widget(titleStart, () => sectionNumberDom(number), {
+          side: -1,
+          key: `n:${number}`,
+          ignoreSelection: true,
+        }),
+      );
+      const department = effectiveOwner ? env.departments.get(effectiveOwner) : undefined;
+      const ownerLabel =
+        department?.shortName || department?.name || effectiveOwner || env.t('owner.secretary');
+      const color = department?.color ?? '#6b7280';
+      const statusLabel = env.t(`status.${status}`);
+      const readOnly = editable || user.role === 'viewer' || env.locked ? null : env.t('section.readOnly');
+      decorations.push(
+        Decoration.widget(
+          titleStart + first.content.size,
+          () => sectionMetaDom(ownerLabel, color, statusLabel, status, readOnly),
+          { side: 1, key: `m:${ownerLabel}:${color}:${statusLabel}:${readOnly}`, ignoreSelection: true },
+        ),
+      );
+    },
+    footnote({ node, pos, number }) {
+      decorations.push(nodeDecoration(pos, pos + node.nodeSize, { 'data-footnote-index': String(number) }));
+    },
+    indicatorRow(row) {
+      const { node, pos, stt } = row;
+      evaluations.push(row.evaluation);
+      if (node.childCount < 3) return;
+      const editable = canEditAt(doc, pos + 1, env);
+      const value = String(node.attrs.evaluation ?? '');
+      decorations.push(
+        Decoration.widget(pos + 1, () => sttDom(stt), {
+          side: -1,
+          key: `stt:${stt}`,
+          ignoreSelection: true,
+        }),
+      );
+      const afterResult = pos + 1 + node.child(0).nodeSize + node.child(1).nodeSize;
+      decorations.push(
+        Decoration.widget(afterResult, (view, getPos) => evaluationDom(view, getPos, value, editable, env), {
+          side: 1,
+          key: `ev:${value}:${editable}:${env.t('evaluation.achieved')}`,
+          ignoreSelection: true,
+          stopEvent: () => true,
+        }),
+      );
+    },
+  });
 
-  // Document order: a section's own decorations, then its content (footnotes numbered as met).
-  const visit = (parent: PMNode, contentStart: number, path: number[], chain: SectionLink[]) => {
-    let ordinal = 0;
-    parent.forEach((child, offset) => {
-      const pos = contentStart + offset;
-      const type = child.type.name;
-      if (type === 'section') {
-        const childPath = [...path, ++ordinal];
-        const childChain = [linkOf(child, env), ...chain];
-        addSection(child, pos, childPath, childChain);
-        visit(child, pos + 1, childPath, childChain);
-      } else if (type === 'footnote') {
-        footnotes++;
-        decorations.push(
-          nodeDecoration(pos, pos + child.nodeSize, { 'data-footnote-index': String(footnotes) }),
-        );
-      } else if (!child.isText && child.childCount > 0) {
-        visit(child, pos + 1, path, chain);
-      }
-    });
-  };
-  visit(doc, 0, [], []);
-
-  const rows = indicatorRowPositions(doc);
-  for (const row of rows) {
-    const node = doc.nodeAt(row.pos);
-    if (!node || node.childCount < 3) continue;
-    const editable = canEditAt(doc, row.pos + 1, env);
-    const value = String(node.attrs.evaluation ?? '');
-    decorations.push(
-      Decoration.widget(row.pos + 1, () => sttDom(row.stt), {
-        side: -1,
-        key: `stt:${row.stt}`,
-        ignoreSelection: true,
-      }),
-    );
-    const afterResult = row.pos + 1 + node.child(0).nodeSize + node.child(1).nodeSize;
-    decorations.push(
-      Decoration.widget(afterResult, (view, getPos) => evaluationDom(view, getPos, value, editable, env), {
-        side: 1,
-        key: `ev:${value}:${editable}:${env.t('evaluation.achieved')}`,
-        ignoreSelection: true,
-        stopEvent: () => true,
-      }),
-    );
-  }
-  if (rows.length > 0) {
-    const label = summaryLabel(doc, env);
+  if (evaluations.length > 0) {
+    const label = labelOf(summarizeEvaluations(evaluations), env);
     decorations.push(
       Decoration.widget(doc.content.size, () => summaryDom(label), { side: 1, key: `sum:${label}` }),
     );
@@ -163,7 +155,10 @@ export function isPlainTextEdit(tr: Transaction): boolean {
 }
 
 export function summaryLabel(doc: PMNode, env: Pick<EditorEnv, 't'>): string {
-  const summary = indicatorSummary(doc);
+  return labelOf(indicatorSummary(doc), env);
+}
+
+function labelOf(summary: IndicatorSummary, env: Pick<EditorEnv, 't'>): string {
   return env.t('indicator.summary', { achieved: summary.achieved, total: summary.total });
 }
 

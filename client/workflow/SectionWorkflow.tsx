@@ -1,7 +1,7 @@
 // Per-section controls in the outline: owner department (secretary), submit (the owning
 // department's editors), approve / return with a comment / reopen (secretary).
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
-import type { OutlineNode } from '../../shared/numbering';
+import type { OutlineNode } from '../../shared/derive';
 import { isReadOnlyReport } from '../../shared/report-status';
 import type { Department, SectionStatus, SectionSummary, User } from '../../shared/types';
 import type { ReportDetail } from '../api';

@@ -15,7 +15,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import { evaluationLabel, type IndicatorRowInfo, indicatorSummary } from '../../shared/numbering';
+import { evaluationLabel, type IndicatorRowInfo, summarizeEvaluations } from '../../shared/derive';
 import { INDICATOR_COLUMNS } from '../../shared/schema/indicatorTable';
 import {
   GRID_BORDERS,
@@ -74,7 +74,7 @@ function row(r: IndicatorRowInfo): TableRow {
 const str = trimmedString;
 
 /**
- * One appendix. `rows` are this table's rows from `indicatorRows(doc)` (STT derived across the
+ * One appendix. `rows` are this table's rows as the walk handed them out (STT derived across the
  * report); the first appendix starts a new page.
  */
 export function renderAppendix(node: JSONContent, rows: readonly IndicatorRowInfo[]): FileChild[] {
@@ -96,7 +96,7 @@ export function renderAppendix(node: JSONContent, rows: readonly IndicatorRowInf
       rows: [headerRow(), ...rows.map(row)],
     }),
   );
-  const summary = indicatorSummary(rows);
+  const summary = summarizeEvaluations(rows);
   out.push(
     line([new TextRun({ text: `${summary.label} chỉ tiêu`, bold: true, italics: true, size: pt(14) })], {
       alignment: AlignmentType.LEFT,

@@ -1,158 +1,202 @@
 // The body of the report: numbered headings, paragraphs, lists, inline marks and footnote
-// references. Numbers come from shared/numbering.ts (buildOutline, footnoteList) so the DOCX says
-// exactly what the editor and the other exports say.
+// references, written as the one walk of the report (shared/derive/walk.ts) hands out its parts,
+// so the DOCX says exactly the numbers the editor and the other exports say.
 
 import type { JSONContent } from '@tiptap/core';
 import { FootnoteReferenceRun, Paragraph, type ParagraphChild, TextRun } from 'docx';
-import type { FootnoteInfo, OutlineNode } from '../../shared/numbering';
+import type { FootnoteEntry, IndicatorRowEntry, ReportVisitor, SectionEntry } from '../../shared/derive';
 import { BODY_STYLE, FIRST_LINE_INDENT, headingLook, headingStyleId } from './docx-layout';
 
 type Mark = { type: string };
 
-/** Hands out footnote numbers in document order and keeps the bodies for the footnotes part. */
-export class FootnoteNumberer {
-  private next = 0;
-  /** Footnote number → its text, as `new Document({ footnotes })` wants it. */
-  readonly bodies = new Map<number, string>();
-
-  constructor(private readonly derived: readonly FootnoteInfo[]) {}
-
-  take(node: JSONContent): number {
-    const info = this.derived[this.next];
-    this.next++;
-    // The walk meets footnotes in document order, as footnoteList numbers them; the fallback only
-    // guards a tree whose footnotes sit where footnoteList does not look.
-    const number = info?.number ?? this.next;
-    this.bodies.set(number, (info?.text ?? textOf(node)).replace(/\s+/g, ' ').trim());
-    return number;
-  }
-}
-
-function textOf(node: JSONContent): string {
-  if (node.type === 'text') return node.text ?? '';
-  return (node.content ?? []).map(textOf).join('');
-}
-
-interface RunLook {
-  /** Upper-case the text itself (depth-1 headings), so every reader sees capitals. */
-  caps?: boolean;
-}
-
-/** Inline content → runs. Bold/italic of headings come from their paragraph style. */
-export function inlineRuns(
-  nodes: JSONContent[] | undefined,
-  notes: FootnoteNumberer,
-  look: RunLook = {},
-): ParagraphChild[] {
-  const out: ParagraphChild[] = [];
-  for (const n of nodes ?? []) {
-    switch (n.type) {
-      case 'text': {
-        const marks = new Set(((n.marks ?? []) as Mark[]).map((m) => m.type));
-        const text = look.caps ? (n.text ?? '').toLocaleUpperCase('vi') : (n.text ?? '');
-        // Plain text gets a bare run (the paragraph style says the rest): a 30× report has
-        // thousands of runs, and every property is an XML element docx must build and write.
-        if (marks.size === 0) {
-          out.push(new TextRun(text));
-          break;
-        }
-        out.push(
-          new TextRun({
-            text,
-            bold: marks.has('bold') || undefined,
-            italics: marks.has('italic') || undefined,
-            underline: marks.has('underline') ? {} : undefined,
-            strike: marks.has('strike') || undefined,
-          }),
-        );
-        break;
-      }
-      case 'footnote':
-        out.push(new FootnoteReferenceRun(notes.take(n)));
-        break;
-      case 'hardBreak':
-        out.push(new TextRun({ break: 1 }));
-        break;
-      default:
-        out.push(...inlineRuns(n.content, notes, look));
-    }
-  }
-  return out;
-}
-
 /** A list marker per nesting level: "-" then "+" for bullets, as the sample writes them. */
 const BULLETS = ['-', '+', '•'];
 
-function listParagraphs(list: JSONContent, level: number, notes: FootnoteNumberer): Paragraph[] {
-  const out: Paragraph[] = [];
-  const ordered = list.type === 'orderedList';
-  const start = typeof list.attrs?.start === 'number' ? list.attrs.start : 1;
-  (list.content ?? []).forEach((item, i) => {
-    const marker = ordered ? `${start + i}.` : BULLETS[Math.min(level, BULLETS.length - 1)];
-    let first = true;
-    for (const child of item.content ?? []) {
-      if (child.type === 'bulletList' || child.type === 'orderedList') {
-        out.push(...listParagraphs(child, level + 1, notes));
-        continue;
-      }
-      const runs = inlineRuns(child.content, notes);
-      out.push(
-        new Paragraph({
-          style: BODY_STYLE,
-          // Deeper levels step in by half the first-line indent so nesting stays visible.
-          indent: { firstLine: FIRST_LINE_INDENT + level * (FIRST_LINE_INDENT / 2) },
-          children: first ? [new TextRun(`${marker} `), ...runs] : runs,
-        }),
-      );
-      first = false;
-    }
-  });
-  return out;
+/**
+ * A node whose runs are being collected: a heading (the section's title), a paragraph of a section
+ * or list item, or an unknown block (kept only when it has runs); a list; a list item; a table.
+ */
+type Frame =
+  | { kind: 'heading'; node: JSONContent; section: OpenSection; runs: ParagraphChild[] }
+  | { kind: 'paragraph'; node: JSONContent; runs: ParagraphChild[]; item?: Item }
+  | { kind: 'block'; node: JSONContent; runs: ParagraphChild[] }
+  | { kind: 'list'; node: JSONContent; ordered: boolean; next: number; level: number }
+  | Item
+  | { kind: 'table'; node: JSONContent; rows: IndicatorRowEntry<JSONContent>[] };
+
+interface Item {
+  kind: 'item';
+  node: JSONContent;
+  marker: string;
+  level: number;
+  /** The item's first paragraph carries the marker. */
+  first: boolean;
 }
 
-/** One block inside a section. Unknown blocks keep their text rather than vanish. */
-export function blockParagraphs(node: JSONContent, notes: FootnoteNumberer): Paragraph[] {
-  switch (node.type) {
-    case 'paragraph':
-      return [new Paragraph({ style: BODY_STYLE, children: inlineRuns(node.content, notes) })];
-    case 'bulletList':
-    case 'orderedList':
-      return listParagraphs(node, 0, notes);
-    default: {
-      const runs = inlineRuns(node.content, notes);
-      return runs.length > 0 ? [new Paragraph({ style: BODY_STYLE, children: runs })] : [];
-    }
-  }
+interface OpenSection {
+  entry: SectionEntry<JSONContent>;
+  headed: boolean;
+  /** Depth-1 headings upper-case the text itself, so every reader sees capitals. */
+  caps: boolean;
+}
+
+export interface AppendixInput {
+  node: JSONContent;
+  rows: IndicatorRowEntry<JSONContent>[];
 }
 
 /**
- * A section and its sub-sections, in document order. The heading text starts with the derived
- * number as literal text, so every reader (mammoth, LibreOffice's text export, a screen reader)
- * sees "3. Lãnh đạo công tác xây dựng Đảng".
+ * Collects the sections' paragraphs, the footnote bodies and the indicator tables while the walk
+ * goes through the report. The heading text starts with the derived number as literal text, so
+ * every reader (mammoth, LibreOffice's text export, a screen reader) sees "3. Lãnh đạo…".
  */
-export function sectionParagraphs(
-  section: JSONContent,
-  outline: OutlineNode,
-  notes: FootnoteNumberer,
-): Paragraph[] {
-  const content = section.content ?? [];
-  const title = content.find((c) => c.type === 'sectionTitle');
-  const look = { caps: headingLook(outline.depth).caps };
-  const out: Paragraph[] = [
-    new Paragraph({
-      style: headingStyleId(outline.depth),
-      children: [new TextRun({ text: `${outline.number} ` }), ...inlineRuns(title?.content, notes, look)],
-    }),
-  ];
-  let child = 0;
-  for (const node of content) {
-    if (node.type === 'sectionTitle') continue;
-    if (node.type === 'section') {
-      const sub = outline.children[child++];
-      if (sub) out.push(...sectionParagraphs(node, sub, notes));
-      continue;
-    }
-    out.push(...blockParagraphs(node, notes));
+export class DocxBodyWriter implements ReportVisitor<JSONContent> {
+  readonly paragraphs: Paragraph[] = [];
+  /** Footnote number → its text, as `new Document({ footnotes })` wants it. */
+  readonly footnotes = new Map<number, string>();
+  readonly tables: AppendixInput[] = [];
+  private readonly frames: Frame[] = [];
+  private readonly open: OpenSection[] = [];
+
+  section(entry: SectionEntry<JSONContent>): void {
+    const parent = this.open[this.open.length - 1];
+    if (parent) this.heading(parent, []);
+    this.open.push({ entry, headed: false, caps: Boolean(headingLook(entry.depth).caps) });
   }
-  return out;
+
+  sectionEnd(): void {
+    const section = this.open.pop();
+    if (section) this.heading(section, []);
+  }
+
+  footnote(footnote: FootnoteEntry<JSONContent>): void {
+    const runs = this.runs();
+    if (!runs) return;
+    runs.push(new FootnoteReferenceRun(footnote.number));
+    this.footnotes.set(footnote.number, footnote.text.replace(/\s+/g, ' ').trim());
+  }
+
+  indicatorRow(row: IndicatorRowEntry<JSONContent>): void {
+    const top = this.frames[this.frames.length - 1];
+    if (top?.kind === 'table') top.rows.push(row);
+  }
+
+  enter(node: JSONContent, _pos: number, section: SectionEntry<JSONContent> | null): boolean {
+    const runs = this.runs();
+    if (runs) {
+      if (node.type === 'text') runs.push(this.textRun(node));
+      else if (node.type === 'hardBreak') runs.push(new TextRun({ break: 1 }));
+      // Any other inline node: its content is read as it comes.
+      return true;
+    }
+    const top = this.frames[this.frames.length - 1];
+    if (!top && !section) {
+      // Outside sections only the indicator table is walked (header and closing: see docx.ts).
+      if (node.type !== 'indicatorTable') return false;
+      this.frames.push({ kind: 'table', node, rows: [] });
+      return true;
+    }
+    const isList = node.type === 'bulletList' || node.type === 'orderedList';
+    switch (top?.kind) {
+      case 'table':
+        return false;
+      case 'list': {
+        const marker = top.ordered ? `${top.next}.` : BULLETS[Math.min(top.level, BULLETS.length - 1)];
+        top.next++;
+        this.frames.push({ kind: 'item', node, marker, level: top.level, first: true });
+        return true;
+      }
+      case 'item':
+        if (isList) this.pushList(node, top.level + 1);
+        else this.frames.push({ kind: 'paragraph', node, runs: [], item: top });
+        return true;
+    }
+    // A block of the section itself.
+    const open = this.open[this.open.length - 1];
+    if (node.type === 'sectionTitle' && open && !open.headed) {
+      this.frames.push({ kind: 'heading', node, section: open, runs: [] });
+      return true;
+    }
+    if (open) this.heading(open, []);
+    if (node.type === 'paragraph') this.frames.push({ kind: 'paragraph', node, runs: [] });
+    else if (isList) this.pushList(node, 0);
+    // Unknown blocks keep their text rather than vanish.
+    else this.frames.push({ kind: 'block', node, runs: [] });
+    return true;
+  }
+
+  leave(node: JSONContent): void {
+    const frame = this.frames[this.frames.length - 1];
+    if (frame?.node !== node) return;
+    this.frames.pop();
+    switch (frame.kind) {
+      case 'heading':
+        this.heading(frame.section, frame.runs);
+        break;
+      case 'paragraph':
+        if (frame.item) {
+          const { item } = frame;
+          this.paragraphs.push(
+            new Paragraph({
+              style: BODY_STYLE,
+              // Deeper levels step in by half the first-line indent so nesting stays visible.
+              indent: { firstLine: FIRST_LINE_INDENT + item.level * (FIRST_LINE_INDENT / 2) },
+              children: item.first ? [new TextRun(`${item.marker} `), ...frame.runs] : frame.runs,
+            }),
+          );
+          item.first = false;
+        } else {
+          this.paragraphs.push(new Paragraph({ style: BODY_STYLE, children: frame.runs }));
+        }
+        break;
+      case 'block':
+        if (frame.runs.length > 0)
+          this.paragraphs.push(new Paragraph({ style: BODY_STYLE, children: frame.runs }));
+        break;
+      case 'table':
+        this.tables.push({ node: frame.node, rows: frame.rows });
+        break;
+    }
+  }
+
+  private pushList(node: JSONContent, level: number): void {
+    const next = typeof node.attrs?.start === 'number' ? node.attrs.start : 1;
+    this.frames.push({ kind: 'list', node, ordered: node.type === 'orderedList', next, level });
+  }
+
+  /** The runs being collected, if the walk is inside a paragraph-like node. */
+  private runs(): ParagraphChild[] | null {
+    const top = this.frames[this.frames.length - 1];
+    return top && 'runs' in top ? top.runs : null;
+  }
+
+  private textRun(node: JSONContent): TextRun {
+    const top = this.frames[this.frames.length - 1];
+    const caps = top?.kind === 'heading' && top.section.caps;
+    const marks = new Set(((node.marks ?? []) as Mark[]).map((m) => m.type));
+    const text = caps ? (node.text ?? '').toLocaleUpperCase('vi') : (node.text ?? '');
+    // Plain text gets a bare run (the paragraph style says the rest): a 30× report has
+    // thousands of runs, and every property is an XML element docx must build and write.
+    if (marks.size === 0) return new TextRun(text);
+    return new TextRun({
+      text,
+      bold: marks.has('bold') || undefined,
+      italics: marks.has('italic') || undefined,
+      underline: marks.has('underline') ? {} : undefined,
+      strike: marks.has('strike') || undefined,
+    });
+  }
+
+  /** The section's heading, once: with its title's runs, or the number alone. */
+  private heading(section: OpenSection, runs: ParagraphChild[]): void {
+    if (section.headed) return;
+    section.headed = true;
+    const { depth, number } = section.entry;
+    this.paragraphs.push(
+      new Paragraph({
+        style: headingStyleId(depth),
+        children: [new TextRun({ text: `${number} ` }), ...runs],
+      }),
+    );
+  }
 }

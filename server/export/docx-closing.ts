@@ -4,6 +4,7 @@
 
 import type { JSONContent } from '@tiptap/core';
 import { AlignmentType, type Paragraph, type Table, TextRun } from 'docx';
+import { plainText } from '../../shared/derive';
 import { line, pt, sideBySide, TEXT_WIDTH, trimmedString } from './docx-layout';
 
 const str = trimmedString;
@@ -13,11 +14,6 @@ const _RIGHT = TEXT_WIDTH - LEFT;
 /** Blank lines left for the signature and seal. */
 const SIGNATURE_SPACE = 4;
 
-function textOf(node: JSONContent): string {
-  if (node.type === 'text') return node.text ?? '';
-  return (node.content ?? []).map(textOf).join('');
-}
-
 function recipients(node: JSONContent): Paragraph[] {
   const out = [
     line([new TextRun({ text: 'Nơi nhận:', bold: true, italics: true, size: pt(12) })], {
@@ -25,7 +21,7 @@ function recipients(node: JSONContent): Paragraph[] {
     }),
   ];
   for (const r of node.content ?? []) {
-    const text = textOf(r).replace(/\s+/g, ' ').trim();
+    const text = plainText(r, { footnotes: true }).replace(/\s+/g, ' ').trim();
     if (!text) continue;
     out.push(
       line([new TextRun({ text: `- ${text}`, size: pt(11) })], {

@@ -9,7 +9,7 @@
 
 import type { JSONContent } from '@tiptap/core';
 import { AlignmentType, type FileChild, type Paragraph, TextRun } from 'docx';
-import { plainText } from '../../shared/numbering';
+import { plainText } from '../../shared/derive';
 import {
   type LayoutProfile,
   line,

@@ -14,9 +14,9 @@ import {
   Paragraph,
   TextRun,
 } from 'docx';
-import { buildOutline, footnoteList, indicatorRows } from '../../shared/numbering';
+import { walkReport } from '../../shared/derive';
 import { renderAppendix } from './docx-appendix';
-import { FootnoteNumberer, sectionParagraphs } from './docx-body';
+import { DocxBodyWriter } from './docx-body';
 import { renderClosing } from './docx-closing';
 import { renderReportHeader } from './docx-header';
 import { type LayoutProfile, line, MARGIN, PAGE, pt, reportStyles } from './docx-layout';
@@ -52,43 +52,28 @@ function pageNumberHeader(): Header {
 }
 
 /** The document body: heading block, sections, closing, appendices. */
-function bodyChildren(doc: JSONContent, profile: LayoutProfile, notes: FootnoteNumberer): FileChild[] {
+function bodyChildren(doc: JSONContent, profile: LayoutProfile, body: DocxBodyWriter): FileChild[] {
   const content = doc.content ?? [];
   const out: FileChild[] = [
     ...renderReportHeader(
       content.find((c) => c.type === 'reportHeader'),
       profile,
     ),
+    ...body.paragraphs,
   ];
-
-  const outline = buildOutline(doc);
-  let sectionIndex = 0;
-  for (const node of content) {
-    if (node.type !== 'section') continue;
-    const entry = outline[sectionIndex++];
-    if (entry) out.push(...sectionParagraphs(node, entry, notes));
-  }
-
   const closing = content.find((c) => c.type === 'closing');
   if (closing) out.push(line([], { spacing: { after: 120 } }), ...renderClosing(closing));
-
-  // STT runs across the report's indicator rows; each table takes its share in order.
-  const rows = indicatorRows(doc);
-  let taken = 0;
-  for (const table of content.filter((c) => c.type === 'indicatorTable')) {
-    const count = (table.content ?? []).filter((r) => r.type === 'indicatorRow').length;
-    out.push(...renderAppendix(table, rows.slice(taken, taken + count)));
-    taken += count;
-  }
+  for (const table of body.tables) out.push(...renderAppendix(table.node, table.rows));
   return out;
 }
 
 /** Build the docx `Document` (exported for tests and tools that want to inspect it). */
 export function buildDocxDocument(doc: JSONContent, options: DocxOptions): Document {
-  const notes = new FootnoteNumberer(footnoteList(doc));
-  const children = bodyChildren(doc, options.profile, notes);
+  const body = new DocxBodyWriter();
+  walkReport(doc, body);
+  const children = bodyChildren(doc, options.profile, body);
   const footnotes: Record<string, { children: Paragraph[] }> = {};
-  for (const [number, text] of notes.bodies) {
+  for (const [number, text] of body.footnotes) {
     footnotes[number] = {
       children: [new Paragraph({ style: 'FootnoteText', children: [new TextRun(` ${text}`)] })],
     };

@@ -3,7 +3,7 @@
 // attributed diff between two versions or a version and the live document.
 import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
-import { buildOutline, type OutlineNode } from '../../shared/numbering';
+import { buildOutline, type OutlineNode } from '../../shared/derive';
 import type { User } from '../../shared/types';
 import { yDocToJson } from '../../shared/ydoc';
 import type { Room } from '../collab/room';

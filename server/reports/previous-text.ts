@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JSONContent } from '@tiptap/core';
-import { plainText } from '../../shared/numbering';
+import { plainText } from '../../shared/derive';
 import { CorruptFileError, describeError } from '../store/errors';
 import { isNotFound, writeFileAtomic } from '../store/files';
 

@@ -1,6 +1,6 @@
 // Who may read which part of a report's history: the secretary and viewers read everything; an
 // editor reads what concerns their own department's sections (issue 6 "Access").
-import { flattenOutline, type OutlineNode } from '../../shared/numbering';
+import { flattenOutline, type OutlineNode } from '../../shared/derive';
 import type { User } from '../../shared/types';
 
 /** sectionId → effective owner (department id, or null for the secretary alone). */

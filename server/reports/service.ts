@@ -2,8 +2,8 @@
 // section owner/status changes. The document is read from the live room when it is open.
 import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
+import { buildOutline, flattenOutline, type OutlineNode } from '../../shared/derive';
 import { newId } from '../../shared/ids';
-import { buildOutline, flattenOutline, type OutlineNode } from '../../shared/numbering';
 import { reportStatus } from '../../shared/report-status';
 import type { LayoutProfile, ReportMeta, SectionStatus, SectionSummary, User } from '../../shared/types';
 import { jsonToYDoc, yDocToJson } from '../../shared/ydoc';

@@ -4,8 +4,8 @@
 // delete one only while nothing refers to it (no account, no section of any report, no owner
 // change in any report's history).
 import { Hono } from 'hono';
+import { flattenOutline } from '../../shared/derive';
 import { newId } from '../../shared/ids';
-import { flattenOutline } from '../../shared/numbering';
 import type { Department } from '../../shared/types';
 import { requireAuth, requireRole } from '../auth/middleware';
 import type { AppEnv } from '../http/env';

@@ -2,7 +2,7 @@
 // department gets the sections that describe its work; Party building and everything else goes
 // to the office (Văn phòng). Top-level parts (I., II.) stay with the secretary alone.
 import type { JSONContent } from '@tiptap/core';
-import type { OutlineNode } from '../../shared/numbering';
+import type { OutlineNode } from '../../shared/derive';
 
 export interface DemoDepartmentIds {
   office: string;

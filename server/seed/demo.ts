@@ -2,8 +2,8 @@
 // account per role (at least one editor per department) and the sample imported as a report.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { buildOutline } from '../../shared/derive';
 import { importReportText } from '../../shared/import';
-import { buildOutline } from '../../shared/numbering';
 import type { Department, Role } from '../../shared/types';
 import { hashPassword } from '../auth/password';
 import type { ReportService } from '../reports/service';

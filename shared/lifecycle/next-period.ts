@@ -13,6 +13,7 @@
 // - Closing (Nơi nhận, signature) copied as is.
 
 import type { JSONContent } from '@tiptap/core';
+import { plainText, walkReport } from '../derive';
 import { newId as randomId } from '../ids';
 import { shiftInlineContent } from './inline';
 import { detectPeriod, type Period, shiftPeriod } from './period';
@@ -141,29 +142,18 @@ export function nextPeriodReport(previous: JSONContent, options: NextPeriodOptio
 
 /** The period a report covers: from its summary line, else from its section titles. */
 export function periodOf(doc: JSONContent): Period | null {
-  const texts: string[] = [];
-  const collect = (n: JSONContent) => {
-    if (n.type === 'text') texts.push(n.text ?? '');
-    else if (n.type !== 'footnote') for (const c of n.content ?? []) collect(c);
-  };
   for (const node of doc.content ?? []) {
     if (node.type === 'reportHeader') {
-      texts.length = 0;
-      collect(node);
-      const found = detectPeriod(texts.join(''));
+      const found = detectPeriod(plainText(node));
       if (found) return found;
     }
   }
   const titles: string[] = [];
-  const visit = (n: JSONContent) => {
-    if (n.type !== 'section') return;
-    const { title, children } = sectionParts(n);
-    texts.length = 0;
-    if (title) collect(title);
-    titles.push(texts.join(''));
-    children.forEach(visit);
-  };
-  (doc.content ?? []).forEach(visit);
+  walkReport(doc, {
+    section: (section) => {
+      titles.push(section.titleNode ? plainText(section.titleNode) : '');
+    },
+  });
   for (const t of titles) {
     const found = detectPeriod(t);
     if (found) return found;

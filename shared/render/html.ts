@@ -1,9 +1,20 @@
 // A standalone, printable HTML page of a report: A4 print CSS, derived numbers, footnotes listed
-// at the end, the indicator table. Every piece of text is escaped.
+// at the end, the indicator table. Every piece of text is escaped. Written from the one walk of
+// the report (shared/derive/walk.ts), which assigns every number.
 
 import type { JSONContent } from '@tiptap/core';
-import { evaluationLabel, indicatorSummary } from '../numbering';
-import { FootnoteCollector, type Mark, partsOf, str, textOf, visitSection } from './walk';
+import {
+  evaluationLabel,
+  type FootnoteEntry,
+  type IndicatorRowEntry,
+  plainText,
+  type ReportVisitor,
+  type SectionEntry,
+  summarizeEvaluations,
+  walkReport,
+} from '../derive';
+import { type Mark, partsOf, str } from './parts';
+import { PRINT_CSS } from './printCss';
 
 export interface RenderHtmlOptions {
   /** Page title; defaults to the document type and summary line. */
@@ -25,58 +36,159 @@ export function escapeHtml(text: string): string {
 
 const MARK_TAGS: Record<string, string> = { bold: 'strong', italic: 'em', strike: 's', underline: 'u' };
 
-function inline(nodes: JSONContent[] | undefined, fn: FootnoteCollector): string {
-  let out = '';
-  for (const n of nodes ?? []) {
-    if (n.type === 'text') {
-      let t = escapeHtml(n.text ?? '');
-      for (const m of (n.marks ?? []) as Mark[]) {
-        const tag = MARK_TAGS[m.type];
-        if (tag) t = `<${tag}>${t}</${tag}>`;
+/** A node whose output is being collected: inline text of a paragraph or title, a list, an item. */
+type Frame =
+  | { kind: 'inline'; node: JSONContent; html: string }
+  | { kind: 'list'; node: JSONContent; tag: string; items: string[] }
+  | { kind: 'item'; node: JSONContent; html: string }
+  | { kind: 'table'; node: JSONContent; rows: IndicatorRowEntry<JSONContent>[] };
+
+interface OpenSection {
+  entry: SectionEntry<JSONContent>;
+  /** Output lines, joined with newlines when the section ends. */
+  lines: string[];
+  headed: boolean;
+}
+
+/**
+ * Writes the sections, tables and footnote list as the walk hands out the report's parts: numbers
+ * come with the parts, so nothing is counted here.
+ */
+class HtmlWriter implements ReportVisitor<JSONContent> {
+  readonly sections: string[] = [];
+  readonly tables: string[] = [];
+  readonly footnotes: string[] = [];
+  private readonly frames: Frame[] = [];
+  private readonly open: OpenSection[] = [];
+
+  section(entry: SectionEntry<JSONContent>): void {
+    const owner = entry.effectiveOwner ?? '';
+    this.open.push({
+      entry,
+      lines: [
+        `<section class="report-section depth-${entry.depth}" data-section-id="${escapeHtml(entry.id)}" data-owner="${escapeHtml(owner)}">`,
+      ],
+      headed: false,
+    });
+  }
+
+  sectionEnd(): void {
+    const section = this.open.pop()!;
+    this.heading(section, '');
+    section.lines.push('</section>');
+    const html = section.lines.join('\n');
+    const parent = this.open[this.open.length - 1];
+    if (parent) this.toSection(parent, html);
+    else this.sections.push(html);
+  }
+
+  footnote(footnote: FootnoteEntry<JSONContent>): void {
+    const k = footnote.number;
+    this.footnotes.push(
+      `<li id="fn-${k}" data-footnote-number="${k}">${escapeHtml(footnote.text.trim())} <a href="#fnref-${k}" aria-label="↩">↩</a></li>`,
+    );
+    const top = this.frames[this.frames.length - 1];
+    if (top?.kind === 'inline') {
+      top.html += `<sup class="footnote-ref" data-footnote-number="${k}"><a href="#fn-${k}" id="fnref-${k}">${k}</a></sup>`;
+    }
+  }
+
+  indicatorRow(row: IndicatorRowEntry<JSONContent>): void {
+    const top = this.frames[this.frames.length - 1];
+    if (top?.kind === 'table') top.rows.push(row);
+  }
+
+  enter(node: JSONContent, _pos: number, section: SectionEntry<JSONContent> | null): boolean {
+    const top = this.frames[this.frames.length - 1];
+    if (top?.kind === 'inline') {
+      if (node.type === 'text') top.html += markedText(node);
+      else if (node.type === 'hardBreak') top.html += '<br>';
+      // Any other inline node: its content is read as it comes.
+      return true;
+    }
+    if (top?.kind === 'list') {
+      this.frames.push({ kind: 'item', node, html: '' });
+      return true;
+    }
+    if (top?.kind === 'table') return false;
+    if (!top && !section) {
+      // Outside sections only the indicator table is walked (header and closing: see renderHtml).
+      if (node.type !== 'indicatorTable') return false;
+      this.frames.push({ kind: 'table', node, rows: [] });
+      return true;
+    }
+    switch (node.type) {
+      case 'paragraph':
+      case 'sectionTitle':
+        this.frames.push({ kind: 'inline', node, html: '' });
+        return true;
+      case 'bulletList':
+      case 'orderedList':
+        this.frames.push({ kind: 'list', node, tag: node.type === 'bulletList' ? 'ul' : 'ol', items: [] });
+        return true;
+      default: {
+        // An unknown block keeps its text.
+        const text = plainText(node, { footnotes: true });
+        this.block(text.trim() ? `<p>${escapeHtml(text)}</p>` : '');
+        return false;
       }
-      out += t;
-    } else if (n.type === 'footnote') {
-      const k = fn.add(n);
-      out += `<sup class="footnote-ref" data-footnote-number="${k}"><a href="#fn-${k}" id="fnref-${k}">${k}</a></sup>`;
-    } else if (n.type === 'hardBreak') {
-      out += '<br>';
-    } else {
-      out += inline(n.content, fn);
     }
   }
-  return out;
-}
 
-function block(node: JSONContent, fn: FootnoteCollector): string {
-  switch (node.type) {
-    case 'paragraph':
-      return `<p>${inline(node.content, fn)}</p>`;
-    case 'bulletList':
-    case 'orderedList': {
-      const tag = node.type === 'bulletList' ? 'ul' : 'ol';
-      const items = (node.content ?? []).map(
-        (li) => `<li>${(li.content ?? []).map((c) => block(c, fn)).join('')}</li>`,
-      );
-      return `<${tag}>${items.join('')}</${tag}>`;
+  leave(node: JSONContent): void {
+    const frame = this.frames[this.frames.length - 1];
+    if (frame?.node !== node) return;
+    this.frames.pop();
+    switch (frame.kind) {
+      case 'inline':
+        if (node.type === 'sectionTitle') this.heading(this.open[this.open.length - 1], frame.html);
+        else this.block(`<p>${frame.html}</p>`);
+        break;
+      case 'list':
+        this.block(`<${frame.tag}>${frame.items.join('')}</${frame.tag}>`);
+        break;
+      case 'item': {
+        const list = this.frames[this.frames.length - 1];
+        if (list?.kind === 'list') list.items.push(`<li>${frame.html}</li>`);
+        break;
+      }
+      case 'table':
+        this.tables.push(table(frame.node, frame.rows));
+        break;
     }
-    default:
-      return textOf(node).trim() ? `<p>${escapeHtml(textOf(node))}</p>` : '';
+  }
+
+  /** A block's HTML, into the enclosing list item or section. */
+  private block(html: string): void {
+    const top = this.frames[this.frames.length - 1];
+    if (top?.kind === 'item') top.html += html;
+    else if (this.open.length > 0) this.toSection(this.open[this.open.length - 1], html);
+  }
+
+  private toSection(section: OpenSection, html: string): void {
+    this.heading(section, '');
+    section.lines.push(html);
+  }
+
+  /** The section's heading, once: with its title, or empty when content comes first. */
+  private heading(section: OpenSection | undefined, title: string): void {
+    if (!section || section.headed) return;
+    section.headed = true;
+    const { depth, number } = section.entry;
+    const level = Math.min(depth + 1, 6);
+    section.lines.push(
+      `<h${level} class="section-title"><span class="section-number" data-section-number="${escapeHtml(number)}">${escapeHtml(number)}</span> ${title}</h${level}>`,
+    );
   }
 }
 
-function section(node: JSONContent, path: number[], inherited: string | null, fn: FootnoteCollector): string {
-  const s = visitSection(node, path);
-  const owner = str(node.attrs?.owner) || inherited;
-  const level = Math.min(s.depth + 1, 6);
-  const title = s.title ? inline(s.title.content, fn) : '';
-  const parts = [
-    `<section class="report-section depth-${s.depth}" data-section-id="${escapeHtml(str(node.attrs?.id))}" data-owner="${escapeHtml(owner ?? '')}">`,
-    `<h${level} class="section-title"><span class="section-number" data-section-number="${escapeHtml(s.number)}">${escapeHtml(s.number)}</span> ${title}</h${level}>`,
-    ...s.blocks.map((b) => block(b, fn)),
-    ...s.children.map((c, i) => section(c, [...path, i + 1], owner, fn)),
-    '</section>',
-  ];
-  return parts.join('\n');
+function markedText(node: JSONContent): string {
+  let t = escapeHtml(node.text ?? '');
+  for (const m of (node.marks ?? []) as Mark[]) {
+    const tag = MARK_TAGS[m.type];
+    if (tag) t = `<${tag}>${t}</${tag}>`;
+  }
+  return t;
 }
 
 function header(node: JSONContent): string {
@@ -95,7 +207,7 @@ function header(node: JSONContent): string {
     `<div class="header-right">${mottos}${line('place-date', placeDate)}</div>`,
     '</div>',
     line('document-type', str(a.documentType)),
-    line('summary', textOf(node).trim()),
+    line('summary', plainText(node, { footnotes: true }).trim()),
     '</header>',
   ].join('\n');
 }
@@ -103,7 +215,7 @@ function header(node: JSONContent): string {
 function closing(node: JSONContent): string {
   const a = node.attrs ?? {};
   const recipients = (node.content ?? [])
-    .map(textOf)
+    .map((r) => plainText(r, { footnotes: true }))
     .filter((t) => t.trim())
     .map((r) => `<li>${escapeHtml(r)}</li>`)
     .join('');
@@ -116,16 +228,14 @@ function closing(node: JSONContent): string {
   return `<footer class="report-closing"><div class="recipients"><div class="recipients-label">Nơi nhận:</div><ul>${recipients}</ul></div><div class="signature">${sig}</div></footer>`;
 }
 
-function table(node: JSONContent): string {
-  const rows = (node.content ?? []).filter((r) => r.type === 'indicatorRow');
+function table(node: JSONContent, rows: readonly IndicatorRowEntry<JSONContent>[]): string {
   const body = rows
-    .map((r, i) => {
-      const [content, result, note] = (r.content ?? []).map(textOf);
-      const evaluation = str(r.attrs?.evaluation);
-      return `<tr data-indicator-row data-evaluation="${escapeHtml(evaluation)}"><td class="stt">${i + 1}</td><td>${escapeHtml(content ?? '')}</td><td>${escapeHtml(result ?? '')}</td><td class="evaluation">${escapeHtml(evaluationLabel(evaluation))}</td><td>${escapeHtml(note ?? '')}</td></tr>`;
+    .map((r) => {
+      const evaluation = str(r.node.attrs?.evaluation);
+      return `<tr data-indicator-row data-evaluation="${escapeHtml(evaluation)}"><td class="stt">${r.stt}</td><td>${escapeHtml(r.content)}</td><td>${escapeHtml(r.result)}</td><td class="evaluation">${escapeHtml(evaluationLabel(evaluation))}</td><td>${escapeHtml(r.note)}</td></tr>`;
     })
     .join('\n');
-  const summary = indicatorSummary(rows.map((r) => ({ evaluation: r.attrs?.evaluation })));
+  const summary = summarizeEvaluations(rows);
   return [
     '<section class="appendix">',
     `<div class="appendix-label">${escapeHtml(str(node.attrs?.label) || 'PHỤ LỤC')}</div>`,
@@ -137,63 +247,25 @@ function table(node: JSONContent): string {
   ].join('\n');
 }
 
-const CSS = `
-@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
-body { font-family: "Times New Roman", Times, serif; font-size: 14pt; line-height: 1.4; color: #000; max-width: 165mm; margin: 0 auto; padding: 10mm 0; }
-p { text-align: justify; text-indent: 1cm; margin: 0 0 6pt; }
-.header-grid { display: flex; justify-content: space-between; gap: 10mm; text-align: center; }
-.header-left .issuing-body, .header-right .motto { font-weight: bold; }
-.header-right .place-date { font-style: italic; margin-top: 6pt; }
-.document-type { text-align: center; font-weight: bold; font-size: 16pt; margin-top: 18pt; }
-.summary { text-align: center; font-weight: bold; margin-bottom: 18pt; }
-.section-title { font-size: 14pt; margin: 10pt 0 6pt; text-align: justify; }
-.depth-1 > .section-title { font-size: 14pt; }
-.depth-3 > .section-title, .depth-4 > .section-title { font-style: italic; }
-.report-closing { display: flex; justify-content: space-between; margin-top: 18pt; page-break-inside: avoid; }
-.recipients { font-size: 12pt; }
-.recipients-label { font-weight: bold; font-style: italic; }
-.recipients ul { list-style: "- "; margin: 0; padding-left: 1em; }
-.signature { text-align: center; font-weight: bold; min-width: 70mm; }
-.signature-space { height: 25mm; }
-.appendix { page-break-before: always; }
-.appendix-label, .appendix-title { text-align: center; font-weight: bold; }
-table.indicators { border-collapse: collapse; width: 100%; font-size: 12pt; margin-top: 10pt; }
-table.indicators th, table.indicators td { border: 1px solid #000; padding: 3pt 5pt; vertical-align: top; }
-table.indicators tr { page-break-inside: avoid; }
-td.stt, td.evaluation { text-align: center; }
-.indicator-summary { text-indent: 0; font-style: italic; }
-sup.footnote-ref a { text-decoration: none; color: inherit; }
-.footnotes { border-top: 1px solid #000; margin-top: 18pt; font-size: 11pt; }
-.footnotes li p { text-indent: 0; }
-@media print { a { color: inherit; } }
-`;
-
 /** Render a report (ProseMirror JSON) as a standalone printable HTML page. */
 export function renderHtml(doc: JSONContent, opts: RenderHtmlOptions = {}): string {
   const parts = partsOf(doc);
-  const fn = new FootnoteCollector();
   const headerAttrs = parts.header?.attrs ?? {};
   const title =
     opts.title ??
-    ([str(headerAttrs.documentType), parts.header ? textOf(parts.header).trim() : '']
+    ([str(headerAttrs.documentType), parts.header ? plainText(parts.header, { footnotes: true }).trim() : '']
       .filter(Boolean)
       .join(' ') ||
       'Báo cáo');
+  const writer = new HtmlWriter();
+  walkReport(doc, writer);
   const body: string[] = [];
   if (parts.header) body.push(header(parts.header));
-  parts.sections.forEach((s, i) => {
-    body.push(section(s, [i + 1], null, fn));
-  });
+  body.push(...writer.sections);
   if (parts.closing) body.push(closing(parts.closing));
-  for (const t of parts.tables) body.push(table(t));
-  if (fn.bodies.length > 0) {
-    const items = fn.bodies
-      .map(
-        (b, i) =>
-          `<li id="fn-${i + 1}" data-footnote-number="${i + 1}">${escapeHtml(b.trim())} <a href="#fnref-${i + 1}" aria-label="↩">↩</a></li>`,
-      )
-      .join('\n');
-    body.push(`<section class="footnotes"><ol>\n${items}\n</ol></section>`);
+  body.push(...writer.tables);
+  if (writer.footnotes.length > 0) {
+    body.push(`<section class="footnotes"><ol>\n${writer.footnotes.join('\n')}\n</ol></section>`);
   }
   return `<!doctype html>
 <html lang="vi">
@@ -201,7 +273,7 @@ export function renderHtml(doc: JSONContent, opts: RenderHtmlOptions = {}): stri
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${CSS}</style>
+<style>${PRINT_CSS}</style>
 </head>
 <body>
 ${body.join('\n')}

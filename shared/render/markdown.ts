@@ -1,9 +1,19 @@
 // GitHub-flavoured Markdown of a report: numbered headings, footnotes as [^n] with definitions
-// at the end, the indicator table as a GFM table, the closing blocks.
+// at the end, the indicator table as a GFM table, the closing blocks. Written from the one walk of
+// the report (shared/derive/walk.ts), which assigns every number.
 
 import type { JSONContent } from '@tiptap/core';
-import { evaluationLabel, indicatorSummary } from '../numbering';
-import { FootnoteCollector, type Mark, partsOf, str, textOf, visitSection } from './walk';
+import {
+  evaluationLabel,
+  type FootnoteEntry,
+  type IndicatorRowEntry,
+  plainText,
+  type ReportVisitor,
+  type SectionEntry,
+  summarizeEvaluations,
+  walkReport,
+} from '../derive';
+import { type Mark, partsOf, str } from './parts';
 
 /** Escape text so Markdown shows it literally. */
 export function escapeMarkdown(text: string): string {
@@ -22,105 +32,204 @@ const MARK_WRAP: Record<string, [string, string]> = {
   underline: ['<u>', '</u>'],
 };
 
-function inline(nodes: JSONContent[] | undefined, fn: FootnoteCollector, inHeading = false): string {
-  let out = '';
-  for (const n of nodes ?? []) {
-    if (n.type === 'text') {
-      let t = escapeMarkdown(n.text ?? '');
-      for (const m of (n.marks ?? []) as Mark[]) {
-        const wrap = MARK_WRAP[m.type];
-        // Emphasis around leading/trailing spaces does not parse; keep the spaces outside.
-        if (wrap && t.trim()) {
-          const lead = t.match(/^\s*/)![0];
-          const trail = t.match(/\s*$/)![0];
-          t = `${lead}${wrap[0]}${t.trim()}${wrap[1]}${trail}`;
-        }
-      }
-      out += t;
-    } else if (n.type === 'footnote') {
-      out += `[^${fn.add(n)}]`;
-    } else if (n.type === 'hardBreak') {
-      out += inHeading ? ' ' : '\\\n';
-    } else {
-      out += inline(n.content, fn, inHeading);
+function markedText(node: JSONContent): string {
+  let t = escapeMarkdown(node.text ?? '');
+  for (const m of (node.marks ?? []) as Mark[]) {
+    const wrap = MARK_WRAP[m.type];
+    // Emphasis around leading/trailing spaces does not parse; keep the spaces outside.
+    if (wrap && t.trim()) {
+      const lead = t.match(/^\s*/)![0];
+      const trail = t.match(/\s*$/)![0];
+      t = `${lead}${wrap[0]}${t.trim()}${wrap[1]}${trail}`;
     }
   }
-  return out;
+  return t;
 }
 
 /**
- * Two lists in a row would merge into one in Markdown; the second gets the other bullet
+ * A sequence of blocks (a section's content, a list item's): its lines, its indent, and the bullet
+ * state. Two lists in a row would merge into one in Markdown; the second gets the other bullet
  * character ("-" then "*") so they stay apart.
  */
-function blocks(nodes: JSONContent[], fn: FootnoteCollector, indent: string): string[] {
-  const out: string[] = [];
-  let previousList = false;
-  let bullet = '-';
-  for (const n of nodes) {
-    const isList = n.type === 'bulletList' || n.type === 'orderedList';
-    bullet = isList && previousList ? (bullet === '-' ? '*' : '-') : '-';
-    out.push(...block(n, fn, indent, bullet));
-    previousList = isList;
-  }
-  return out;
+interface Blocks {
+  kind: 'blocks';
+  node: JSONContent;
+  lines: string[];
+  indent: string;
+  previousList: boolean;
+  bullet: string;
+  /** The list marker of a list item ("- ", "3. "). */
+  marker: string;
 }
 
-function block(node: JSONContent, fn: FootnoteCollector, indent: string, bullet = '-'): string[] {
-  switch (node.type) {
-    case 'paragraph': {
-      const text = escapeLineStart(inline(node.content, fn));
-      return text.trim() ? [indent + text.replace(/\n/g, `\n${indent}`)] : [];
+type Frame =
+  | Blocks
+  | { kind: 'inline'; node: JSONContent; text: string; heading: boolean }
+  | {
+      kind: 'list';
+      node: JSONContent;
+      ordered: boolean;
+      next: number;
+      bullet: string;
+      indent: string;
+      lines: string[];
     }
-    case 'bulletList':
-    case 'orderedList': {
+  | { kind: 'table'; node: JSONContent; rows: IndicatorRowEntry<JSONContent>[] };
+
+const blocks = (node: JSONContent, lines: string[], indent: string, marker = ''): Blocks => ({
+  kind: 'blocks',
+  node,
+  lines,
+  indent,
+  previousList: false,
+  bullet: '-',
+  marker,
+});
+
+/** Writes the sections, tables and footnote definitions as the walk hands out the report's parts. */
+class MarkdownWriter implements ReportVisitor<JSONContent> {
+  /** Blocks of the sections, in order. */
+  readonly sections: string[] = [];
+  readonly tables: string[] = [];
+  readonly footnotes: string[] = [];
+  private readonly frames: Frame[] = [];
+  /** Sections whose heading is not written yet. */
+  private readonly unheaded = new Set<SectionEntry<JSONContent>>();
+
+  section(entry: SectionEntry<JSONContent>): void {
+    if (entry.parent) this.heading(entry.parent, '');
+    this.unheaded.add(entry);
+    this.frames.push(blocks(entry.node, this.sections, ''));
+  }
+
+  sectionEnd(entry: SectionEntry<JSONContent>): void {
+    this.heading(entry, '');
+    this.frames.pop();
+  }
+
+  footnote(footnote: FootnoteEntry<JSONContent>): void {
+    this.footnotes.push(`[^${footnote.number}]: ${escapeMarkdown(footnote.text.trim()) || ' '}`);
+    const top = this.frames[this.frames.length - 1];
+    if (top?.kind === 'inline') top.text += `[^${footnote.number}]`;
+  }
+
+  indicatorRow(row: IndicatorRowEntry<JSONContent>): void {
+    const top = this.frames[this.frames.length - 1];
+    if (top?.kind === 'table') top.rows.push(row);
+  }
+
+  enter(node: JSONContent, _pos: number, section: SectionEntry<JSONContent> | null): boolean {
+    const top = this.frames[this.frames.length - 1];
+    if (!top) {
+      // Outside sections only the indicator table is walked (header and closing: see renderMarkdown).
+      if (node.type !== 'indicatorTable') return false;
+      this.frames.push({ kind: 'table', node, rows: [] });
+      return true;
+    }
+    switch (top.kind) {
+      case 'inline':
+        if (node.type === 'text') top.text += markedText(node);
+        else if (node.type === 'hardBreak') top.text += top.heading ? ' ' : '\\\n';
+        // Any other inline node: its content is read as it comes.
+        return true;
+      case 'list': {
+        const marker = top.ordered ? `${top.next++}. ` : `${top.bullet} `;
+        this.frames.push(blocks(node, [], `${top.indent}${' '.repeat(marker.length)}`, marker));
+        return true;
+      }
+      case 'table':
+        return false;
+    }
+    if (node.type === 'sectionTitle' && section && top.node === section.node) {
+      this.frames.push({ kind: 'inline', node, text: '', heading: true });
+      return true;
+    }
+    if (section && top.node === section.node) this.heading(section, '');
+    const isList = node.type === 'bulletList' || node.type === 'orderedList';
+    top.bullet = isList && top.previousList ? (top.bullet === '-' ? '*' : '-') : '-';
+    top.previousList = isList;
+    if (node.type === 'paragraph') {
+      this.frames.push({ kind: 'inline', node, text: '', heading: false });
+      return true;
+    }
+    if (isList) {
       const ordered = node.type === 'orderedList';
       const start = ordered && typeof node.attrs?.start === 'number' ? node.attrs.start : 1;
-      const lines: string[] = [];
-      (node.content ?? []).forEach((item, i) => {
-        const marker = ordered ? `${start + i}. ` : `${bullet} `;
-        const pad = `${indent}${' '.repeat(marker.length)}`;
-        const inner = blocks(item.content ?? [], fn, pad);
-        const first = inner[0]?.slice(pad.length) ?? '';
-        lines.push(`${indent}${marker}${first}`, ...inner.slice(1));
+      this.frames.push({
+        kind: 'list',
+        node,
+        ordered,
+        next: start,
+        bullet: top.bullet,
+        indent: top.indent,
+        lines: [],
       });
-      return [lines.join('\n')];
+      return true;
     }
-    default:
-      // Unknown block: keep its text rather than drop it.
-      return textOf(node).trim() ? [indent + escapeMarkdown(textOf(node))] : [];
+    // Unknown block: keep its text rather than drop it.
+    const text = plainText(node, { footnotes: true });
+    if (text.trim()) top.lines.push(top.indent + escapeMarkdown(text));
+    return false;
   }
-}
 
-function section(node: JSONContent, path: number[], fn: FootnoteCollector, out: string[]): void {
-  const s = visitSection(node, path);
-  const title = s.title ? inline(s.title.content, fn, true).trim() : '';
-  out.push(`${'#'.repeat(Math.min(s.depth, 6))} ${s.number}${title ? ` ${title}` : ''}`);
-  out.push(...blocks(s.blocks, fn, ''));
-  s.children.forEach((c, i) => {
-    section(c, [...path, i + 1], fn, out);
-  });
+  leave(node: JSONContent, _pos: number, section: SectionEntry<JSONContent> | null): void {
+    const frame = this.frames[this.frames.length - 1];
+    if (frame?.node !== node) return;
+    this.frames.pop();
+    const parent = this.frames[this.frames.length - 1];
+    switch (frame.kind) {
+      case 'inline': {
+        if (frame.heading) {
+          if (section) this.heading(section, frame.text.trim());
+          break;
+        }
+        if (parent?.kind !== 'blocks') break;
+        const text = escapeLineStart(frame.text);
+        if (text.trim()) parent.lines.push(parent.indent + text.replace(/\n/g, `\n${parent.indent}`));
+        break;
+      }
+      case 'list':
+        if (parent?.kind === 'blocks') parent.lines.push(frame.lines.join('\n'));
+        break;
+      case 'blocks': {
+        // A list item: its first block goes on the marker's line.
+        if (parent?.kind !== 'list') break;
+        const first = frame.lines[0]?.slice(frame.indent.length) ?? '';
+        parent.lines.push(`${parent.indent}${frame.marker}${first}`, ...frame.lines.slice(1));
+        break;
+      }
+      case 'table':
+        table(frame.node, frame.rows, this.tables);
+        break;
+    }
+  }
+
+  /** The section's heading, once: with its title, or without when content comes first. */
+  private heading(section: SectionEntry<JSONContent>, title: string): void {
+    if (!this.unheaded.delete(section)) return;
+    this.sections.push(
+      `${'#'.repeat(Math.min(section.depth, 6))} ${section.number}${title ? ` ${title}` : ''}`,
+    );
+  }
 }
 
 const cell = (text: string) => escapeMarkdown(text).replace(/\n/g, '<br>');
 
-function table(node: JSONContent, out: string[]): void {
+function table(node: JSONContent, rows: readonly IndicatorRowEntry<JSONContent>[], out: string[]): void {
   const label = str(node.attrs?.label) || 'PHỤ LỤC';
   out.push(`**${escapeMarkdown(label)}**`);
   if (str(node.attrs?.title)) out.push(`**${escapeMarkdown(str(node.attrs?.title))}**`);
-  const rows = (node.content ?? []).filter((r) => r.type === 'indicatorRow');
   const lines = [
     '| STT | Nội dung chỉ tiêu | Kết quả | Đánh giá | Ghi chú |',
     '| ---: | --- | --- | --- | --- |',
   ];
-  rows.forEach((r, i) => {
-    const [content, result, note] = (r.content ?? []).map(textOf);
+  for (const r of rows) {
     lines.push(
-      `| ${i + 1} | ${cell(content ?? '')} | ${cell(result ?? '')} | ${evaluationLabel(r.attrs?.evaluation)} | ${cell(note ?? '')} |`,
+      `| ${r.stt} | ${cell(r.content)} | ${cell(r.result)} | ${evaluationLabel(r.evaluation)} | ${cell(r.note)} |`,
     );
-  });
+  }
   out.push(lines.join('\n'));
-  const summary = indicatorSummary(rows.map((r) => ({ evaluation: r.attrs?.evaluation })));
-  out.push(`*${summary.label}*`);
+  out.push(`*${summarizeEvaluations(rows).label}*`);
 }
 
 function header(node: JSONContent): string[] {
@@ -137,7 +246,7 @@ function header(node: JSONContent): string[] {
   const out: string[] = [];
   if (lines.length) out.push(lines.join('\\\n'));
   if (str(a.documentType)) out.push(`**${escapeMarkdown(str(a.documentType))}**`);
-  const summary = textOf(node).trim();
+  const summary = plainText(node, { footnotes: true }).trim();
   if (summary) out.push(`**${escapeMarkdown(summary)}**`);
   return out;
 }
@@ -145,7 +254,9 @@ function header(node: JSONContent): string[] {
 function closing(node: JSONContent): string[] {
   const a = node.attrs ?? {};
   const out: string[] = [];
-  const recipients = (node.content ?? []).map(textOf).filter((t) => t.trim());
+  const recipients = (node.content ?? [])
+    .map((r) => plainText(r, { footnotes: true }))
+    .filter((t) => t.trim());
   if (recipients.length)
     out.push(`**Nơi nhận:**\n${recipients.map((r) => `- ${escapeMarkdown(r)}`).join('\n')}`);
   const sig = [str(a.authority), str(a.position)].filter(Boolean).map((s) => `**${escapeMarkdown(s)}**`);
@@ -157,16 +268,12 @@ function closing(node: JSONContent): string[] {
 /** Render a report (ProseMirror JSON) as GitHub-flavoured Markdown. */
 export function renderMarkdown(doc: JSONContent): string {
   const parts = partsOf(doc);
-  const fn = new FootnoteCollector();
+  const writer = new MarkdownWriter();
+  walkReport(doc, writer);
   const out: string[] = [];
   if (parts.header) out.push(...header(parts.header));
-  parts.sections.forEach((s, i) => {
-    section(s, [i + 1], fn, out);
-  });
+  out.push(...writer.sections);
   if (parts.closing) out.push(...closing(parts.closing));
-  for (const t of parts.tables) table(t, out);
-  fn.bodies.forEach((body, i) => {
-    out.push(`[^${i + 1}]: ${escapeMarkdown(body.trim()) || ' '}`);
-  });
+  out.push(...writer.tables, ...writer.footnotes);
   return `${out.join('\n\n')}\n`;
 }

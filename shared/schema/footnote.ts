@@ -11,7 +11,7 @@ declare module '@tiptap/core' {
 
 /**
  * A footnote: an inline node whose content is the footnote's own text, so two people can edit it
- * and Yjs merges. No stored number: numbering is document order (shared/numbering.ts), and CSS can
+ * and Yjs merges. No stored number: numbering is document order (shared/derive/), and CSS can
  * show it with a counter on `[data-footnote]`.
  *
  * `atom: true` as in ProseMirror's footnote example: the outer editor treats the reference as one

@@ -4,7 +4,7 @@ export const INDICATOR_COLUMNS = ['STT', 'Nội dung chỉ tiêu', 'Kết quả'
 
 /**
  * The appendix (PHỤ LỤC): a titled table of indicators. STT and the summary ("Đạt 9/14") are
- * derived, see shared/numbering.ts. The header row is not content: it is drawn by renderHTML.
+ * derived, see shared/derive/. The header row is not content: it is drawn by renderHTML.
  */
 export const IndicatorTable = Node.create({
   name: 'indicatorTable',

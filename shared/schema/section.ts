@@ -68,7 +68,7 @@ export function sectionIdsPlugin(makeId: () => string = () => newId('s')): Plugi
 }
 
 /**
- * A numbered part of the report. Numbers are derived from the tree (shared/numbering.ts), never
+ * A numbered part of the report. Numbers are derived from the tree (shared/derive/), never
  * stored. `owner` null means "inherit from the enclosing section" (top level: secretary only).
  * `data-owner` always exists on the element (empty when null); the client replaces it with the
  * effective owner through a decoration.

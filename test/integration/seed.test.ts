@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { assignSections, departmentForTitle, withOwners } from '../../server/seed/assignments';
 import { DEMO_DEPARTMENT_IDS, SAMPLE_FILE } from '../../server/seed/demo';
+import { buildOutline, flattenOutline } from '../../shared/derive';
 import { importReportText } from '../../shared/import';
-import { buildOutline, flattenOutline } from '../../shared/numbering';
 import { login } from '../helpers/http';
 import { startTestServer } from '../helpers/server';
 

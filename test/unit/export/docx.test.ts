@@ -2,7 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../server/export/docx';
-import { footnoteList } from '../../../shared/numbering';
+import { footnoteList } from '../../../shared/derive';
 import { paragraphTexts, SAMPLE_HEADER, sampleFootnoteTexts, sampleReport, unzip, zipText } from './fixtures';
 
 const toHtml = async (bytes: Uint8Array) =>

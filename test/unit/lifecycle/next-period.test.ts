@@ -1,13 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  type NextPeriodResult,
-  nextPeriodReport,
-  numberPattern,
-  sectionBodiesById,
-  shiftPeriod,
-} from '../../../shared/lifecycle';
-import {
   buildOutline,
   flattenOutline,
   footnoteList,
@@ -15,7 +8,14 @@ import {
   indicatorSummary,
   type OutlineNode,
   plainText,
-} from '../../../shared/numbering';
+} from '../../../shared/derive';
+import {
+  type NextPeriodResult,
+  nextPeriodReport,
+  numberPattern,
+  sectionBodiesById,
+  shiftPeriod,
+} from '../../../shared/lifecycle';
 import { reportSchema } from '../../../shared/schema';
 import { jsonToYDoc, normalizeReportJson, yDocToJson } from '../../../shared/ydoc';
 import { importSample, reportWithSections, sequentialIds } from '../model/fixtures';

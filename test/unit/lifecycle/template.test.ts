@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { buildOutline, indicatorRows, plainText } from '../../../shared/derive';
 import {
   blankReportFromTemplate,
   nextPeriodReport,
   periodOf,
   TEMPLATE_CLOSINGS,
 } from '../../../shared/lifecycle';
-import { buildOutline, indicatorRows, plainText } from '../../../shared/numbering';
 import { reportSchema } from '../../../shared/schema';
 import { jsonToYDoc, normalizeReportJson, yDocToJson } from '../../../shared/ydoc';
 import { sequentialIds } from '../model/fixtures';

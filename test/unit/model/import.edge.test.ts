@@ -1,8 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
 import { Node as PMNode } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
+import { buildOutline, flattenOutline, footnoteList, indicatorRows } from '../../../shared/derive';
 import { emptyReport, importReportText, splitHeadingText } from '../../../shared/import';
-import { buildOutline, flattenOutline, footnoteList, indicatorRows } from '../../../shared/numbering';
 import { reportSchema } from '../../../shared/schema';
 import { normalizeReportJson } from '../../../shared/ydoc';
 import { importEdge, sampleText } from './fixtures';

@@ -8,7 +8,7 @@ import {
   indicatorRows,
   indicatorSummary,
   type OutlineNode,
-} from '../../../shared/numbering';
+} from '../../../shared/derive';
 import { reportSchema } from '../../../shared/schema';
 import { normalizeReportJson } from '../../../shared/ydoc';
 import { importSample } from './fixtures';

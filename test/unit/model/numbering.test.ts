@@ -14,7 +14,7 @@ import {
   sectionPositions,
   toRoman,
   vietnameseLetter,
-} from '../../../shared/numbering';
+} from '../../../shared/derive';
 import { reportSchema } from '../../../shared/schema';
 import { reportWithSections } from './fixtures';
 

@@ -1,0 +1,32 @@
+// The print style of the HTML export (shared/render/html.ts): A4 page, administrative fonts and spacing.
+
+export const PRINT_CSS = `
+@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+body { font-family: "Times New Roman", Times, serif; font-size: 14pt; line-height: 1.4; color: #000; max-width: 165mm; margin: 0 auto; padding: 10mm 0; }
+p { text-align: justify; text-indent: 1cm; margin: 0 0 6pt; }
+.header-grid { display: flex; justify-content: space-between; gap: 10mm; text-align: center; }
+.header-left .issuing-body, .header-right .motto { font-weight: bold; }
+.header-right .place-date { font-style: italic; margin-top: 6pt; }
+.document-type { text-align: center; font-weight: bold; font-size: 16pt; margin-top: 18pt; }
+.summary { text-align: center; font-weight: bold; margin-bottom: 18pt; }
+.section-title { font-size: 14pt; margin: 10pt 0 6pt; text-align: justify; }
+.depth-1 > .section-title { font-size: 14pt; }
+.depth-3 > .section-title, .depth-4 > .section-title { font-style: italic; }
+.report-closing { display: flex; justify-content: space-between; margin-top: 18pt; page-break-inside: avoid; }
+.recipients { font-size: 12pt; }
+.recipients-label { font-weight: bold; font-style: italic; }
+.recipients ul { list-style: "- "; margin: 0; padding-left: 1em; }
+.signature { text-align: center; font-weight: bold; min-width: 70mm; }
+.signature-space { height: 25mm; }
+.appendix { page-break-before: always; }
+.appendix-label, .appendix-title { text-align: center; font-weight: bold; }
+table.indicators { border-collapse: collapse; width: 100%; font-size: 12pt; margin-top: 10pt; }
+table.indicators th, table.indicators td { border: 1px solid #000; padding: 3pt 5pt; vertical-align: top; }
+table.indicators tr { page-break-inside: avoid; }
+td.stt, td.evaluation { text-align: center; }
+.indicator-summary { text-indent: 0; font-style: italic; }
+sup.footnote-ref a { text-decoration: none; color: inherit; }
+.footnotes { border-top: 1px solid #000; margin-top: 18pt; font-size: 11pt; }
+.footnotes li p { text-indent: 0; }
+@media print { a { color: inherit; } }
+`;

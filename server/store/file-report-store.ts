@@ -72,7 +72,7 @@ export class FileReportStore implements ReportStore {
     if (report.previous) await writePreviousText(dir, report.previous);
   }
 
-  open(reportId: string): Promise<ReportStorage> {
+  async open(reportId: string): Promise<ReportStorage> {
     return FileReportStorage.open(reportId, {
       dir: this.dir(reportId),
       logger: this.logger,
@@ -96,7 +96,7 @@ export class FileReportStore implements ReportStore {
     return { clientOwners, deletedBy: await this.deletedBy.load(reportId) };
   }
 
-  readPrevious(reportId: string): Promise<PreviousText | null> {
+  async readPrevious(reportId: string): Promise<PreviousText | null> {
     return readPreviousText(this.dir(reportId));
   }
 

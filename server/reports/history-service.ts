@@ -88,8 +88,9 @@ export class HistoryService {
     reportId: string,
     versionId: string,
   ): Promise<{ info: PublicVersion; doc: JSONContent } | null> {
-    const info = await this.deps.store.versions(reportId).info(versionId);
-    const state = info && (await this.deps.store.versions(reportId).get(versionId));
+    const versions = this.deps.store.versions(reportId);
+    const info = await versions.info(versionId);
+    const state = info && (await versions.get(versionId));
     if (!info || !state) return null;
     return { info: publicVersion(info), doc: withStateDoc(state, yDocToJson) };
   }
@@ -99,8 +100,9 @@ export class HistoryService {
     reportId: string,
     versionId: string,
   ): Promise<{ info: PublicVersion; state: Uint8Array } | null> {
-    const info = await this.deps.store.versions(reportId).info(versionId);
-    const state = info && (await this.deps.store.versions(reportId).get(versionId));
+    const versions = this.deps.store.versions(reportId);
+    const info = await versions.info(versionId);
+    const state = info && (await versions.get(versionId));
     return info && state ? { info: publicVersion(info), state } : null;
   }
 
@@ -109,8 +111,9 @@ export class HistoryService {
    * authors. An editor gets only the changes inside their department's sections.
    */
   async diff(reportId: string, fromId: string, toId: string, viewer: User): Promise<DiffResult> {
-    const older = await this.deps.store.versions(reportId).get(fromId);
-    const fromInfo = await this.deps.store.versions(reportId).info(fromId);
+    const versions = this.deps.store.versions(reportId);
+    const older = await versions.get(fromId);
+    const fromInfo = await versions.info(fromId);
     if (!older || !fromInfo) throw notFound(`unknown version "${fromId}"`);
     let newer: Uint8Array;
     let toInfo: VersionInfo | 'current';
@@ -118,8 +121,8 @@ export class HistoryService {
       newer = await this.deps.rooms.withDoc(reportId, (doc) => Y.encodeStateAsUpdateV2(doc));
       toInfo = 'current';
     } else {
-      const state = await this.deps.store.versions(reportId).get(toId);
-      const info = await this.deps.store.versions(reportId).info(toId);
+      const state = await versions.get(toId);
+      const info = await versions.info(toId);
       if (!state || !info) throw notFound(`unknown version "${toId}"`);
       newer = state;
       toInfo = info;

@@ -8,7 +8,9 @@
 // Durability contract every implementation keeps (server/collab/room.ts relies on it):
 //  - an update given to `ReportLog.append` is stored before the room relays it: the file
 //    implementation writes it to the OS before `append` returns (surviving a crash of the process)
-//    and the promise resolves once it is synced (surviving a power cut), group-committed;
+//    and the promise resolves once it is synced (surviving a power cut), group-committed. An
+//    implementation whose writes complete only asynchronously (a database transaction) has the
+//    room relay once `append` resolves instead;
 //  - bindings and deletions recorded for an update are durable no later than the update itself;
 //  - stored data that cannot be read is reported (CorruptFileError) and never overwritten.
 import type * as Y from 'yjs';

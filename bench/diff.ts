@@ -12,10 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
-import { FileDeletedByStore } from '../server/history/deleted-by';
 import { attributionFrom, diffAgainstCurrent, diffVersions } from '../server/history/diff';
-import { FileVersionStore } from '../server/history/version-store';
 import { silentLogger } from '../server/log';
+import { FileDeletedByStore } from '../server/store/deleted-by-store';
+import { FileVersionStore } from '../server/store/version-store';
 import { importReportText } from '../shared/import';
 import { FRAGMENT_NAME, jsonToYDoc } from '../shared/ydoc';
 

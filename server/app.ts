@@ -23,8 +23,8 @@ import { reportLifecycleRoutes } from './routes/report-lifecycle';
 import { reportRoutes } from './routes/reports';
 import { userRoutes } from './routes/users';
 import { versionRoutes } from './routes/versions';
-import type { ActivityLog } from './store/activity-log';
 import type { MetaStore } from './store/meta-store';
+import type { ReportStore } from './store/report-store';
 
 export interface AppDeps {
   meta: MetaStore;
@@ -32,7 +32,7 @@ export interface AppDeps {
   reports: ReportService;
   history: HistoryService;
   locks: LockService;
-  activity: ActivityLog;
+  store: ReportStore;
   logger: Logger;
   upgradeWebSocket: UpgradeWebSocket<WebSocket, { onError: (error: unknown) => void }>;
   clientDir: string | null;
@@ -54,11 +54,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/health', healthRoutes());
   app.route('/api', authRoutes(meta, deps.rooms));
   app.route('/api/users', userRoutes(meta, deps.rooms));
-  app.route('/api/departments', departmentRoutes(meta, reports, deps.activity));
+  app.route('/api/departments', departmentRoutes(meta, reports, deps.store));
   app.route('/api/reports', exportRoutes(meta, reports, deps.history, logger));
   app.route('/api/reports', versionRoutes(meta, reports, deps.history));
   app.route('/api/reports', attributionRoutes(meta, { reports, rooms: deps.rooms, history: deps.history }));
-  app.route('/api/reports', activityRoutes(meta, { activity: deps.activity, rooms: deps.rooms, reports }));
+  app.route('/api/reports', activityRoutes(meta, { store: deps.store, rooms: deps.rooms, reports }));
   app.route('/api/reports', lockRoutes(meta, reports, deps.locks));
   app.route('/api/reports', reportLifecycleRoutes(meta, reports));
   app.route('/api/reports', reportRoutes(meta, reports));

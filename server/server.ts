@@ -8,22 +8,20 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import type { Hono } from 'hono';
 import { CloseCode } from '../shared/protocol';
 import { createApp } from './app';
-import { InProcessBus, type RoomBus } from './collab/bus';
-import { RoomManager, readStoredDoc } from './collab/rooms';
+import type { RoomBus } from './collab/bus';
+import { InProcessBus } from './collab/in-process-bus';
+import { RoomManager } from './collab/rooms';
 import { limitFrameSize } from './collab/socket-limits';
-import { DELETES_FILE, FileDeletedByStore } from './history/deleted-by';
-import { FileVersionStore, VERSION_INDEX_FILE, VERSIONS_DIR } from './history/version-store';
 import type { AppEnv } from './http/env';
 import { consoleLogger, type Logger } from './log';
 import { HistoryService } from './reports/history-service';
 import { LockService } from './reports/lock-service';
 import { ReportService } from './reports/service';
 import { DEMO_ACCOUNTS, seedDemo } from './seed/demo';
-import { FileActivityLog } from './store/activity-log';
-import { FileClientBindingStore } from './store/client-bindings';
-import { FileDocStore } from './store/doc-store';
-import { readJsonl } from './store/jsonl-file';
-import { LowMetaStore, type MetaStore } from './store/meta-store';
+import { FileReportStore } from './store/file-report-store';
+import { LowMetaStore } from './store/low-meta-store';
+import type { MetaStore } from './store/meta-store';
+import type { ReportStore } from './store/report-store';
 
 export interface StartServerOptions {
   port?: number;
@@ -71,27 +69,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   await mkdir(dataDir, { recursive: true });
 
   const meta = await LowMetaStore.open(dataDir);
-  const docs = new FileDocStore(dataDir, {
+  const store: ReportStore = new FileReportStore(dataDir, {
     logger,
     compactAfterRecords: options.compactAfterRecords,
     compactAfterBytes: options.compactAfterBytes,
   });
-  const reportDir = (id: string) => docs.reportDir(id);
-  const activity = new FileActivityLog(reportDir, logger);
-  const bindings = new FileClientBindingStore(reportDir, logger);
-  const deletedBy = new FileDeletedByStore(reportDir, logger);
-  const versions = new FileVersionStore(reportDir, logger);
-  await verifyStoredReports(meta, docs, logger);
+  await verifyStoredReports(meta, store);
 
   // Rooms take automatic versions through the history service, which reads documents through rooms.
   let history: HistoryService | null = null;
   const autoVersionIntervalMs = options.autoVersionIntervalMs ?? AUTO_VERSION_INTERVAL_MS;
   const rooms = new RoomManager({
-    docs,
+    store,
     meta,
-    bindings,
-    activity,
-    deletedBy,
     autoVersion:
       autoVersionIntervalMs > 0
         ? { intervalMs: autoVersionIntervalMs, take: async (room) => history?.autoVersion(room) }
@@ -99,9 +89,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     bus: options.bus ?? new InProcessBus(),
     logger,
   });
-  const reports = new ReportService({ meta, docs, rooms, bindings, activity });
-  history = new HistoryService({ rooms, reports, versions, deletedBy, bindings, activity, logger });
-  const locks = new LockService({ meta, history, activity });
+  const reports = new ReportService({ meta, store, rooms });
+  history = new HistoryService({ rooms, reports, store, logger });
+  const locks = new LockService({ meta, history, store });
 
   let seeded = false;
   if (!meta.existed && (options.seed ?? 'demo') === 'demo') {
@@ -122,7 +112,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     reports,
     history,
     locks,
-    activity,
+    store,
     logger,
     upgradeWebSocket: nodeWs.upgradeWebSocket,
     clientDir: options.clientDir ?? null,
@@ -145,7 +135,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
       for (const client of nodeWs.wss.clients) client.terminate();
-      await Promise.all([activity.close(), bindings.close(), deletedBy.close(), versions.close()]);
+      await Promise.all([store.close(), meta.close()]);
     })();
     return closing;
   };
@@ -174,20 +164,9 @@ function listen(app: Hono<AppEnv>, port: number, host: string) {
   });
 }
 
-/** Read every report's files once so damage stops start-up instead of surfacing mid-session. */
-async function verifyStoredReports(meta: MetaStore, docs: FileDocStore, logger: Logger): Promise<void> {
-  for (const report of meta.data.reports) {
-    const doc = await readStoredDoc({ docs }, report.id);
-    doc.destroy();
-    for (const name of [
-      'activity.jsonl',
-      'clients.jsonl',
-      DELETES_FILE,
-      `${VERSIONS_DIR}/${VERSION_INDEX_FILE}`,
-    ]) {
-      await readJsonl(`${docs.reportDir(report.id)}/${name}`, logger);
-    }
-  }
+/** Read every report's stored data once so damage stops start-up instead of surfacing mid-session. */
+async function verifyStoredReports(meta: MetaStore, store: ReportStore): Promise<void> {
+  for (const report of meta.data.reports) await store.verify(report.id);
 }
 
 export function describeDemoAccounts(password: string): string {

@@ -1,7 +1,14 @@
-// The one seam through which a room's updates and awareness reach the sockets of that report.
-// In-process today. Several server processes would implement `RoomBus` on Redis pub/sub (as
-// Hocuspocus's Redis extension and y-redis do): a room would then also apply messages published
-// by other instances to its doc (without storing them again, the publishing instance stored them).
+// Growth seam: the ROOM BUS, the one path by which a room's updates and awareness reach the
+// sockets of that report. A room publishes every update it has stored and every awareness change;
+// each room subscribed to the report — in this process or, with several processes, in another —
+// delivers it to its own sockets (except the one it came from).
+//
+// In-process today (server/collab/in-process-bus.ts). Several server processes implement
+// `RoomBus` on Redis pub/sub: a room then also applies messages published by other instances to its
+// doc (without storing them again: the publishing instance stored them, which is why a message
+// carries its `instanceId`). Publishing is fire-and-forget (a lost message is recovered from the
+// report store, which holds every published update), so `publish` does not wait. Nothing that
+// crosses this seam is a socket or a file.
 
 export interface BusMessage {
   kind: 'update' | 'awareness';
@@ -16,29 +23,10 @@ export interface BusMessage {
 export type BusListener = (message: BusMessage) => void;
 
 export interface RoomBus {
+  /** This process, as named in the messages it publishes. */
   readonly instanceId: string;
+  /** Hear every message published for the report (this process's too); returns the unsubscribe. */
   subscribe(reportId: string, listener: BusListener): () => void;
+  /** Send `message` to every subscriber of the report. Only stored updates are published. */
   publish(reportId: string, message: BusMessage): void;
-}
-
-export class InProcessBus implements RoomBus {
-  readonly instanceId = `local-${process.pid}`;
-  private readonly topics = new Map<string, Set<BusListener>>();
-
-  subscribe(reportId: string, listener: BusListener): () => void {
-    let listeners = this.topics.get(reportId);
-    if (!listeners) {
-      listeners = new Set();
-      this.topics.set(reportId, listeners);
-    }
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-      if (listeners.size === 0) this.topics.delete(reportId);
-    };
-  }
-
-  publish(reportId: string, message: BusMessage): void {
-    for (const listener of this.topics.get(reportId) ?? []) listener(message);
-  }
 }

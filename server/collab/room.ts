@@ -1,16 +1,16 @@
 // One open report: its Y.Doc and awareness, the sockets on it, and the path every change takes:
-// guard → apply → log (group-committed fsync) → relay through the bus.
+// guard → attribution → apply → log (its storage handle, server/store/report-store.ts) → relay
+// through the bus (server/collab/bus.ts).
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
 import { isReadOnlyReport } from '../../shared/report-status';
 import type { SectionStatus, User } from '../../shared/types';
-import { type DeletedByStore, type DeleteSet, NOTHING_RECORDED } from '../history/deleted-by';
+import { type DeleteSet, deletionRanges } from '../history/deleted-by';
 import type { Logger } from '../log';
-import type { ActivityEntry, ActivityLog } from '../store/activity-log';
-import type { ClientBindingStore } from '../store/client-bindings';
-import { type DocLog, type DocStore, docFromStored } from '../store/doc-store';
+import type { ActivityEntry } from '../store/activity-log';
 import type { MetaStore } from '../store/meta-store';
+import type { ReportStorage, ReportStore } from '../store/report-store';
 import { ActivityCoalescer } from './activity-coalescer';
 import type { BusMessage, RoomBus } from './bus';
 import {
@@ -28,14 +28,11 @@ import { isRedundantUpdate } from './redundant-update';
 import { malformed, Refused } from './refused';
 
 export interface RoomDeps {
-  docs: DocStore;
+  /** Opens the report's storage handle on load. */
+  store: ReportStore;
   meta: MetaStore;
-  bindings: ClientBindingStore;
-  activity: ActivityLog;
   bus: RoomBus;
   logger: Logger;
-  /** Who deleted what (deletions carry no clientID): one record per accepted update. */
-  deletedBy: DeletedByStore;
   /** Automatic versions while the room is open; absent = none. */
   autoVersion?: AutoVersionPolicy;
   /** Told after every change of the doc. */
@@ -49,29 +46,30 @@ export interface AutoVersionPolicy {
   take(room: Room): Promise<void>;
 }
 
-/** How long a room must go without updates before it compacts a log past its thresholds. */
-const COMPACT_WHEN_IDLE_MS = 2000;
 
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   private readonly unsubscribe: () => void;
   private readonly coalescer: ActivityCoalescer;
-  private compacting = false;
   private closed = false;
-  private idleCompaction: NodeJS.Timeout | null = null;
   /** Awareness clients changed since the last relay (awareness is relayed once per turn). */
   private awarenessChanged = new Set<number>();
   private readonly autoVersionTimer: NodeJS.Timeout | null;
   private autoVersioning: Promise<void> | null = null;
 
+  readonly doc: Y.Doc;
+  /** Yjs clientID → user, stored and made since load (the storage's client bindings). */
+  readonly clientOwners: ReadonlyMap<number, string>;
+
   private constructor(
     readonly reportId: string,
-    readonly doc: Y.Doc,
-    private readonly log: DocLog,
-    readonly clientOwners: Map<number, string>,
+    private readonly storage: ReportStorage,
     private readonly deps: RoomDeps,
   ) {
+    const doc = storage.doc;
+    this.doc = doc;
+    this.clientOwners = storage.bindings.owners;
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
@@ -87,18 +85,11 @@ export class Room {
   }
 
   static async load(reportId: string, deps: RoomDeps): Promise<Room> {
-    const stored = await deps.docs.read(reportId);
-    const doc = docFromStored(stored, deps.docs.reportDir(reportId));
-    const bindings = await deps.bindings.load(reportId);
-    // Open now so attribution is written synchronously on the hot path (recordAttribution).
-    await deps.bindings.open(reportId);
-    await deps.deletedBy.open(reportId);
-    const log = await deps.docs.openLog(reportId, stored);
-    return new Room(reportId, doc, log, bindings, deps);
+    return new Room(reportId, await deps.store.open(reportId), deps);
   }
 
   get logStats(): { bytesWritten: number; updatesWritten: number } {
-    return this.log.stats;
+    return this.storage.log.stats;
   }
 
   join(connection: Connection): void {
@@ -202,12 +193,11 @@ export class Room {
     this.doc.transact(() => change(this.doc), origin);
   }
 
-  /** Flush everything to disk, compact, and release resources. */
+  /** Store everything pending (the storage compacts if due) and release resources. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     if (this.autoVersionTimer) clearInterval(this.autoVersionTimer);
-    if (this.idleCompaction) clearTimeout(this.idleCompaction);
     this.unsubscribe();
     this.coalescer.stop();
     this.doc.off('update', this.onDocUpdate);
@@ -215,14 +205,12 @@ export class Room {
     this.awareness.destroy();
     try {
       await this.autoVersioning;
-      await this.log.flush();
-      if (this.log.wantsCompaction()) await this.log.compact(Y.encodeStateAsUpdate(this.doc));
     } finally {
-      await this.log.close();
-      await this.deps.bindings.closeReport(this.reportId);
-      await this.deps.deletedBy.closeReport(this.reportId);
-      await this.deps.activity.closeReport(this.reportId);
-      this.doc.destroy();
+      try {
+        await this.storage.close();
+      } finally {
+        this.doc.destroy();
+      }
     }
   }
 
@@ -237,27 +225,15 @@ export class Room {
   /**
    * Store what an accepted change needs for attribution, before it is applied: the binding of each
    * new client id to `userId`, and what its delete set newly deletes (`before` = the doc before the
-   * change; without it every range counts). Written to the OS synchronously, so no crash can leave
-   * stored or relayed text whose author or deleter is unknown; throws if a write fails. The update
-   * log's next fdatasync waits for these to be synced, which keeps that true across a power cut.
+   * change; without it every range counts). Stored before the change goes further, so no crash
+   * can leave stored or relayed text whose author or deleter is unknown (durable no later than the
+   * update, see server/store/report-store.ts); throws if that fails.
    */
   private recordAttribution(userId: string, clientIds: number[], ds: DeleteSet | null, before?: Y.Doc): void {
-    const synced: Promise<void>[] = [];
     for (const clientId of clientIds) {
-      if (this.clientOwners.has(clientId)) continue;
-      synced.push(this.deps.bindings.bind(this.reportId, clientId, userId));
-      this.clientOwners.set(clientId, userId);
+      if (!this.clientOwners.has(clientId)) this.storage.bindings.bind(clientId, userId);
     }
-    if (ds) {
-      const deletions = this.deps.deletedBy.recordDeleteSet(this.reportId, userId, ds, before);
-      if (deletions !== NOTHING_RECORDED) synced.push(deletions);
-    }
-    if (synced.length === 0) return;
-    this.log.syncAfter(
-      Promise.all(synced).catch((error) =>
-        this.deps.logger.error(`collab: could not sync the attribution files of ${this.reportId}`, error),
-      ),
-    );
+    if (ds) this.storage.deletions.record(userId, deletionRanges(ds, before));
   }
 
   private takeAutoVersion(policy: AutoVersionPolicy): void {
@@ -271,7 +247,7 @@ export class Room {
   }
 
   private appendActivity(entry: ActivityEntry): void {
-    this.deps.activity.append(this.reportId, entry).catch((error) => {
+    this.storage.activity.append(entry).catch((error) => {
       this.deps.logger.error(`collab: could not append to the activity log of ${this.reportId}`, error);
     });
   }
@@ -293,7 +269,8 @@ export class Room {
 
   private storeAndRelay(update: Uint8Array, sourceId: string): void {
     // Not awaited: appends queued while one is being synced share the next fsync (group commit).
-    this.log.append(update).catch((error) => {
+    // The log decides by itself when to compact (server/store/compaction-policy.ts).
+    this.storage.log.append(update).catch((error) => {
       this.deps.logger.error(`collab: could not store an update of ${this.reportId}`, error);
     });
     this.deps.bus.publish(this.reportId, {
@@ -302,25 +279,6 @@ export class Room {
       sourceId,
       instanceId: this.deps.bus.instanceId,
     });
-    if (this.compacting) return;
-    if (this.log.needsCompaction()) this.compactInBackground();
-    else if (this.log.wantsCompaction()) this.compactWhenIdle();
-  }
-
-  /**
-   * Compaction encodes the whole document and syncs several files, which stalls this disk's writes
-   * (the log's too) for milliseconds: it waits until nobody has typed for a moment.
-   */
-  private compactWhenIdle(): void {
-    if (this.idleCompaction) {
-      this.idleCompaction.refresh();
-      return;
-    }
-    this.idleCompaction = setTimeout(() => {
-      this.idleCompaction = null;
-      if (!this.closed && !this.compacting && this.log.wantsCompaction()) this.compactInBackground();
-    }, COMPACT_WHEN_IDLE_MS);
-    this.idleCompaction.unref();
   }
 
   private readonly onAwarenessUpdate = (
@@ -365,22 +323,4 @@ export class Room {
       if (connection.id !== message.sourceId) connection.send(frame);
     }
   };
-
-  private compactInBackground(): void {
-    this.compacting = true;
-    // After this turn's frames have left (they are flushed on setImmediate too, queued earlier):
-    // encoding the whole state must not delay the update that triggered it.
-    setImmediate(() => {
-      if (this.closed) {
-        this.compacting = false;
-        return;
-      }
-      this.log
-        .compact(Y.encodeStateAsUpdate(this.doc))
-        .catch((error) => this.deps.logger.error(`collab: compaction of ${this.reportId} failed`, error))
-        .finally(() => {
-          this.compacting = false;
-        });
-    });
-  }
 }

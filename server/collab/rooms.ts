@@ -4,7 +4,6 @@
 import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
 import type { SessionFilter } from '../auth/sessions';
-import { docFromStored } from '../store/doc-store';
 import { Room, type RoomDeps } from './room';
 
 interface Entry {
@@ -61,13 +60,13 @@ export class RoomManager {
 
   /**
    * Run `read` on the report's current document: the live one if the room is open, else one read
-   * from disk (complete, since rooms flush before they unload) without opening a room.
+   * from the report store (complete, since rooms flush before they unload) without opening a room.
    */
   async withDoc<T>(reportId: string, read: (doc: Y.Doc) => T): Promise<T> {
     const entry = this.entries.get(reportId);
     if (entry) return read((await entry.room).doc);
     await this.unloading.get(reportId);
-    const doc = await readStoredDoc(this.deps, reportId);
+    const doc = await this.deps.store.readDoc(reportId);
     try {
       return read(doc);
     } finally {
@@ -127,10 +126,4 @@ export class RoomManager {
       this.deps.logger.error(`collab: unloading ${room.reportId} failed`, error);
     }
   }
-}
-
-/** Read a report's document from disk without opening a room (checks the files at start-up). */
-export async function readStoredDoc(deps: Pick<RoomDeps, 'docs'>, reportId: string): Promise<Y.Doc> {
-  const stored = await deps.docs.read(reportId);
-  return docFromStored(stored, deps.docs.reportDir(reportId));
 }

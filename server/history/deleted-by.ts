@@ -1,25 +1,21 @@
-// The deleted-by index (DESIGN "Attribution"): deletions carry no clientID in Yjs, so the server keeps,
-// per report, the delete ranges of every accepted update with the user who sent it.
-//
-//   reports/<id>/deletes.jsonl   {"userId":"u-…","at":"…","ranges":[[client, clock, len], …]}  per update
+// The deleted-by index: deletions carry no clientID in Yjs, so the server keeps, per report, the
+// delete ranges of every accepted update with the user who sent it. This module is the pure part
+// (which ranges an update newly deletes, and who deleted an item); the records are stored by the
+// report store (server/store/report-store.ts).
 //
 // Ranges name the deleted items' ids (client = the writer of the deleted text, not the deleter). When
 // two updates delete the same item (concurrent deletes, or a reconnecting client re-sending its whole
 // delete set) the first recorded one wins, which is the one the server applied first.
 import * as Y from 'yjs';
-import type { Logger } from '../log';
-import { CorruptFileError } from '../store/errors';
-import { ReportJsonlFiles } from '../store/report-jsonl';
 import { IntervalOwners } from './interval-owners';
 
 /** Yjs does not export its DeleteSet class by name. */
 export type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
 
-export const DELETES_FILE = 'deletes.jsonl';
-
 /** [client, clock, len]: the items client:clock … client:clock+len-1. */
 export type DeleteRange = [number, number, number];
 
+/** What one accepted update deleted, and who sent it. */
 export interface DeleteRecord {
   userId: string;
   at: string;
@@ -61,77 +57,14 @@ export class DeletedByIndex {
   }
 }
 
-export interface DeletedByStore {
-  /**
-   * Record the deletions of an accepted V1 update (as the y-websocket protocol carries it) for
-   * `userId`. Updates without deletions cost one decode and write nothing. With `before` (the live
-   * doc, BEFORE the update is applied to it) ranges that are already deleted there are dropped, so
-   * a reconnecting client's full delete set is not stored again. Once the report is `open`, the
-   * record is written to the OS during the call (a failed write throws); the promise resolves once
-   * it is synced.
-   */
-  record(reportId: string, userId: string, update: Uint8Array, before?: Y.Doc): Promise<void>;
-  /** Same as `record` for a caller that has already decoded the update (`Y.decodeUpdate(u).ds`). */
-  recordDeleteSet(reportId: string, userId: string, ds: DeleteSet, before?: Y.Doc): Promise<void>;
-  /** Open the report's file so that records are written synchronously (a room does on load). */
-  open(reportId: string): Promise<void>;
-  load(reportId: string): Promise<DeletedByIndex>;
-  closeReport(reportId: string): Promise<void>;
-  close(): Promise<void>;
-}
-
 /**
- * What `recordDeleteSet` returns when the update deletes nothing new: callers can tell, without
- * waiting, that there is nothing to hold back for (the common keystroke).
+ * The ranges an update's delete set records. With `before` (the live doc, BEFORE the update is
+ * applied to it) ranges already deleted there are dropped, so a reconnecting client's full delete
+ * set is not stored again; without it every range counts. [] when there is nothing to record.
  */
-export const NOTHING_RECORDED: Promise<void> = Promise.resolve();
-
-export class FileDeletedByStore implements DeletedByStore {
-  private readonly files: ReportJsonlFiles<DeleteRecord>;
-
-  constructor(reportDir: (reportId: string) => string, logger: Logger) {
-    this.files = new ReportJsonlFiles(reportDir, DELETES_FILE, logger);
-  }
-
-  record(reportId: string, userId: string, update: Uint8Array, before?: Y.Doc): Promise<void> {
-    let ds: DeleteSet;
-    try {
-      ds = Y.decodeUpdate(update).ds;
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return this.recordDeleteSet(reportId, userId, ds, before);
-  }
-
-  recordDeleteSet(reportId: string, userId: string, ds: DeleteSet, before?: Y.Doc): Promise<void> {
-    if (ds.clients.size === 0) return NOTHING_RECORDED;
-    const ranges = before ? newlyDeletedRanges(before, ds) : deleteSetRanges(ds);
-    if (ranges.length === 0) return NOTHING_RECORDED;
-    const record = { userId, at: new Date().toISOString(), ranges };
-    return this.files.appendEarly(reportId, record);
-  }
-
-  open(reportId: string): Promise<void> {
-    return this.files.open(reportId);
-  }
-
-  async load(reportId: string): Promise<DeletedByIndex> {
-    const file = this.files.fileOf(reportId);
-    const records = await this.files.read(reportId);
-    records.forEach((record, i) => {
-      const problem = recordProblem(record);
-      if (problem) throw new CorruptFileError(file, `entry ${i + 1}: ${problem}`);
-    });
-    return DeletedByIndex.fromRecords(records);
-  }
-
-  closeReport(reportId: string): Promise<void> {
-    return this.files.closeReport(reportId);
-  }
-
-  close(): Promise<void> {
-    return this.files.close();
-  }
+export function deletionRanges(ds: DeleteSet, before?: Y.Doc): DeleteRange[] {
+  if (ds.clients.size === 0) return [];
+  return before ? newlyDeletedRanges(before, ds) : deleteSetRanges(ds);
 }
 
 /** All ranges of a delete set. */
@@ -171,7 +104,8 @@ export function newlyDeletedRanges(doc: Y.Doc, ds: DeleteSet): DeleteRange[] {
   return ranges;
 }
 
-function recordProblem(record: unknown): string | null {
+/** Why a stored record is not a DeleteRecord, or null when it is one. */
+export function deleteRecordProblem(record: unknown): string | null {
   if (!record || typeof record !== 'object' || Array.isArray(record)) return 'not a JSON object';
   const r = record as Record<string, unknown>;
   if (typeof r.userId !== 'string') return '"userId" is not a string';

@@ -2,7 +2,8 @@
 // cursor, and limited for editors to what concerns their department (issue 6 "Access").
 import type { User } from '../../shared/types';
 import type { RoomManager } from '../collab/rooms';
-import type { ActivityEntry, ActivityLog } from '../store/activity-log';
+import type { ActivityEntry } from '../store/activity-log';
+import type { ReportStore } from '../store/report-store';
 import { ownsSection, readsWholeHistory, sectionOwners } from './section-access';
 import type { ReportService } from './service';
 
@@ -59,7 +60,7 @@ export function parseTime(value: string): number | null {
 }
 
 export interface ActivityReaderDeps {
-  activity: ActivityLog;
+  store: ReportStore;
   rooms: RoomManager;
   reports: ReportService;
 }
@@ -70,7 +71,7 @@ export async function readActivity(
   viewer: User,
   query: ActivityQuery,
 ): Promise<ActivityPage> {
-  const stored = await deps.activity.read(reportId);
+  const stored = await deps.store.activity(reportId).read();
   // Edits still being coalesced by an open room are shown already, as the log will hold them.
   const room = await deps.rooms.openRoom(reportId);
   const all = [...stored, ...(room?.pendingActivity() ?? [])].map((entry, seq) => ({

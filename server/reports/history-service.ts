@@ -8,7 +8,6 @@ import type { User } from '../../shared/types';
 import { yDocToJson } from '../../shared/ydoc';
 import type { Room } from '../collab/room';
 import type { RoomManager } from '../collab/rooms';
-import type { DeletedByStore } from '../history/deleted-by';
 import {
   type Attribution,
   attributionFrom,
@@ -16,21 +15,17 @@ import {
   diffVersions,
   VersionOrderError,
 } from '../history/diff';
-import type { VersionAuto, VersionInfo, VersionStore } from '../history/version-store';
+import type { VersionAuto, VersionInfo } from '../history/versions';
 import { badRequest, notFound } from '../http/errors';
 import type { Logger } from '../log';
-import type { ActivityLog } from '../store/activity-log';
-import type { ClientBindingStore } from '../store/client-bindings';
+import type { ReportStore } from '../store/report-store';
 import { ownsSection, readsWholeHistory, sectionOwners } from './section-access';
 import type { ReportService } from './service';
 
 export interface HistoryServiceDeps {
   rooms: RoomManager;
   reports: ReportService;
-  versions: VersionStore;
-  deletedBy: DeletedByStore;
-  bindings: ClientBindingStore;
-  activity: ActivityLog;
+  store: ReportStore;
   logger: Logger;
 }
 
@@ -61,7 +56,7 @@ export class HistoryService {
 
   /** Every version, newest first. */
   async listVersions(reportId: string): Promise<PublicVersion[]> {
-    return (await this.deps.versions.list(reportId)).reverse().map(publicVersion);
+    return (await this.deps.store.versions(reportId).list()).reverse().map(publicVersion);
   }
 
   /** Store the report's current document (live room if open) as a version, and log it. */
@@ -93,8 +88,9 @@ export class HistoryService {
     reportId: string,
     versionId: string,
   ): Promise<{ info: PublicVersion; doc: JSONContent } | null> {
-    const info = await this.deps.versions.info(reportId, versionId);
-    const state = info && (await this.deps.versions.get(reportId, versionId));
+    const versions = this.deps.store.versions(reportId);
+    const info = await versions.info(versionId);
+    const state = info && (await versions.get(versionId));
     if (!info || !state) return null;
     return { info: publicVersion(info), doc: withStateDoc(state, yDocToJson) };
   }
@@ -104,8 +100,9 @@ export class HistoryService {
     reportId: string,
     versionId: string,
   ): Promise<{ info: PublicVersion; state: Uint8Array } | null> {
-    const info = await this.deps.versions.info(reportId, versionId);
-    const state = info && (await this.deps.versions.get(reportId, versionId));
+    const versions = this.deps.store.versions(reportId);
+    const info = await versions.info(versionId);
+    const state = info && (await versions.get(versionId));
     return info && state ? { info: publicVersion(info), state } : null;
   }
 
@@ -114,8 +111,9 @@ export class HistoryService {
    * authors. An editor gets only the changes inside their department's sections.
    */
   async diff(reportId: string, fromId: string, toId: string, viewer: User): Promise<DiffResult> {
-    const older = await this.deps.versions.get(reportId, fromId);
-    const fromInfo = await this.deps.versions.info(reportId, fromId);
+    const versions = this.deps.store.versions(reportId);
+    const older = await versions.get(fromId);
+    const fromInfo = await versions.info(fromId);
     if (!older || !fromInfo) throw notFound(`unknown version "${fromId}"`);
     let newer: Uint8Array;
     let toInfo: VersionInfo | 'current';
@@ -123,8 +121,8 @@ export class HistoryService {
       newer = await this.deps.rooms.withDoc(reportId, (doc) => Y.encodeStateAsUpdateV2(doc));
       toInfo = 'current';
     } else {
-      const state = await this.deps.versions.get(reportId, toId);
-      const info = await this.deps.versions.info(reportId, toId);
+      const state = await versions.get(toId);
+      const info = await versions.info(toId);
       if (!state || !info) throw notFound(`unknown version "${toId}"`);
       newer = state;
       toInfo = info;
@@ -151,13 +149,13 @@ export class HistoryService {
 
   /** Who wrote (client bindings) and who deleted (deleted-by index) what, as stored now. */
   async attribution(reportId: string): Promise<Attribution> {
-    const owners = await this.deps.bindings.load(reportId);
+    const { clientOwners: owners, deletedBy } = await this.deps.store.readAttribution(reportId);
     // An open room knows bindings whose write may still be in flight.
     const room = await this.deps.rooms.openRoom(reportId);
     for (const [clientId, userId] of room?.clientOwners ?? []) {
       if (!owners.has(clientId)) owners.set(clientId, userId);
     }
-    return attributionFrom(owners, await this.deps.deletedBy.load(reportId));
+    return attributionFrom(owners, deletedBy);
   }
 
   /** Store `doc` as a version; the state is encoded synchronously, at the call. */
@@ -167,9 +165,9 @@ export class HistoryService {
     options: { name: string; userId: string; auto?: VersionAuto },
   ): Promise<VersionInfo> {
     const snapshot = Y.snapshot(doc);
-    const info = await this.deps.versions.create(reportId, doc, options);
+    const info = await this.deps.store.versions(reportId).create(Y.encodeStateAsUpdateV2(doc), options);
     this.lastVersioned.set(reportId, snapshot);
-    await this.deps.activity.append(reportId, {
+    await this.deps.store.activity(reportId).append({
       at: info.createdAt,
       userId: options.userId,
       kind: 'version',
@@ -183,8 +181,9 @@ export class HistoryService {
 
   private async lastVersionedSnapshot(reportId: string): Promise<Y.Snapshot | null> {
     if (this.lastVersioned.has(reportId)) return this.lastVersioned.get(reportId) ?? null;
-    const latest = await this.deps.versions.latest(reportId);
-    const state = latest && (await this.deps.versions.get(reportId, latest.id));
+    const versions = this.deps.store.versions(reportId);
+    const latest = await versions.latest();
+    const state = latest && (await versions.get(latest.id));
     const snapshot = state ? withStateDoc(state, (doc) => Y.snapshot(doc)) : null;
     this.lastVersioned.set(reportId, snapshot);
     return snapshot;

@@ -3,14 +3,14 @@
 // rooms see it at once); only the secretary unlocks, giving a reason. Both go to the activity log.
 import type { ReportMeta, User } from '../../shared/types';
 import { conflict, notFound } from '../http/errors';
-import type { ActivityLog } from '../store/activity-log';
 import type { MetaStore } from '../store/meta-store';
+import type { ReportStore } from '../store/report-store';
 import { AUTO_VERSION_NAMES, type HistoryService, type PublicVersion } from './history-service';
 
 export interface LockServiceDeps {
   meta: MetaStore;
   history: HistoryService;
-  activity: ActivityLog;
+  store: ReportStore;
 }
 
 export class LockService {
@@ -56,7 +56,7 @@ export class LockService {
         report.updatedAt = at;
       }
     });
-    await this.deps.activity.append(reportId, {
+    await this.deps.store.activity(reportId).append({
       at,
       userId: user.id,
       kind: 'lock',
@@ -80,7 +80,7 @@ export class LockService {
     });
     if (outcome.kind === 'unknown') throw notFound('unknown report');
     if (outcome.kind === 'unlocked') throw conflict('the report is not locked');
-    await this.deps.activity.append(reportId, {
+    await this.deps.store.activity(reportId).append({
       at,
       userId: user.id,
       kind: 'unlock',

@@ -1,15 +1,8 @@
 // Last period's text of each section of a report made from a previous one: the read-only
-// reference panel next to each section. Kept in its own file, reports/<id>/previous.json, written
-// once at creation: it can be large (a whole report's bodies) and lowdb rewrites meta.json on
-// every write.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// reference panel next to each section. Stored once at creation by the report store
+// (server/store/report-store.ts).
 import type { JSONContent } from '@tiptap/core';
 import { plainText } from '../../shared/derive';
-import { CorruptFileError, describeError } from '../store/errors';
-import { isNotFound, writeFileAtomic } from '../store/files';
-
-export const PREVIOUS_FILE = 'previous.json';
 
 export interface PreviousText {
   /** The report the new one was made from. */
@@ -39,35 +32,8 @@ export function previousTextOf(
   return { sourceReportId, sections };
 }
 
-export function writePreviousText(reportDir: string, previous: PreviousText): Promise<void> {
-  return writeFileAtomic(join(reportDir, PREVIOUS_FILE), `${JSON.stringify(previous)}\n`);
-}
-
-/** Null when the report was not made from a previous one. */
-export async function readPreviousText(reportDir: string): Promise<PreviousText | null> {
-  const file = join(reportDir, PREVIOUS_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw new CorruptFileError(file, describeError(error));
-  }
-  try {
-    const parsed = JSON.parse(text) as PreviousText;
-    if (!parsed || typeof parsed.sections !== 'object' || parsed.sections === null)
-      throw new Error('no sections');
-    return parsed;
-  } catch (error) {
-    throw new CorruptFileError(file, `malformed (${describeError(error)})`);
-  }
-}
-
-export async function readPreviousSection(
-  reportDir: string,
-  sectionId: string,
-): Promise<PreviousSection | null> {
-  const previous = await readPreviousText(reportDir);
+/** One section's entry of a report's previous text, or null. */
+export function previousSectionOf(previous: PreviousText | null, sectionId: string): PreviousSection | null {
   const entry = previous && Object.hasOwn(previous.sections, sectionId) ? previous.sections[sectionId] : null;
   if (!previous || !entry) return null;
   return {

@@ -9,20 +9,16 @@ import type { LayoutProfile, ReportMeta, SectionStatus, SectionSummary, User } f
 import { jsonToYDoc, yDocToJson } from '../../shared/ydoc';
 import { serverOrigin } from '../collab/change-origin';
 import type { RoomManager } from '../collab/rooms';
-import type { ActivityLog } from '../store/activity-log';
-import type { ClientBindingStore } from '../store/client-bindings';
-import type { DocStore } from '../store/doc-store';
 import type { MetaStore } from '../store/meta-store';
-import { type PreviousText, readPreviousSection, writePreviousText } from './previous-text';
+import type { ReportStore } from '../store/report-store';
+import { type PreviousText, previousSectionOf } from './previous-text';
 import { matchesFilter, type ReportFilter } from './report-filter';
 import { findSectionElement, setSectionOwner } from './ydoc-sections';
 
 export interface ReportServiceDeps {
   meta: MetaStore;
-  docs: DocStore;
+  store: ReportStore;
   rooms: RoomManager;
-  bindings: ClientBindingStore;
-  activity: ActivityLog;
 }
 
 export interface SectionNode extends SectionSummary {
@@ -104,13 +100,14 @@ export class ReportService {
   async createFromJson(json: JSONContent, input: NewReport): Promise<ReportMeta> {
     const id = newId('r');
     const doc = jsonToYDoc(json);
-    await this.deps.docs.create(id, Y.encodeStateAsUpdate(doc));
-    // The initial content is attributed to whoever created the report.
-    await this.deps.bindings.bind(id, doc.clientID, input.createdBy);
-    await this.deps.bindings.closeReport(id);
+    // Stored before the report is listed, so its reference panel never misses its text; the
+    // initial content is attributed to whoever created the report.
+    await this.deps.store.create(id, {
+      state: Y.encodeStateAsUpdate(doc),
+      creator: { clientId: doc.clientID, userId: input.createdBy },
+      ...(input.previous ? { previous: input.previous } : {}),
+    });
     doc.destroy();
-    // Written before the report is listed, so its reference panel never misses its file.
-    if (input.previous) await writePreviousText(this.deps.docs.reportDir(id), input.previous);
     const now = new Date().toISOString();
     const report: ReportMeta = {
       id,
@@ -127,7 +124,9 @@ export class ReportService {
     await this.deps.meta.update((data) => {
       data.reports.push(report);
     });
-    await this.deps.activity.append(id, { at: now, userId: input.createdBy, kind: 'create', sectionIds: [] });
+    await this.deps.store
+      .activity(id)
+      .append({ at: now, userId: input.createdBy, kind: 'create', sectionIds: [] });
     return report;
   }
 
@@ -144,8 +143,8 @@ export class ReportService {
   }
 
   /** Last period's text of one section, for reports made from a previous one (else null). */
-  previousSection(reportId: string, sectionId: string) {
-    return readPreviousSection(this.deps.docs.reportDir(reportId), sectionId);
+  async previousSection(reportId: string, sectionId: string) {
+    return previousSectionOf(await this.deps.store.readPrevious(reportId), sectionId);
   }
 
   /** Change a section's owner in the live document: stored in the log and relayed to every client. */
@@ -160,7 +159,7 @@ export class ReportService {
     } finally {
       this.deps.rooms.release(room);
     }
-    await this.deps.activity.append(reportId, {
+    await this.deps.store.activity(reportId).append({
       at: new Date().toISOString(),
       userId: user.id,
       kind: 'owner',
@@ -190,7 +189,7 @@ export class ReportService {
       };
       report.updatedAt = at;
     });
-    await this.deps.activity.append(reportId, {
+    await this.deps.store.activity(reportId).append({
       at,
       userId: user.id,
       kind: 'status',

@@ -12,8 +12,8 @@ import type { AppEnv } from '../http/env';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { type Body, optionalString, readJsonObject, requiredString } from '../http/validate';
 import type { ReportService } from '../reports/service';
-import type { ActivityLog } from '../store/activity-log';
 import type { MetaStore } from '../store/meta-store';
+import type { ReportStore } from '../store/report-store';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 /** Distinct, readable caret/badge colours handed out to new departments in turn. */
@@ -54,7 +54,7 @@ function colorField(body: Body): string | undefined {
   return color?.toLowerCase();
 }
 
-export function departmentRoutes(meta: MetaStore, reports: ReportService, activity: ActivityLog) {
+export function departmentRoutes(meta: MetaStore, reports: ReportService, store: ReportStore) {
   const known = (id: string) => {
     const department = meta.data.departments.find((candidate) => candidate.id === id);
     if (!department) throw notFound('unknown department');
@@ -73,7 +73,7 @@ export function departmentRoutes(meta: MetaStore, reports: ReportService, activi
       const owned = flattenOutline(await reports.outline(report.id)).find((node) => node.owner === id);
       if (owned) return `it owns section "${owned.number} ${owned.title}" of "${report.title}"`;
       // A section it owned once, even if reassigned since: the history names it.
-      const entries = await activity.read(report.id);
+      const entries = await store.activity(report.id).read();
       if (entries.some((entry) => entry.owner === id)) return `the history of "${report.title}" names it`;
     }
     return null;

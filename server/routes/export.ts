@@ -16,7 +16,7 @@ import {
   renderDocx,
   renderPdf,
 } from '../export';
-import { isValidVersionId } from '../history/version-store';
+import { isValidVersionId } from '../history/versions';
 import type { AppEnv } from '../http/env';
 import { badRequest, httpError, notFound } from '../http/errors';
 import type { Logger } from '../log';

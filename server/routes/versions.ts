@@ -5,7 +5,7 @@
 // every role lists and views them; the diff is limited to an editor's own sections.
 import { Hono } from 'hono';
 import { requireAuth, requireRole } from '../auth/middleware';
-import { isValidVersionId } from '../history/version-store';
+import { isValidVersionId } from '../history/versions';
 import type { AppEnv } from '../http/env';
 import { badRequest, notFound } from '../http/errors';
 import { readJsonObject, requiredString } from '../http/validate';

@@ -1,22 +1,17 @@
-// The activity log: who did what to a report, append-only, one file per report.
+// The activity log in files: who did what to a report, append-only, reports/<id>/activity.jsonl.
 import type { ActivityEntry } from '../../shared/types';
 import type { Logger } from '../log';
 import { ReportJsonlFiles } from './report-jsonl';
 
 export type { ActivityEntry, ActivityKind } from '../../shared/types';
 
-export interface ActivityLog {
-  append(reportId: string, entry: ActivityEntry): Promise<void>;
-  read(reportId: string): Promise<ActivityEntry[]>;
-  closeReport(reportId: string): Promise<void>;
-  close(): Promise<void>;
-}
+export const ACTIVITY_FILE = 'activity.jsonl';
 
-export class FileActivityLog implements ActivityLog {
+export class FileActivityLog {
   private readonly files: ReportJsonlFiles<ActivityEntry>;
 
   constructor(reportDir: (reportId: string) => string, logger: Logger) {
-    this.files = new ReportJsonlFiles(reportDir, 'activity.jsonl', logger);
+    this.files = new ReportJsonlFiles(reportDir, ACTIVITY_FILE, logger);
   }
 
   append(reportId: string, entry: ActivityEntry): Promise<void> {

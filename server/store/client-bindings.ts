@@ -9,24 +9,13 @@ interface BindingLine {
   at: string;
 }
 
-export interface ClientBindingStore {
-  load(reportId: string): Promise<Map<number, string>>;
-  /**
-   * Store a binding. Once the report is `open`, it is written to the OS during the call (a failed
-   * write throws); the promise resolves once it is synced.
-   */
-  bind(reportId: string, clientId: number, userId: string): Promise<void>;
-  /** Open the report's file so that bindings are written synchronously (a room does on load). */
-  open(reportId: string): Promise<void>;
-  closeReport(reportId: string): Promise<void>;
-  close(): Promise<void>;
-}
+export const CLIENTS_FILE = 'clients.jsonl';
 
-export class FileClientBindingStore implements ClientBindingStore {
+export class FileClientBindingStore {
   private readonly files: ReportJsonlFiles<BindingLine>;
 
   constructor(reportDir: (reportId: string) => string, logger: Logger) {
-    this.files = new ReportJsonlFiles(reportDir, 'clients.jsonl', logger);
+    this.files = new ReportJsonlFiles(reportDir, CLIENTS_FILE, logger);
   }
 
   async load(reportId: string): Promise<Map<number, string>> {
@@ -43,11 +32,16 @@ export class FileClientBindingStore implements ClientBindingStore {
     return bindings;
   }
 
+  /**
+   * Store a binding. Once the report is `open`, it is written to the OS during the call (a failed
+   * write throws); the promise resolves once it is synced.
+   */
   bind(reportId: string, clientId: number, userId: string): Promise<void> {
     const line = { clientId, userId, at: new Date().toISOString() };
     return this.files.appendEarly(reportId, line);
   }
 
+  /** Open the report's file so that bindings are written synchronously (a room does on load). */
   open(reportId: string): Promise<void> {
     return this.files.open(reportId);
   }

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { attributionPayload, userDataFromPayload } from '../../../server/history/attribution-payload';
-import { DeletedByIndex, FileDeletedByStore } from '../../../server/history/deleted-by';
+import { DeletedByIndex } from '../../../server/history/deleted-by';
 import { IntervalOwners } from '../../../server/history/interval-owners';
 import { silentLogger } from '../../../server/log';
+import { FileDeletedByStore } from '../../../server/store/deleted-by-store';
 import { reportWithSections } from '../model/fixtures';
 import { append, blockText, EditingSession, remove } from './editing';
 

@@ -5,15 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { FileDeletedByStore } from '../../../server/history/deleted-by';
 import {
   attributionFrom,
   diffAgainstCurrent,
   diffVersions,
   VersionOrderError,
 } from '../../../server/history/diff';
-import { FileVersionStore } from '../../../server/history/version-store';
 import { silentLogger } from '../../../server/log';
+import { FileDeletedByStore } from '../../../server/store/deleted-by-store';
+import { FileVersionStore } from '../../../server/store/version-store';
 import { reportWithSections } from '../model/fixtures';
 import {
   append,

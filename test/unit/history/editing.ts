@@ -5,7 +5,7 @@
 // socket between them is a function call.
 import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
-import type { DeletedByStore } from '../../../server/history/deleted-by';
+import type { DeletedByStore } from '../../../server/store/deleted-by-store';
 import { FRAGMENT_NAME, jsonToYDoc } from '../../../shared/ydoc';
 
 export class EditingSession {

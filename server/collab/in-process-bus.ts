@@ -1,0 +1,24 @@
+// The embedded room bus (server/collab/bus.ts): one process, listeners called synchronously.
+import type { BusListener, BusMessage, RoomBus } from './bus';
+
+export class InProcessBus implements RoomBus {
+  readonly instanceId = `local-${process.pid}`;
+  private readonly topics = new Map<string, Set<BusListener>>();
+
+  subscribe(reportId: string, listener: BusListener): () => void {
+    let listeners = this.topics.get(reportId);
+    if (!listeners) {
+      listeners = new Set();
+      this.topics.set(reportId, listeners);
+    }
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) this.topics.delete(reportId);
+    };
+  }
+
+  publish(reportId: string, message: BusMessage): void {
+    for (const listener of this.topics.get(reportId) ?? []) listener(message);
+  }
+}

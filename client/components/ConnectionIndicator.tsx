@@ -1,4 +1,4 @@
-import type { CollabState } from '../editor/collabSession';
+import type { CollabState } from '../editor/sync/collabSession';
 import { useI18n } from '../i18n';
 
 export function ConnectionIndicator({ state }: { state: CollabState }) {

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { type FootnoteInfo, footnoteList } from '../../shared/numbering';
-import { FOOTNOTES_WATCH, useDocDerived } from '../editor/useDocDerived';
+import { FOOTNOTES_WATCH, useDocDerived } from '../editor/derived/useDocDerived';
 import { useI18n } from '../i18n';
 
 /** The footnote bodies at the end of the report, live. */

@@ -4,7 +4,7 @@ import { memo, type ReactNode } from 'react';
 import { buildOutline, type OutlineNode } from '../../shared/numbering';
 import { findSection } from '../../shared/schema';
 import type { Department, SectionStatus, User } from '../../shared/types';
-import { OUTLINE_WATCH, useDocDerived } from '../editor/useDocDerived';
+import { OUTLINE_WATCH, useDocDerived } from '../editor/derived/useDocDerived';
 import { useI18n } from '../i18n';
 
 function scrollToSection(editor: Editor, id: string) {

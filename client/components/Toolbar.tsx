@@ -9,7 +9,7 @@ import {
   insertFootnoteAndEdit,
   removeIndicatorRow,
 } from '../editor/commands';
-import { canEditAt } from '../editor/editability';
+import { canEditAt } from '../editor/editability/editability';
 import type { EnvGetter } from '../editor/editorEnv';
 import { useI18n } from '../i18n';
 

@@ -4,13 +4,13 @@ import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Mapping, ReplaceStep } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { indicatorRowPositions, indicatorSummary, sectionNumber } from '../../shared/numbering';
-import { canEditInChain, chainOwner, type SectionLink } from '../../shared/permissions';
+import { indicatorRowPositions, indicatorSummary, sectionNumber } from '../../../shared/numbering';
+import { canEditInChain, chainOwner, type SectionLink } from '../../../shared/permissions';
+import { canEditAt, linkOf } from '../editability/editability';
+import { type EditorEnv, type EnvGetter, isRefresh } from '../editorEnv';
 import { reconcileDecorations } from './decorationDiff';
 import { evaluationDom, sectionMetaDom, sectionNumberDom, sttDom, summaryDom } from './decorationDom';
 import { changeTouches, diffMapping, docDiff, type Watch } from './docChange';
-import { canEditAt, linkOf } from './editability';
-import { type EditorEnv, type EnvGetter, isRefresh } from './editorEnv';
 
 export interface ReportDecorationsOptions {
   env: EnvGetter | null;

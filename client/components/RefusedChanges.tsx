@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { RefusedChange } from '../editor/recovery/recoveryPlan';
 import { type MessageKey, useI18n } from '../i18n';
+import './RefusedChanges.css';
 
 const KIND_LABELS: Record<RefusedChange['kind'], MessageKey> = {
   content: 'recovery.kind.content',

@@ -12,6 +12,7 @@ import {
 import { canEditAt } from '../editor/editability/editability';
 import type { EnvGetter } from '../editor/editorEnv';
 import { useI18n } from '../i18n';
+import './Toolbar.css';
 
 interface ButtonProps {
   action: string;

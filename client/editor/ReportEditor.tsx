@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react';
 import { type EnvGetter, REFRESH_META } from './editorEnv';
 import { collabExtensions, type PresenceUser } from './extensions';
 import type { CollabSession } from './sync/collabSession';
+import './document.css';
 
 interface Props {
   session: CollabSession;

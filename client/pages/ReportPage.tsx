@@ -22,6 +22,7 @@ import { useCollabConnection } from './report/useCollabConnection';
 import { usePresence } from './report/usePresence';
 import { useRefusalRecovery } from './report/useRefusalRecovery';
 import { useReportDetail } from './report/useReportDetail';
+import './ReportPage.css';
 
 function statusMap(sections: SectionSummary[]): Map<string, SectionStatus> {
   const map = new Map<string, SectionStatus>();

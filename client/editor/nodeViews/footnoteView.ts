@@ -6,6 +6,7 @@ import { Footnote } from '../../../shared/schema';
 import { insertFootnoteAndEdit } from '../commands';
 import { canEditAt } from '../editability/editability';
 import type { EnvGetter } from '../editorEnv';
+import './footnote.css';
 
 export interface FootnoteViewOptions {
   env: EnvGetter | null;

@@ -9,7 +9,7 @@ import type { Editor } from '@tiptap/core';
 import { useEffect, useMemo, useState } from 'react';
 import { buildOutline, flattenOutline, type OutlineNode } from '../../shared/derive';
 import { ApiError } from '../api';
-import { OUTLINE_WATCH, useDocDerived } from '../editor/useDocDerived';
+import { OUTLINE_WATCH, useDocDerived } from '../editor/derived/useDocDerived';
 import { describeError } from '../errors';
 import { useI18n } from '../i18n';
 import { adminApi, type PreviousSection } from './adminApi';

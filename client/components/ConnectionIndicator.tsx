@@ -1,5 +1,6 @@
-import type { CollabState } from '../editor/collabSession';
+import type { CollabState } from '../editor/sync/collabSession';
 import { useI18n } from '../i18n';
+import './ConnectionIndicator.css';
 
 export function ConnectionIndicator({ state }: { state: CollabState }) {
   const { t } = useI18n();

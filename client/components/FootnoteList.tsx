@@ -1,7 +1,8 @@
 import type { Editor } from '@tiptap/core';
 import { type FootnoteInfo, footnoteList } from '../../shared/derive';
-import { FOOTNOTES_WATCH, useDocDerived } from '../editor/useDocDerived';
+import { FOOTNOTES_WATCH, useDocDerived } from '../editor/derived/useDocDerived';
 import { useI18n } from '../i18n';
+import './FootnoteList.css';
 
 /** The footnote bodies at the end of the report, live. */
 export function FootnoteList({ editor }: { editor: Editor | null }) {

@@ -2,6 +2,7 @@ import { AccountLink, AdminHeaderLink } from '../admin/HeaderLinks';
 import { type Lang, useI18n } from '../i18n';
 import { navigate } from '../router';
 import { type Session, setSession } from '../session';
+import './Header.css';
 
 export function Header({ session }: { session: Session | null }) {
   const { t, lang, setLang } = useI18n();

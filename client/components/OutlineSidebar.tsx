@@ -4,8 +4,9 @@ import { memo, type ReactNode } from 'react';
 import { buildOutline, type OutlineNode } from '../../shared/derive';
 import { findSection } from '../../shared/schema';
 import type { Department, SectionStatus, User } from '../../shared/types';
-import { OUTLINE_WATCH, useDocDerived } from '../editor/useDocDerived';
+import { OUTLINE_WATCH, useDocDerived } from '../editor/derived/useDocDerived';
 import { useI18n } from '../i18n';
+import './OutlineSidebar.css';
 
 function scrollToSection(editor: Editor, id: string) {
   const hit = findSection(editor.state.doc, id);

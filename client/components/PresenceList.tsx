@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Department } from '../../shared/types';
 import type { PresenceUser } from '../editor/extensions';
 import { useI18n } from '../i18n';
+import './PresenceList.css';
 
 interface AwarenessLike {
   clientID: number;

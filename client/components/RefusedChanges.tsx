@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { RefusedChange } from '../editor/recoveryPlan';
+import type { RefusedChange } from '../editor/recovery/recoveryPlan';
 import { type MessageKey, useI18n } from '../i18n';
+import './RefusedChanges.css';
 
 const KIND_LABELS: Record<RefusedChange['kind'], MessageKey> = {
   content: 'recovery.kind.content',
@@ -50,7 +51,7 @@ function RefusedItem({ change }: { change: RefusedChange }) {
 
 /**
  * The changes the server would not take after a refused update, with what the user wrote, so
- * nothing is lost silently (see editor/editRecovery.ts).
+ * nothing is lost silently (see editor/recovery/editRecovery.ts).
  */
 export function RefusedChanges({
   changes,

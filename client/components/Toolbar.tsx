@@ -9,9 +9,10 @@ import {
   insertFootnoteAndEdit,
   removeIndicatorRow,
 } from '../editor/commands';
-import { canEditAt } from '../editor/editability';
+import { canEditAt } from '../editor/editability/editability';
 import type { EnvGetter } from '../editor/editorEnv';
 import { useI18n } from '../i18n';
+import './Toolbar.css';
 
 interface ButtonProps {
   action: string;

@@ -1,9 +1,10 @@
 import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useMemo } from 'react';
-import type { CollabSession } from './collabSession';
 import { type EnvGetter, REFRESH_META } from './editorEnv';
 import { collabExtensions, type PresenceUser } from './extensions';
+import type { CollabSession } from './sync/collabSession';
+import './document.css';
 
 interface Props {
   session: CollabSession;

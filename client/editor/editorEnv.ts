@@ -5,7 +5,7 @@
 import type { Transaction } from '@tiptap/pm/state';
 import type { Department } from '../../shared/types';
 import type { Translate } from '../i18n';
-import type { EditContext } from './editability';
+import type { EditContext } from './editability/editability';
 
 export interface EditorEnv extends EditContext {
   departments: ReadonlyMap<string, Department>;

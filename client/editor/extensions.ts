@@ -8,15 +8,15 @@ import type * as Y from 'yjs';
 import { reportExtensions, Section } from '../../shared/schema';
 import { FRAGMENT_NAME } from '../../shared/ydoc';
 import { AuthorColors } from '../history/authorColors';
-import { remoteChangesOnly } from './caretAwareness';
+import { ReportDecorations } from './derived/reportDecorations';
+import { ReadOnlyGuard } from './editability/readOnlyGuard';
 import type { EnvGetter } from './editorEnv';
-import { FootnoteWithView } from './footnoteView';
-import { ReadOnlyGuard } from './readOnlyGuard';
-import { ReportDecorations } from './reportDecorations';
+import { FootnoteWithView } from './nodeViews/footnoteView';
 import { SectionIds } from './sectionIds';
-import { SelectionSync } from './selectionSync';
-import { TextblockSync } from './textblockSync';
-import { TypedText } from './typedText';
+import { remoteChangesOnly } from './sync/caretAwareness';
+import { SelectionSync } from './sync/selectionSync';
+import { TextblockSync } from './sync/textblockSync';
+import { TypedText } from './sync/typedText';
 
 export interface PresenceUser {
   id: string;

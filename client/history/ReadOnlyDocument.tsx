@@ -5,6 +5,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useMemo } from 'react';
 import type { EnvGetter } from '../editor/editorEnv';
 import { localExtensions } from '../editor/extensions';
+import '../editor/document.css';
 
 export function ReadOnlyDocument({ doc, env }: { doc: JSONContent; env: EnvGetter }) {
   const extensions = useMemo(() => localExtensions(env), [env]);

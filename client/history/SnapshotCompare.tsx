@@ -12,6 +12,7 @@ import type { EnvGetter } from '../editor/editorEnv';
 import { localExtensions } from '../editor/extensions';
 import type { AuthorDirectory } from './authors';
 import { YChange } from './ychangeMark';
+import '../editor/document.css';
 
 interface Props {
   older: Uint8Array;

@@ -2,7 +2,7 @@
 // one short sync through the stock y-websocket provider, without presence and without writing.
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { collabUrl } from '../editor/collabSession';
+import { collabUrl } from '../editor/sync/collabSession';
 
 const SYNC_TIMEOUT_MS = 20_000;
 

@@ -8,6 +8,7 @@ import { describeError } from '../errors';
 import { type Translate, useI18n } from '../i18n';
 import { navigate } from '../router';
 import { ExportMenu } from '../workflow';
+import './ReportListPage.css';
 
 /** Counts of sections per status, from whichever shape the server sent. */
 function statusCounts(report: ReportListItem): {

@@ -1,40 +1,29 @@
+// The report page: composes the collaboration connection, the polled report detail, the recovery
+// after a refused edit and presence (hooks in report/), and lays out sidebar, editor and banners.
 import type { Editor } from '@tiptap/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import * as Y from 'yjs';
-import { CloseCode } from '../../shared/protocol';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { isReadOnlyReport } from '../../shared/report-status';
-import type { Department, SectionStatus, SectionSummary } from '../../shared/types';
+import type { SectionStatus, SectionSummary } from '../../shared/types';
 import { PreviousPeriodPanel } from '../admin/PreviousPeriodPanel';
-import { ApiError, api, type ReportDetail } from '../api';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
 import { FootnoteList } from '../components/FootnoteList';
 import { OutlineSidebar } from '../components/OutlineSidebar';
 import { PresenceList } from '../components/PresenceList';
 import { RefusedChanges } from '../components/RefusedChanges';
 import { Toolbar } from '../components/Toolbar';
-import { useCollabSession } from '../editor/collabSession';
 import type { EditorEnv } from '../editor/editorEnv';
-import { type PendingRecovery, type RecoveryOutcome, useEditRecovery } from '../editor/editRecovery';
-import type { PresenceUser } from '../editor/extensions';
 import { ReportEditor } from '../editor/ReportEditor';
-import { shareEqual } from '../editor/shareEqual';
 import { describeError } from '../errors';
 import { ReportHistoryBar } from '../history/ReportHistoryBar';
 import { useI18n } from '../i18n';
-import { type Session, setSession } from '../session';
-import {
-  LockBanner,
-  onReportRefresh,
-  REPORT_POLL_MS,
-  requestReportRefresh,
-  useSectionWorkflow,
-  WorkflowBar,
-} from '../workflow';
+import type { Session } from '../session';
+import { LockBanner, useSectionWorkflow, WorkflowBar } from '../workflow';
 import { NotFoundPage } from './NotFoundPage';
-
-/** How often workflow status and the lock are re-read (REST metadata, not in the Y.Doc). */
-const DETAIL_REFRESH_MS = REPORT_POLL_MS;
-const FALLBACK_COLOR = '#b45309';
+import { useCollabConnection } from './report/useCollabConnection';
+import { usePresence } from './report/usePresence';
+import { useRefusalRecovery } from './report/useRefusalRecovery';
+import { useReportDetail } from './report/useReportDetail';
+import './ReportPage.css';
 
 function statusMap(sections: SectionSummary[]): Map<string, SectionStatus> {
   const map = new Map<string, SectionStatus>();
@@ -48,128 +37,21 @@ function statusMap(sections: SectionSummary[]): Map<string, SectionStatus> {
   return map;
 }
 
-function hexColor(color: string | undefined): string {
-  return color && /^#[0-9a-fA-F]{6}$/.test(color) ? color : FALLBACK_COLOR;
-}
-
 export function ReportPage({ reportId, session }: { reportId: string; session: Session }) {
   const { t, lang } = useI18n();
-  const [detail, setDetail] = useState<ReportDetail | null>(null);
-  const [departments, setDepartments] = useState<Map<string, Department> | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [notFound, setNotFound] = useState(false);
-  const [generation, setGeneration] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
-  const { session: collab, state } = useCollabSession(reportId, session.token, generation);
   const user = session.user;
-  // The local state at a refused update, until the fresh session has taken back what it may.
-  const [pendingRecovery, setPendingRecovery] = useState<PendingRecovery | null>(null);
-  const [recovery, setRecovery] = useState<RecoveryOutcome | null>(null);
-  const collabRef = useRef(collab);
-  collabRef.current = collab;
-  // Where the user was reading: the fresh editor is mounted from scratch and would lose it.
-  const scrollAtRefusal = useRef<number | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    const load = () =>
-      Promise.all([api.report(reportId), api.departments()]).then(
-        ([report, list]) => {
-          if (cancelled) return;
-          // The poll mostly reads what it read before: keep the previous object so the page (and
-          // the outline with its controls for every section) does not re-render every few seconds.
-          setDetail((previous) => shareEqual(previous, report));
-          setDepartments((prev) => prev ?? new Map(list.map((d) => [d.id, d])));
-          setLoadError(null);
-        },
-        (error) => {
-          if (cancelled) return;
-          if (error instanceof ApiError && error.status === 404) setNotFound(true);
-          else setLoadError(error);
-        },
-      );
-    load();
-    const timer = setInterval(load, DETAIL_REFRESH_MS);
-    // Workflow actions and refused edits ask for a fresh read at once (client/workflow).
-    const offRefresh = onReportRefresh(reportId, load);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-      offRefresh();
-    };
-  }, [reportId]);
-
-  // Deliberate closes from the server.
-  useEffect(() => {
-    switch (state.closedWith) {
-      case null:
-        return;
-      case CloseCode.Unauthenticated:
-        setSession(null);
-        return;
-      case CloseCode.UnknownReport:
-        setNotFound(true);
-        return;
-      default: {
-        // Refused edit (4403), too large (4413), malformed (4400): start again from the server's
-        // state with a fresh doc so the refused change is not offered again on reconnect — but
-        // keep the local state, so the user's other unsent changes are put back or reported
-        // (useEditRecovery) instead of vanishing with it.
-        const refusedDoc = collabRef.current?.doc;
-        scrollAtRefusal.current ??= window.scrollY;
-        if (refusedDoc) {
-          const refused = Y.encodeStateAsUpdate(refusedDoc);
-          setPendingRecovery((previous) => ({
-            state: previous ? Y.mergeUpdates([previous.state, refused]) : refused,
-            from: refusedDoc,
-            at: Date.now(),
-          }));
-        }
-        setNotice(state.closedWith === CloseCode.TooLarge ? t('report.tooLarge') : t('report.editRefused'));
-        setGeneration((g) => g + 1);
-        // A refusal often means the report was just locked or a section approved: re-read now.
-        requestReportRefresh(reportId);
-      }
-    }
-  }, [state.closedWith, t, reportId]);
-
-  const onRecovered = useCallback(
-    (outcome: RecoveryOutcome) => {
-      setPendingRecovery(null);
-      if (scrollAtRefusal.current !== null) {
-        window.scrollTo({ top: scrollAtRefusal.current });
-        scrollAtRefusal.current = null;
-      }
-      if (outcome.refused.length > 0) {
-        // A second refusal adds to what is shown: the earlier text must stay there to copy.
-        setRecovery((previous) => {
-          if (!previous) return outcome;
-          const fresh = new Set(outcome.refused.map((change) => `${change.kind}:${change.sectionId}`));
-          return {
-            reapplied: previous.reapplied + outcome.reapplied,
-            refused: [
-              ...previous.refused.filter((change) => !fresh.has(`${change.kind}:${change.sectionId}`)),
-              ...outcome.refused,
-            ],
-            again: previous.again || outcome.again,
-          };
-        });
-        setNotice(null);
-      } else if (outcome.reapplied > 0) {
-        setNotice(t('recovery.reapplied'));
-      }
-    },
-    [t],
-  );
-  useEditRecovery({
+  const connection = useCollabConnection({ reportId, token: session.token, t, onNotice: setNotice });
+  const { collab, state, generation } = connection;
+  const { detail, departments, loadError, notFound } = useReportDetail(reportId);
+  const { recovery, dismiss: dismissRecovery } = useRefusalRecovery({
     reportId,
     user,
-    pending: pendingRecovery,
-    doc: collab?.doc ?? null,
-    synced: state.synced,
+    connection,
     editor,
-    onDone: onRecovered,
+    t,
+    onNotice: setNotice,
   });
 
   const statuses = useMemo(() => statusMap(detail?.sections ?? []), [detail]);
@@ -183,24 +65,11 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
   const env = useCallback(() => envRef.current as EditorEnv, []);
   const envVersion = `${lang}|${locked}|${JSON.stringify([...statuses])}|${departments?.size ?? 0}`;
 
-  const presenceUser = useMemo<PresenceUser>(() => {
-    const department = user.departmentId ? departments?.get(user.departmentId) : undefined;
-    return {
-      id: user.id,
-      name: user.name,
-      color: hexColor(department?.color),
-      departmentId: user.departmentId,
-    };
-  }, [user, departments]);
-
-  // Presence shows as soon as the socket is up, before the editor exists.
-  useEffect(() => {
-    collab?.provider.awareness.setLocalStateField('user', presenceUser);
-  }, [collab, presenceUser]);
+  const presenceUser = usePresence(user, departments, collab);
 
   const renderSectionExtra = useSectionWorkflow({ reportId, user, departments, detail });
 
-  if (notFound) return <NotFoundPage message={t('notFound.report')} />;
+  if (notFound || connection.notFound) return <NotFoundPage message={t('notFound.report')} />;
 
   const editable = user.role !== 'viewer' && !locked;
   const ready = collab && state.synced && detail && departments;
@@ -255,7 +124,7 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
             changes={recovery.refused}
             reapplied={recovery.reapplied}
             again={recovery.again}
-            onDismiss={() => setRecovery(null)}
+            onDismiss={dismissRecovery}
           />
         )}
         {loadError !== null && (

@@ -11,21 +11,21 @@ import { describe, expect, it, vi } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { remoteChangesOnly } from '../../../client/editor/caretAwareness';
-import { frameKind } from '../../../client/editor/collabFrames';
-import { reconcileDecorations } from '../../../client/editor/decorationDiff';
-import { changeTouches, docDiff } from '../../../client/editor/docChange';
-import type { EditorEnv } from '../../../client/editor/editorEnv';
-import { REFRESH_META } from '../../../client/editor/editorEnv';
+import { reconcileDecorations } from '../../../client/editor/derived/decorationDiff';
+import { changeTouches, docDiff } from '../../../client/editor/derived/docChange';
 import {
   carryOver,
   decorationList,
   reportDecorationsKey,
   reportDecorationsPlugin,
-} from '../../../client/editor/reportDecorations';
+} from '../../../client/editor/derived/reportDecorations';
+import { shareEqual } from '../../../client/editor/derived/shareEqual';
+import { FOOTNOTES_WATCH, OUTLINE_WATCH } from '../../../client/editor/derived/useDocDerived';
+import type { EditorEnv } from '../../../client/editor/editorEnv';
+import { REFRESH_META } from '../../../client/editor/editorEnv';
 import { mayAddSections } from '../../../client/editor/sectionIds';
-import { shareEqual } from '../../../client/editor/shareEqual';
-import { FOOTNOTES_WATCH, OUTLINE_WATCH } from '../../../client/editor/useDocDerived';
+import { remoteChangesOnly } from '../../../client/editor/sync/caretAwareness';
+import { frameKind } from '../../../client/editor/sync/collabFrames';
 import { env, posOf, row, twoDepartmentReport, user } from './fixtures';
 
 function sample() {

@@ -5,7 +5,7 @@ import {
   isPlainTextEdit,
   reportDecorationsKey,
   reportDecorationsPlugin,
-} from '../../../client/editor/reportDecorations';
+} from '../../../client/editor/derived/reportDecorations';
 import { env, posOf, row, twoDepartmentReport, user } from './fixtures';
 
 function stateFor(doc = sample(), who = user('editor', 'baochi')) {

@@ -1,9 +1,9 @@
 import { EditorState, TextSelection } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
-import { canEditAt, canEditRange } from '../../../client/editor/editability';
+import { canEditAt, canEditRange } from '../../../client/editor/editability/editability';
+import { readOnlyGuardPlugin } from '../../../client/editor/editability/readOnlyGuard';
 import type { EditorEnv } from '../../../client/editor/editorEnv';
-import { readOnlyGuardPlugin } from '../../../client/editor/readOnlyGuard';
 import { env, para, posOf, reportWithSections, row, section, user } from './fixtures';
 
 function doc() {

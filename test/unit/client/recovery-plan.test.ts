@@ -4,8 +4,8 @@
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { mergeUnsent } from '../../../client/editor/editRecovery';
-import { planRecovery, type RecoveryContext } from '../../../client/editor/recoveryPlan';
+import { mergeUnsent } from '../../../client/editor/recovery/editRecovery';
+import { planRecovery, type RecoveryContext } from '../../../client/editor/recovery/recoveryPlan';
 import type { SectionStatus } from '../../../shared/types';
 import { jsonToYDoc, yDocToJson } from '../../../shared/ydoc';
 import { typeInSection } from '../../helpers/ydoc';

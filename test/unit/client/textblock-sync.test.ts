@@ -1,4 +1,4 @@
-// The single-textblock path of the ProseMirror → Yjs step (client/editor/textblockSync.ts): it
+// The single-textblock path of the ProseMirror → Yjs step (client/editor/sync/textblockSync.ts): it
 // must leave the shared fragment exactly as y-tiptap's full reconciliation would, keep the
 // binding's mapping true for the next keystroke, and refuse every change it does not cover.
 import type { Node as PMNode } from '@tiptap/pm/model';
@@ -15,7 +15,7 @@ import {
   changedTextblockPath,
   type SyncMeta,
   syncChangedTextblock,
-} from '../../../client/editor/textblockSync';
+} from '../../../client/editor/sync/textblockSync';
 import { reportSchema } from '../../../shared/schema';
 import { footnote, para, posOf, reportWithSections, row, section } from './fixtures';
 

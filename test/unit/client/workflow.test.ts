@@ -2,7 +2,7 @@
 // file name (from the server's real Content-Disposition) and the heading/signature transaction.
 import { EditorState } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
-import { readOnlyGuardPlugin } from '../../../client/editor/readOnlyGuard';
+import { readOnlyGuardPlugin } from '../../../client/editor/editability/readOnlyGuard';
 import { departmentProgress, totalProgress } from '../../../client/workflow/dashboardData';
 import {
   blockAttrsTransaction,

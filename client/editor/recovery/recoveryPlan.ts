@@ -8,7 +8,7 @@
 // see editRecovery.ts), so every difference from `server` is the user's own: a section someone
 // else added meanwhile is in both, a section the user deleted is missing from `local` only.
 import type { JSONContent } from '@tiptap/core';
-import { plainText, walkReport } from '../../shared/derive';
+import { plainText, walkReport } from '../../../shared/derive';
 import {
   canCreateSection,
   canDeleteSection,
@@ -16,8 +16,8 @@ import {
   canEditOutsideSections,
   normalizeOwner,
   type SectionLink,
-} from '../../shared/permissions';
-import type { SectionStatus, User } from '../../shared/types';
+} from '../../../shared/permissions';
+import type { SectionStatus, User } from '../../../shared/types';
 
 export interface RecoveryContext {
   user: User;

@@ -6,11 +6,11 @@ import { Fragment, type Node as PMNode } from '@tiptap/pm/model';
 import type { Transaction } from '@tiptap/pm/state';
 import { useEffect, useRef } from 'react';
 import * as Y from 'yjs';
-import { isReadOnlyReport } from '../../shared/report-status';
-import { findSection } from '../../shared/schema';
-import type { SectionStatus, SectionSummary, User } from '../../shared/types';
-import { yDocToJson } from '../../shared/ydoc';
-import { api } from '../api';
+import { isReadOnlyReport } from '../../../shared/report-status';
+import { findSection } from '../../../shared/schema';
+import type { SectionStatus, SectionSummary, User } from '../../../shared/types';
+import { yDocToJson } from '../../../shared/ydoc';
+import { api } from '../../api';
 import { describeAction, planRecovery, type RecoveryAction, type RefusedChange } from './recoveryPlan';
 
 /** A second refusal this soon after putting changes back means the rules disagree: stop retrying. */

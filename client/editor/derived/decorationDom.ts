@@ -2,8 +2,8 @@
 // the indicator table's STT, evaluation choice and summary. Built by ProseMirror when a widget
 // with a new key appears; a widget whose key is unchanged keeps its DOM.
 import type { EditorView } from '@tiptap/pm/view';
-import type { Evaluation } from '../../shared/types';
-import type { EditorEnv } from './editorEnv';
+import type { Evaluation } from '../../../shared/types';
+import type { EditorEnv } from '../editorEnv';
 
 const EVALUATION_CHOICES: Evaluation[] = ['', 'achieved', 'notAchieved', 'notEvaluated'];
 

@@ -9,14 +9,14 @@ import {
   indicatorSummary,
   summarizeEvaluations,
   walkReport,
-} from '../../shared/derive';
-import { canEditInChain, type SectionLink } from '../../shared/permissions';
-import type { Evaluation } from '../../shared/types';
+} from '../../../shared/derive';
+import { canEditInChain, type SectionLink } from '../../../shared/permissions';
+import type { Evaluation } from '../../../shared/types';
+import { canEditAt, linkOf } from '../editability/editability';
+import { type EditorEnv, type EnvGetter, isRefresh } from '../editorEnv';
 import { reconcileDecorations } from './decorationDiff';
 import { evaluationDom, sectionMetaDom, sectionNumberDom, sttDom, summaryDom } from './decorationDom';
 import { changeTouches, diffMapping, docDiff, type Watch } from './docChange';
-import { canEditAt, linkOf } from './editability';
-import { type EditorEnv, type EnvGetter, isRefresh } from './editorEnv';
 
 export interface ReportDecorationsOptions {
   env: EnvGetter | null;

@@ -17,8 +17,8 @@ import {
   canEditOutsideSections,
   normalizeOwner,
   type SectionLink,
-} from '../../shared/permissions';
-import type { SectionStatus, User } from '../../shared/types';
+} from '../../../shared/permissions';
+import type { SectionStatus, User } from '../../../shared/types';
 
 export interface EditContext {
   user: User;

@@ -2,10 +2,11 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
 import { StepMap } from '@tiptap/pm/transform';
 import { type Decoration, EditorView, type NodeView } from '@tiptap/pm/view';
-import { Footnote } from '../../shared/schema';
-import { insertFootnoteAndEdit } from './commands';
-import { canEditAt } from './editability';
-import type { EnvGetter } from './editorEnv';
+import { Footnote } from '../../../shared/schema';
+import { insertFootnoteAndEdit } from '../commands';
+import { canEditAt } from '../editability/editability';
+import type { EnvGetter } from '../editorEnv';
+import './footnote.css';
 
 export interface FootnoteViewOptions {
   env: EnvGetter | null;

@@ -2,8 +2,8 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import type { EnvGetter } from '../editorEnv';
 import { canEditRange, transactionAllowed } from './editability';
-import type { EnvGetter } from './editorEnv';
 
 export interface ReadOnlyGuardOptions {
   env: EnvGetter | null;

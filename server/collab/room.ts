@@ -15,6 +15,7 @@ import type { BusMessage, RoomBus } from './bus';
 import type { Connection } from './connection';
 import { awarenessFrame, awarenessStatesFrame, syncStep1Frame, updateFrame } from './frames';
 import { checkUpdate } from './guard';
+import { type AwarenessEntry, encodeAwarenessEntries, PresencePolicy } from './presence-policy';
 import { isRedundantUpdate } from './redundant-update';
 
 export interface RoomDeps {
@@ -61,6 +62,8 @@ const COMPACT_WHEN_IDLE_MS = 2000;
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
+  /** Who owns which presence client id, and each socket's presence budget (presence-policy.ts). */
+  private readonly presence: PresencePolicy;
   private readonly unsubscribe: () => void;
   private readonly coalescer: ActivityCoalescer;
   private compacting = false;
@@ -81,6 +84,7 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
+    this.presence = new PresencePolicy(this.awareness.clientID);
     this.awareness.on('update', this.onAwarenessUpdate);
     doc.on('update', this.onDocUpdate);
     this.unsubscribe = deps.bus.subscribe(reportId, this.onBusMessage);
@@ -116,9 +120,9 @@ export class Room {
   /** Remove a connection and the presence it announced. Returns whether the room is now empty. */
   leave(connection: Connection): boolean {
     this.connections.delete(connection);
-    if (connection.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], connection);
-    }
+    // Only the ids it still owns: one a reconnected socket of the same user took over stays.
+    const owned = this.presence.release(connection.id);
+    if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, connection);
     return this.connections.size === 0;
   }
 
@@ -175,13 +179,22 @@ export class Room {
   }
 
   /**
-   * An awareness update from a client. Stock y-websocket clients re-broadcast the states they
-   * received from others, so entries for other clients are normal; awareness clocks make such
-   * echoes no-ops.
+   * An awareness update from a client (`entries` = its decoded content). Stock y-websocket clients
+   * re-broadcast the states they received from others, so entries for other clients are normal:
+   * the presence policy drops such echoes and refuses (RoomRefusal) oversized states, newer
+   * entries for another user's client ids, and floods.
    */
-  receiveAwareness(connection: Connection, update: Uint8Array): void {
+  receiveAwareness(connection: Connection, update: Uint8Array, entries: AwarenessEntry[]): void {
+    if (!this.connections.has(connection)) return;
+    const sender = { socketId: connection.id, userId: connection.user.id };
+    const knownClock = (clientId: number) => this.awareness.meta.get(clientId)?.clock;
+    const verdict = this.presence.judge(sender, entries, knownClock, Date.now());
+    if (!verdict.ok) throw new RoomRefusal(verdict.code, verdict.reason);
+    if (verdict.accepted.length === 0) return;
+    const accepted =
+      verdict.accepted.length === entries.length ? update : encodeAwarenessEntries(verdict.accepted);
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, connection);
     } catch {
       throw new RoomRefusal(4400, 'invalid awareness update');
     }
@@ -323,13 +336,8 @@ export class Room {
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
+    _origin: unknown,
   ): void => {
-    if (isConnectionLike(origin) && this.connections.has(origin as Connection)) {
-      const connection = origin as Connection;
-      for (const id of added) connection.awarenessIds.add(id);
-      for (const id of removed) connection.awarenessIds.delete(id);
-    }
     const first = this.awarenessChanged.size === 0;
     for (const id of added) this.awarenessChanged.add(id);
     for (const id of updated) this.awarenessChanged.add(id);

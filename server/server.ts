@@ -1,7 +1,6 @@
 // Start a dongsoan server: open the stores (refusing to start on corrupt files), seed an empty
 // DATA_DIR, and listen. Used by main.ts and, in-process on port 0, by the tests.
 
-import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createNodeWebSocket } from '@hono/node-ws';
@@ -9,7 +8,7 @@ import type { Hono } from 'hono';
 import { createApp } from './app';
 import { InProcessBus, type RoomBus } from './collab/bus';
 import { RoomManager, readStoredDoc } from './collab/rooms';
-import { limitFrameSize } from './collab/socket-limits';
+import { limitFrameSize, SOCKET_CAPS, type SocketCaps } from './collab/socket-limits';
 import { DELETES_FILE, FileDeletedByStore } from './history/deleted-by';
 import { FileVersionStore, VERSION_INDEX_FILE, VERSIONS_DIR } from './history/version-store';
 import type { AppEnv } from './http/env';
@@ -21,6 +20,7 @@ import { DEMO_ACCOUNTS, seedDemo } from './seed/demo';
 import { FileActivityLog } from './store/activity-log';
 import { FileClientBindingStore } from './store/client-bindings';
 import { FileDocStore } from './store/doc-store';
+import { mkdirPrivate } from './store/files';
 import { readJsonl } from './store/jsonl-file';
 import { LowMetaStore, type MetaStore } from './store/meta-store';
 
@@ -42,6 +42,10 @@ export interface StartServerOptions {
   bus?: RoomBus;
   /** How often an open, changed report gets an automatic version (default hourly; 0 = never). */
   autoVersionIntervalMs?: number;
+  /** Origins whose pages may open sockets (PUBLIC_ORIGINS); default: the server's own. */
+  allowedOrigins?: readonly string[] | null;
+  /** Caps on open sockets per user and per report (default SOCKET_CAPS). */
+  socketCaps?: Partial<SocketCaps>;
 }
 
 export const AUTO_VERSION_INTERVAL_MS = 60 * 60 * 1000;
@@ -67,7 +71,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const logger = options.logger ?? consoleLogger;
   const host = options.host ?? '127.0.0.1';
   const dataDir = options.dataDir;
-  await mkdir(dataDir, { recursive: true });
+  await mkdirPrivate(dataDir);
 
   const meta = await LowMetaStore.open(dataDir);
   const docs = new FileDocStore(dataDir, {
@@ -126,6 +130,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     upgradeWebSocket: nodeWs.upgradeWebSocket,
     clientDir: options.clientDir ?? null,
     pingIntervalMs: options.pingIntervalMs ?? 30_000,
+    allowedOrigins: options.allowedOrigins ?? null,
+    socketCaps: {
+      perUser: options.socketCaps?.perUser ?? SOCKET_CAPS.perUser,
+      perReport: options.socketCaps?.perReport ?? SOCKET_CAPS.perReport,
+    },
   });
   wsInit.app = app;
 

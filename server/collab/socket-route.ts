@@ -1,10 +1,11 @@
-// GET /collab/:reportId?token=… — the y-websocket endpoint. The token and the report are checked
-// before the socket does anything; a refusal is still an accepted socket closed with a code
-// (4401, 4404), because browsers hide the HTTP status of a failed upgrade from scripts.
+// GET /collab/:reportId?token=… — the y-websocket endpoint. The token, the report and the caps on
+// open sockets are checked before the socket does anything; a refusal is still an accepted socket
+// closed with a code (4401, 4404, 4429), because browsers hide the HTTP status of a failed upgrade
+// from scripts. (A foreign Origin is refused before, with 403: http/origins.ts.)
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../shared/protocol';
-import { hashToken, publicUser, userForToken } from '../auth/tokens';
+import { hashToken, publicUser, tokenExpiresAt, userForToken } from '../auth/tokens';
 import type { Logger } from '../log';
 import { isValidReportId } from '../store/ids';
 import type { MetaStore } from '../store/meta-store';
@@ -12,12 +13,14 @@ import { Connection } from './connection';
 import { receiveFrame } from './message-receiver';
 import { type Room, RoomRefusal } from './room';
 import type { RoomManager } from './rooms';
+import type { SocketCounter } from './socket-limits';
 
 export interface SocketRouteDeps {
   meta: MetaStore;
   rooms: RoomManager;
   logger: Logger;
   pingIntervalMs: number;
+  sockets: SocketCounter;
 }
 
 /** Frames that arrive while the room is still loading wait here (bounded). */
@@ -29,7 +32,8 @@ export function collabSocket(upgradeWebSocket: NodeUpgradeWebSocket, deps: Socke
   return upgradeWebSocket(
     (c) => {
       const reportId = c.req.param('reportId') ?? '';
-      const storedUser = userForToken(deps.meta, c.req.query('token'));
+      const token = c.req.query('token');
+      const storedUser = userForToken(deps.meta, token);
       const refusal: [number, string] | null = !storedUser
         ? [CloseCode.Unauthenticated, 'missing or invalid token']
         : !isValidReportId(reportId) || !deps.meta.data.reports.some((report) => report.id === reportId)
@@ -67,11 +71,19 @@ export function collabSocket(upgradeWebSocket: NodeUpgradeWebSocket, deps: Socke
             socket.close(refusal?.[0] ?? CloseCode.Unauthenticated, refusal?.[1]);
             return;
           }
+          const admission = deps.sockets.admit(storedUser.id, reportId);
+          if (!admission.ok) {
+            deps.logger.warn(`collab: refused a socket of ${storedUser.username} (${admission.reason})`);
+            socket.close(admission.code, admission.reason);
+            return;
+          }
           const conn = new Connection(socket, publicUser(storedUser), reportId, {
             pingIntervalMs: deps.pingIntervalMs,
             logger: deps.logger,
-            tokenHash: hashToken(c.req.query('token') ?? ''),
+            tokenHash: hashToken(token ?? ''),
+            expiresAt: tokenExpiresAt(deps.meta, token) ?? 0,
           });
+          conn.onClose(admission.release);
           connection = conn;
           deps.rooms.acquire(reportId).then(
             (loaded) => {

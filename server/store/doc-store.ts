@@ -1,11 +1,11 @@
 // Where report documents live: a state file plus an append-only update log per report.
 // Behind the `DocStore` interface so a shared database can replace files later (DESIGN "Growth path").
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import { CorruptFileError, describeError } from './errors';
-import { isNotFound, writeFileAtomic } from './files';
+import { isNotFound, mkdirPrivate, writeFileAtomic } from './files';
 import { assertReportId } from './ids';
 import { encodeRecord, parseRecords } from './records';
 import { LOG_FILE, STATE_FILE, UpdateLog } from './update-log';
@@ -75,7 +75,7 @@ export class FileDocStore implements DocStore {
 
   async create(reportId: string, state: Uint8Array): Promise<void> {
     const dir = this.reportDir(reportId);
-    await mkdir(dir, { recursive: true });
+    await mkdirPrivate(dir);
     await writeFileAtomic(join(dir, STATE_FILE), encodeRecord(state));
   }
 

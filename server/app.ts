@@ -4,9 +4,11 @@ import { bodyLimit } from 'hono/body-limit';
 import type { UpgradeWebSocket } from 'hono/ws';
 import type { WebSocket } from 'ws';
 import type { RoomManager } from './collab/rooms';
+import { type SocketCaps, SocketCounter } from './collab/socket-limits';
 import { collabSocket } from './collab/socket-route';
 import type { AppEnv } from './http/env';
 import { errorHandler } from './http/errors';
+import { requireAllowedOrigin } from './http/origins';
 import { mountClient } from './http/static';
 import type { Logger } from './log';
 import type { HistoryService } from './reports/history-service';
@@ -37,6 +39,9 @@ export interface AppDeps {
   upgradeWebSocket: UpgradeWebSocket<WebSocket, { onError: (error: unknown) => void }>;
   clientDir: string | null;
   pingIntervalMs: number;
+  /** Origins whose pages may open sockets; null = the server's own (http/origins.ts). */
+  allowedOrigins: readonly string[] | null;
+  socketCaps: SocketCaps;
 }
 
 /** Largest JSON body accepted (a report import is the biggest). */
@@ -64,6 +69,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/reports', reportRoutes(meta, reports));
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
 
+  app.use('/collab/*', requireAllowedOrigin(deps.allowedOrigins));
   app.get(
     '/collab/:reportId',
     collabSocket(deps.upgradeWebSocket, {
@@ -71,6 +77,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       rooms: deps.rooms,
       logger,
       pingIntervalMs: deps.pingIntervalMs,
+      sockets: new SocketCounter(deps.socketCaps),
     }),
   );
   app.all('/collab/*', (c) => c.json({ error: 'this endpoint speaks WebSocket' }, 426));

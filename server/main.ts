@@ -1,9 +1,11 @@
 // `npm start`: configuration from the environment, client build when stale, then the server.
 //   PORT (8080)  HOST (127.0.0.1)  DATA_DIR (./data)  DEMO_PASSWORD (demo)  SEED (demo | none)
 //   SERVE_CLIENT (1; 0 serves the API only and skips the client build)
+//   PUBLIC_ORIGINS (the server's own)  MAX_SOCKETS_PER_USER (20)  MAX_SOCKETS_PER_REPORT (300)
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureClientBuilt } from './build-client';
+import { parseOrigins } from './http/origins';
 import { consoleLogger } from './log';
 import { describeDemoAccounts, startServer } from './server';
 import { CorruptFileError } from './store/errors';
@@ -19,6 +21,26 @@ function parsePort(value: string | undefined): number {
     process.exit(2);
   }
   return port;
+}
+
+function parseCount(name: string): number | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) {
+    console.error(`${name} must be a positive whole number, got "${value}"`);
+    process.exit(2);
+  }
+  return count;
+}
+
+function allowedOrigins(): string[] | null {
+  try {
+    return parseOrigins(env.PUBLIC_ORIGINS);
+  } catch (error) {
+    console.error(`PUBLIC_ORIGINS: ${(error as Error).message}`);
+    process.exit(2);
+  }
 }
 
 async function main(): Promise<void> {
@@ -41,6 +63,11 @@ async function main(): Promise<void> {
       demoPassword,
       clientDir,
       logger: consoleLogger,
+      allowedOrigins: allowedOrigins(),
+      socketCaps: {
+        perUser: parseCount('MAX_SOCKETS_PER_USER'),
+        perReport: parseCount('MAX_SOCKETS_PER_REPORT'),
+      },
     });
   } catch (error) {
     if (error instanceof CorruptFileError) {

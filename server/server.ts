@@ -1,7 +1,6 @@
 // Start a dongsoan server: open the stores (refusing to start on corrupt files), seed an empty
 // DATA_DIR, and listen. Used by main.ts and, in-process on port 0, by the tests.
 
-import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createNodeWebSocket } from '@hono/node-ws';
@@ -11,7 +10,7 @@ import { createApp } from './app';
 import type { RoomBus } from './collab/bus';
 import { InProcessBus } from './collab/in-process-bus';
 import { RoomManager } from './collab/rooms';
-import { limitFrameSize } from './collab/socket-limits';
+import { limitFrameSize, SOCKET_CAPS, type SocketCaps } from './collab/socket-limits';
 import type { AppEnv } from './http/env';
 import { consoleLogger, type Logger } from './log';
 import { HistoryService } from './reports/history-service';
@@ -19,6 +18,7 @@ import { LockService } from './reports/lock-service';
 import { ReportService } from './reports/service';
 import { DEMO_ACCOUNTS, seedDemo } from './seed/demo';
 import { FileReportStore } from './store/file-report-store';
+import { mkdirPrivate } from './store/files';
 import { LowMetaStore } from './store/low-meta-store';
 import type { MetaStore } from './store/meta-store';
 import type { ReportStore } from './store/report-store';
@@ -41,6 +41,10 @@ export interface StartServerOptions {
   bus?: RoomBus;
   /** How often an open, changed report gets an automatic version (default hourly; 0 = never). */
   autoVersionIntervalMs?: number;
+  /** Origins whose pages may open sockets (PUBLIC_ORIGINS); default: the server's own. */
+  allowedOrigins?: readonly string[] | null;
+  /** Caps on open sockets per user and per report (default SOCKET_CAPS). */
+  socketCaps?: Partial<SocketCaps>;
 }
 
 export const AUTO_VERSION_INTERVAL_MS = 60 * 60 * 1000;
@@ -66,7 +70,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const logger = options.logger ?? consoleLogger;
   const host = options.host ?? '127.0.0.1';
   const dataDir = options.dataDir;
-  await mkdir(dataDir, { recursive: true });
+  await mkdirPrivate(dataDir);
 
   const meta = await LowMetaStore.open(dataDir);
   const store: ReportStore = new FileReportStore(dataDir, {
@@ -117,6 +121,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     upgradeWebSocket: nodeWs.upgradeWebSocket,
     clientDir: options.clientDir ?? null,
     pingIntervalMs: options.pingIntervalMs ?? 30_000,
+    allowedOrigins: options.allowedOrigins ?? null,
+    socketCaps: {
+      perUser: options.socketCaps?.perUser ?? SOCKET_CAPS.perUser,
+      perReport: options.socketCaps?.perReport ?? SOCKET_CAPS.perReport,
+    },
   });
   wsInit.app = app;
 

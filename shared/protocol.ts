@@ -12,9 +12,16 @@ export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 /** WebSocket close codes used by the server; the client maps them to user-facing messages. */
 export const CloseCode = {
   Unauthenticated: 4401,
+  /** An edit the guard refused, or presence sent for another user's client id. */
   Forbidden: 4403,
   UnknownReport: 4404,
+  /** A frame larger than MAX_FRAME_BYTES, or one presence state larger than its limit. */
   TooLarge: 4413,
+  /**
+   * Too many: sockets of one user or on one report (at the upgrade), presence client ids on one
+   * socket, or presence updates faster than the per-socket rate limit.
+   */
+  TooMany: 4429,
   Malformed: 4400,
   /** The server is shutting down or the room is being unloaded. */
   GoingAway: 1001,

@@ -40,6 +40,14 @@ export function userForToken(
   return user && user.active !== false ? user : null;
 }
 
+/** When a token expires (ms since the epoch), or null for a missing or unknown token. */
+export function tokenExpiresAt(meta: MetaStore, token: string | null | undefined): number | null {
+  if (!token || token.length > 200) return null;
+  const hash = hashToken(token);
+  const entry = meta.data.tokens.find((candidate) => candidate.hash === hash);
+  return entry ? Date.parse(entry.expiresAt) : null;
+}
+
 export async function revokeToken(meta: MetaStore, token: string): Promise<void> {
   const hash = hashToken(token);
   await meta.update((data) => {

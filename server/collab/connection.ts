@@ -7,7 +7,7 @@
 // per turn, and each write to the kernel costs far more than framing: this keeps the relay ahead.
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import type { CloseCode } from '../../shared/protocol';
+import { CloseCode } from '../../shared/protocol';
 import type { User } from '../../shared/types';
 import type { Logger } from '../log';
 
@@ -17,15 +17,19 @@ export interface ConnectionOptions {
   logger: Logger;
   /** Hash of the token the socket was opened with: ending that session closes the socket. */
   tokenHash: string;
+  /** When that token expires (ms since the epoch): the socket closes with 4401 then. */
+  expiresAt: number;
 }
+
+/** setTimeout's longest delay; a later expiry is reached in several steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export class Connection {
   readonly id = randomUUID();
-  /** Awareness client ids this socket has announced (removed when it closes). */
-  readonly awarenessIds = new Set<number>();
   private alive = true;
   private closed = false;
   private readonly pingTimer: NodeJS.Timeout;
+  private expiryTimer: NodeJS.Timeout | null = null;
   private readonly closeListeners: (() => void)[] = [];
   private outbox: Uint8Array[] = [];
   /** A frame went out directly this turn: further frames wait for the end-of-turn flush. */
@@ -43,6 +47,7 @@ export class Connection {
     socket.on('close', () => this.finish());
     this.pingTimer = setInterval(() => this.keepalive(), options.pingIntervalMs);
     this.pingTimer.unref();
+    this.scheduleExpiry();
   }
 
   /** Hash of the token (session) the socket was opened with. */
@@ -100,6 +105,17 @@ export class Connection {
     else this.closeListeners.push(listener);
   }
 
+  /** A socket must not outlive its session: the token's expiry ends it like a logout does. */
+  private scheduleExpiry(): void {
+    const left = this.options.expiresAt - Date.now();
+    if (left <= 0) {
+      this.close(CloseCode.Unauthenticated, 'session expired');
+      return;
+    }
+    this.expiryTimer = setTimeout(() => this.scheduleExpiry(), Math.min(left, MAX_TIMER_MS));
+    this.expiryTimer.unref();
+  }
+
   private keepalive(): void {
     if (!this.alive) {
       this.options.logger.warn(`collab: ${this.user.username} did not answer a ping, dropping the socket`);
@@ -121,6 +137,7 @@ export class Connection {
     this.closed = true;
     this.outbox = [];
     clearInterval(this.pingTimer);
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
     for (const listener of this.closeListeners.splice(0)) listener();
   }
 }

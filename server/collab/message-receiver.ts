@@ -8,6 +8,7 @@ import { MessageType } from '../../shared/protocol';
 import type { Connection } from './connection';
 import { awarenessStatesFrame, syncStep2Frame } from './frames';
 import { decodeIncomingUpdate } from './incoming-update';
+import { type AwarenessEntry, decodeAwarenessUpdate } from './presence-policy';
 import { malformed } from './refused';
 import type { Room } from './room';
 
@@ -39,8 +40,7 @@ export function receiveFrame(data: ArrayBuffer | string, connection: Connection,
       return;
     case MessageType.Awareness: {
       const update = read('awareness message', () => decoding.readVarUint8Array(decoder));
-      validateAwarenessUpdate(update);
-      room.receiveAwareness(connection, update);
+      room.receiveAwareness(connection, update, validateAwarenessUpdate(update));
       return;
     }
     case MessageType.QueryAwareness:
@@ -78,14 +78,6 @@ function receiveSync(decoder: decoding.Decoder, connection: Connection, room: Ro
 }
 
 /** Check an awareness update's framing and JSON before it touches the room's awareness. */
-function validateAwarenessUpdate(update: Uint8Array): void {
-  read('awareness update', () => {
-    const decoder = decoding.createDecoder(update);
-    const count = decoding.readVarUint(decoder);
-    for (let i = 0; i < count; i++) {
-      decoding.readVarUint(decoder);
-      decoding.readVarUint(decoder);
-      JSON.parse(decoding.readVarString(decoder));
-    }
-  });
+function validateAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  return read('awareness update', () => decodeAwarenessUpdate(update));
 }

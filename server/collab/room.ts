@@ -24,6 +24,7 @@ import type { Connection } from './connection';
 import { awarenessFrame, awarenessStatesFrame, syncStep1Frame, updateFrame } from './frames';
 import { type GuardAccepted, guardUpdate } from './guard';
 import type { IncomingUpdate } from './incoming-update';
+import { type AwarenessEntry, encodeAwarenessEntries, PresencePolicy } from './presence-policy';
 import { isRedundantUpdate } from './redundant-update';
 import { malformed, Refused } from './refused';
 
@@ -50,6 +51,8 @@ export interface AutoVersionPolicy {
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
+  /** Who owns which presence client id, and each socket's presence budget (presence-policy.ts). */
+  private readonly presence: PresencePolicy;
   private readonly unsubscribe: () => void;
   private readonly coalescer: ActivityCoalescer;
   private closed = false;
@@ -73,6 +76,7 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
+    this.presence = new PresencePolicy(this.awareness.clientID);
     this.awareness.on('update', this.onAwarenessUpdate);
     doc.on('update', this.onDocUpdate);
     this.unsubscribe = deps.bus.subscribe(reportId, this.onBusMessage);
@@ -101,12 +105,10 @@ export class Room {
   /** Remove a connection and the presence it announced. Returns whether the room is now empty. */
   leave(connection: Connection): boolean {
     this.connections.delete(connection);
-    if (connection.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(
-        this.awareness,
-        [...connection.awarenessIds],
-        socketOrigin(connection),
-      );
+    // Only the ids it still owns: one a reconnected socket of the same user took over stays.
+    const owned = this.presence.release(connection.id);
+    if (owned.length > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, owned, socketOrigin(connection));
     }
     return this.connections.size === 0;
   }
@@ -168,13 +170,22 @@ export class Room {
   }
 
   /**
-   * An awareness update from a client. Stock y-websocket clients re-broadcast the states they
-   * received from others, so entries for other clients are normal; awareness clocks make such
-   * echoes no-ops.
+   * An awareness update from a client (`entries` = its decoded content). Stock y-websocket clients
+   * re-broadcast the states they received from others, so entries for other clients are normal:
+   * the presence policy drops such echoes and refuses (Refused) oversized states, newer
+   * entries for another user's client ids, and floods.
    */
-  receiveAwareness(connection: Connection, update: Uint8Array): void {
+  receiveAwareness(connection: Connection, update: Uint8Array, entries: AwarenessEntry[]): void {
+    if (!this.connections.has(connection)) return;
+    const sender = { socketId: connection.id, userId: connection.user.id };
+    const knownClock = (clientId: number) => this.awareness.meta.get(clientId)?.clock;
+    const verdict = this.presence.judge(sender, entries, knownClock, Date.now());
+    if (!verdict.ok) throw new Refused(verdict.code, verdict.reason);
+    if (verdict.accepted.length === 0) return;
+    const accepted =
+      verdict.accepted.length === entries.length ? update : encodeAwarenessEntries(verdict.accepted);
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, socketOrigin(connection));
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, socketOrigin(connection));
     } catch {
       throw malformed('invalid awareness update');
     }
@@ -283,14 +294,8 @@ export class Room {
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    eventOrigin: unknown,
+    _origin: unknown,
   ): void => {
-    const origin = changeOriginOf(eventOrigin);
-    if (origin?.kind === 'socket' && this.connections.has(origin.connection)) {
-      const connection = origin.connection;
-      for (const id of added) connection.awarenessIds.add(id);
-      for (const id of removed) connection.awarenessIds.delete(id);
-    }
     const first = this.awarenessChanged.size === 0;
     for (const id of added) this.awarenessChanged.add(id);
     for (const id of updated) this.awarenessChanged.add(id);

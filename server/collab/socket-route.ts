@@ -1,10 +1,11 @@
-// GET /collab/:reportId?token=… — the y-websocket endpoint. The token and the report are checked
-// before the socket does anything; a refusal is still an accepted socket closed with a code
-// (4401, 4404), because browsers hide the HTTP status of a failed upgrade from scripts.
+// GET /collab/:reportId?token=… — the y-websocket endpoint. The token, the report and the caps on
+// open sockets are checked before the socket does anything; a refusal is still an accepted socket
+// closed with a code (4401, 4404, 4429), because browsers hide the HTTP status of a failed upgrade
+// from scripts. (A foreign Origin is refused before, with 403: http/origins.ts.)
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../shared/protocol';
-import { hashToken, publicUser, userForToken } from '../auth/tokens';
+import { hashToken, publicUser, tokenExpiresAt, userForToken } from '../auth/tokens';
 import type { Logger } from '../log';
 import { isValidReportId } from '../store/ids';
 import type { MetaStore } from '../store/meta-store';
@@ -13,12 +14,14 @@ import { receiveFrame } from './message-receiver';
 import { Refused } from './refused';
 import type { Room } from './room';
 import type { RoomManager } from './rooms';
+import type { SocketCounter } from './socket-limits';
 
 export interface SocketRouteDeps {
   meta: MetaStore;
   rooms: RoomManager;
   logger: Logger;
   pingIntervalMs: number;
+  sockets: SocketCounter;
 }
 
 /** Frames that arrive while the room is still loading wait here (bounded). */
@@ -30,7 +33,8 @@ export function collabSocket(upgradeWebSocket: NodeUpgradeWebSocket, deps: Socke
   return upgradeWebSocket(
     (c) => {
       const reportId = c.req.param('reportId') ?? '';
-      const storedUser = userForToken(deps.meta, c.req.query('token'));
+      const token = c.req.query('token');
+      const storedUser = userForToken(deps.meta, token);
       const refusal: Refused | null = !storedUser
         ? new Refused(CloseCode.Unauthenticated, 'missing or invalid token')
         : !isValidReportId(reportId) || !deps.meta.data.reports.some((report) => report.id === reportId)
@@ -74,11 +78,19 @@ export function collabSocket(upgradeWebSocket: NodeUpgradeWebSocket, deps: Socke
             socket.close(refusal?.code ?? CloseCode.Unauthenticated, refusal?.message);
             return;
           }
+          const admission = deps.sockets.admit(storedUser.id, reportId);
+          if (!admission.ok) {
+            deps.logger.warn(`collab: refused a socket of ${storedUser.username} (${admission.reason})`);
+            socket.close(admission.code, admission.reason);
+            return;
+          }
           const conn = new Connection(socket, publicUser(storedUser), reportId, {
             pingIntervalMs: deps.pingIntervalMs,
             logger: deps.logger,
-            tokenHash: hashToken(c.req.query('token') ?? ''),
+            tokenHash: hashToken(token ?? ''),
+            expiresAt: tokenExpiresAt(deps.meta, token) ?? 0,
           });
+          conn.onClose(admission.release);
           connection = conn;
           deps.rooms.acquire(reportId).then(
             (loaded) => {

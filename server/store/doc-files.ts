@@ -2,12 +2,12 @@
 //
 //   reports/<id>/state.bin     one CRC-framed record (records.ts): the state at the last compaction
 //   reports/<id>/updates.log   CRC-framed records: every update accepted since, in order
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import { CorruptFileError, describeError } from './errors';
-import { isNotFound, writeFileAtomic } from './files';
+import { isNotFound, mkdirPrivate, writeFileAtomic } from './files';
 import { encodeRecord, parseRecords } from './records';
 import { LOG_FILE, STATE_FILE } from './update-log';
 
@@ -20,7 +20,7 @@ export interface StoredDocFiles {
 
 /** Store the first state of a new report in `dir`. */
 export async function createDocFiles(dir: string, state: Uint8Array): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await mkdirPrivate(dir);
   await writeFileAtomic(join(dir, STATE_FILE), encodeRecord(state));
 }
 

@@ -2,11 +2,11 @@
 // A line cut off by a crash at the very end is dropped with a warning; a bad line before the end
 // means the file is corrupt.
 import { closeSync, fstatSync, ftruncateSync, openSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Logger } from '../log';
 import { CorruptFileError, describeError } from './errors';
-import { isNotFound } from './files';
+import { isNotFound, mkdirPrivate, PRIVATE_FILE_MODE } from './files';
 import { GroupCommitFile } from './group-commit';
 
 export interface JsonlContents<T> {
@@ -58,8 +58,8 @@ export class JsonlAppender {
 
   /** Open for appending, cutting off a torn last line first (see readJsonl's validBytes). */
   static async open(file: string, validBytes: number): Promise<JsonlAppender> {
-    await mkdir(dirname(file), { recursive: true });
-    const fd = openSync(file, 'a+');
+    await mkdirPrivate(dirname(file));
+    const fd = openSync(file, 'a+', PRIVATE_FILE_MODE);
     try {
       if (fstatSync(fd).size > validBytes) ftruncateSync(fd, validBytes);
     } catch (error) {

@@ -9,7 +9,7 @@ import { fstatSync, ftruncateSync, openSync, read, readSync, renameSync } from '
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { syncDir, writeFileAtomic } from './files';
+import { PRIVATE_FILE_MODE, syncDir, writeFileAtomic } from './files';
 import { GroupCommitFile, writeFully } from './group-commit';
 import { encodeRecord } from './records';
 
@@ -43,7 +43,7 @@ export class UpdateLog {
     const log = new UpdateLog(dir, validBytes);
     const file = join(dir, LOG_FILE);
     // A torn tail from a crash is cut off so new records never follow garbage.
-    const fd = openSync(file, 'a+');
+    const fd = openSync(file, 'a+', PRIVATE_FILE_MODE);
     if (fstatSync(fd).size > validBytes) ftruncateSync(fd, validBytes);
     log.file = new GroupCommitFile(fd);
     return log;
@@ -118,7 +118,7 @@ export class UpdateLog {
     const path = join(this.dir, LOG_FILE);
     const temp = `${path}.compact.tmp`;
     const copiedUpTo = this.enqueuedBytes;
-    const output = await open(temp, 'w');
+    const output = await open(temp, 'w', PRIVATE_FILE_MODE);
     try {
       const tail = Buffer.alloc(copiedUpTo - coveredBytes);
       await readFullyAsync(file.fd, tail, coveredBytes, path);
@@ -130,7 +130,7 @@ export class UpdateLog {
       writeFully(output.fd, late);
       renameSync(temp, path);
       // Swapped before any await, so every append from now on goes to the new file.
-      file.replaceDescriptor(openSync(path, 'a+'));
+      file.replaceDescriptor(openSync(path, 'a+', PRIVATE_FILE_MODE));
       this.enqueuedBytes -= coveredBytes;
     } finally {
       await output.close();

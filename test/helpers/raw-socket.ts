@@ -1,7 +1,7 @@
 // A bare WebSocket speaking (or deliberately not speaking) the y-websocket protocol, for tests of
 // bad frames and close codes.
 import * as encoding from 'lib0/encoding';
-import { WebSocket } from 'ws';
+import { type ClientOptions, WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import type { CloseInfo } from './collab';
 
@@ -18,9 +18,12 @@ export function rawSocketUrl(wsUrl: string, reportId: string, token?: string): s
   return `${wsUrl}/${encodeURIComponent(reportId)}${query}`;
 }
 
-/** Open a socket; resolves once it is open (or with the close if the server refused the upgrade). */
-export function openRawSocket(url: string): Promise<RawSocket> {
-  const ws = new WebSocket(url);
+/**
+ * Open a socket; resolves once it is open (or with the close if the server refused the upgrade:
+ * then the code is minus the HTTP status). `options.origin` sends an Origin header as a browser would.
+ */
+export function openRawSocket(url: string, options: ClientOptions = {}): Promise<RawSocket> {
+  const ws = new WebSocket(url, options);
   const received: Uint8Array[] = [];
   ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
   const closed = new Promise<CloseInfo>((resolve) => {

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { UpgradeWebSocket } from 'hono/ws';
 import type { WebSocket } from 'ws';
+import type { LoginThrottle } from './auth/login-throttle';
 import type { RoomManager } from './collab/rooms';
 import { collabSocket } from './collab/socket-route';
 import type { AppEnv } from './http/env';
@@ -37,6 +38,8 @@ export interface AppDeps {
   upgradeWebSocket: UpgradeWebSocket<WebSocket, { onError: (error: unknown) => void }>;
   clientDir: string | null;
   pingIntervalMs: number;
+  /** Login throttle (tests inject one with a fake clock); one in memory by default. */
+  loginThrottle?: LoginThrottle;
 }
 
 /** Largest JSON body accepted (a report import is the biggest). */
@@ -52,7 +55,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'request body too large' }, 413) }),
   );
   app.route('/api/health', healthRoutes());
-  app.route('/api', authRoutes(meta, deps.rooms));
+  app.route('/api', authRoutes(meta, deps.rooms, { throttle: deps.loginThrottle }));
   app.route('/api/users', userRoutes(meta, deps.rooms));
   app.route('/api/departments', departmentRoutes(meta, reports, deps.activity));
   app.route('/api/reports', exportRoutes(meta, reports, deps.history, logger));

@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { createNodeWebSocket } from '@hono/node-ws';
 import type { Hono } from 'hono';
 import { createApp } from './app';
+import type { LoginThrottle } from './auth/login-throttle';
 import { InProcessBus, type RoomBus } from './collab/bus';
 import { RoomManager, readStoredDoc } from './collab/rooms';
 import { limitFrameSize } from './collab/socket-limits';
@@ -42,6 +43,8 @@ export interface StartServerOptions {
   bus?: RoomBus;
   /** How often an open, changed report gets an automatic version (default hourly; 0 = never). */
   autoVersionIntervalMs?: number;
+  /** Login throttle to use (tests inject one with a fake clock). */
+  loginThrottle?: LoginThrottle;
 }
 
 export const AUTO_VERSION_INTERVAL_MS = 60 * 60 * 1000;
@@ -126,6 +129,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     upgradeWebSocket: nodeWs.upgradeWebSocket,
     clientDir: options.clientDir ?? null,
     pingIntervalMs: options.pingIntervalMs ?? 30_000,
+    loginThrottle: options.loginThrottle,
   });
   wsInit.app = app;
 

@@ -2,7 +2,8 @@
 //
 // Refusals at login: a wrong username or password is 401 with one message for both (no username
 // enumeration); a deactivated account is 403 "account deactivated", told only to someone who gave
-// its right password; too many failures is 429 with Retry-After.
+// its right password; too many recent failures is 429 with Retry-After in seconds (a wait, never a
+// lock: server/auth/login-throttle.ts).
 
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -27,7 +28,7 @@ function tooManyAttempts(c: Context, retryAfterSeconds: number) {
   c.header('Retry-After', String(retryAfterSeconds));
   return c.json(
     {
-      error: `too many failed attempts; try again in ${retryAfterSeconds} s (quá nhiều lần thử sai)`,
+      error: `too many failed attempts; try again in ${retryAfterSeconds} s (quá nhiều lần thử sai; thử lại sau ${retryAfterSeconds} giây)`,
       retryAfter: retryAfterSeconds,
     },
     429,

@@ -8,6 +8,7 @@ import type { RoomManager } from './collab/rooms';
 import { collabSocket } from './collab/socket-route';
 import type { AppEnv } from './http/env';
 import { errorHandler } from './http/errors';
+import { securityHeaders } from './http/security-headers';
 import { mountClient } from './http/static';
 import type { Logger } from './log';
 import type { HistoryService } from './reports/history-service';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { meta, reports, logger } = deps;
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(logger));
+  app.use('*', securityHeaders());
 
   app.use(
     '/api/*',

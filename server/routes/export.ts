@@ -19,6 +19,7 @@ import {
 import { isValidVersionId } from '../history/version-store';
 import type { AppEnv } from '../http/env';
 import { badRequest, httpError, notFound } from '../http/errors';
+import { documentCsp } from '../http/security-headers';
 import type { Logger } from '../log';
 import type { HistoryService } from '../reports/history-service';
 import type { ReportService } from '../reports/service';
@@ -104,6 +105,9 @@ export function exportRoutes(
       'Content-Type': exported.contentType,
       'Content-Disposition': contentDisposition(report.title, exported.extension),
       ...(versionId ? { 'X-Version-Id': versionId } : {}),
+      ...(format === 'html' && typeof exported.body === 'string'
+        ? { 'Content-Security-Policy': documentCsp(exported.body) }
+        : {}),
     });
   });
 }

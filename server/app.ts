@@ -8,6 +8,7 @@ import type { RoomManager } from './collab/rooms';
 import { collabSocket } from './collab/socket-route';
 import type { AppEnv } from './http/env';
 import { errorHandler } from './http/errors';
+import { openApiDocument } from './http/openapi';
 import { securityHeaders } from './http/security-headers';
 import { mountClient } from './http/static';
 import type { Logger } from './log';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/reports', lockRoutes(meta, reports, deps.locks));
   app.route('/api/reports', reportLifecycleRoutes(meta, reports));
   app.route('/api/reports', reportRoutes(meta, reports));
+  app.get('/api/openapi.json', openApiDocument(app));
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
 
   app.get(

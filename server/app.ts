@@ -3,12 +3,15 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { UpgradeWebSocket } from 'hono/ws';
 import type { WebSocket } from 'ws';
+import type { LoginThrottle } from './auth/login-throttle';
 import type { RoomManager } from './collab/rooms';
 import { type SocketCaps, SocketCounter } from './collab/socket-limits';
 import { collabSocket } from './collab/socket-route';
 import type { AppEnv } from './http/env';
 import { errorHandler } from './http/errors';
+import { openApiDocument } from './http/openapi';
 import { requireAllowedOrigin } from './http/origins';
+import { securityHeaders } from './http/security-headers';
 import { mountClient } from './http/static';
 import type { Logger } from './log';
 import type { HistoryService } from './reports/history-service';
@@ -42,6 +45,8 @@ export interface AppDeps {
   /** Origins whose pages may open sockets; null = the server's own (http/origins.ts). */
   allowedOrigins: readonly string[] | null;
   socketCaps: SocketCaps;
+  /** Login throttle (tests inject one with a fake clock); one in memory by default. */
+  loginThrottle?: LoginThrottle;
 }
 
 /** Largest JSON body accepted (a report import is the biggest). */
@@ -51,13 +56,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { meta, reports, logger } = deps;
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(logger));
+  app.use('*', securityHeaders());
 
   app.use(
     '/api/*',
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'request body too large' }, 413) }),
   );
   app.route('/api/health', healthRoutes());
-  app.route('/api', authRoutes(meta, deps.rooms));
+  app.route('/api', authRoutes(meta, deps.rooms, { throttle: deps.loginThrottle }));
   app.route('/api/users', userRoutes(meta, deps.rooms));
   app.route('/api/departments', departmentRoutes(meta, reports, deps.store));
   app.route('/api/reports', exportRoutes(meta, reports, deps.history, logger));
@@ -67,6 +73,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/reports', lockRoutes(meta, reports, deps.locks));
   app.route('/api/reports', reportLifecycleRoutes(meta, reports));
   app.route('/api/reports', reportRoutes(meta, reports));
+  app.get('/api/openapi.json', openApiDocument(app));
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
 
   app.use('/collab/*', requireAllowedOrigin(deps.allowedOrigins));

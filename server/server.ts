@@ -7,6 +7,7 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import type { Hono } from 'hono';
 import { CloseCode } from '../shared/protocol';
 import { createApp } from './app';
+import type { LoginThrottle } from './auth/login-throttle';
 import type { RoomBus } from './collab/bus';
 import { InProcessBus } from './collab/in-process-bus';
 import { RoomManager } from './collab/rooms';
@@ -45,6 +46,8 @@ export interface StartServerOptions {
   allowedOrigins?: readonly string[] | null;
   /** Caps on open sockets per user and per report (default SOCKET_CAPS). */
   socketCaps?: Partial<SocketCaps>;
+  /** Login throttle to use (tests inject one with a fake clock). */
+  loginThrottle?: LoginThrottle;
 }
 
 export const AUTO_VERSION_INTERVAL_MS = 60 * 60 * 1000;
@@ -126,6 +129,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       perUser: options.socketCaps?.perUser ?? SOCKET_CAPS.perUser,
       perReport: options.socketCaps?.perReport ?? SOCKET_CAPS.perReport,
     },
+    loginThrottle: options.loginThrottle,
   });
   wsInit.app = app;
 

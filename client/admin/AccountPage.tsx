@@ -7,7 +7,8 @@ import { useI18n } from '../i18n';
 import type { Session } from '../session';
 import { adminApi } from './adminApi';
 import './admin.css';
-import { type PasswordForm, passwordFormErrors, retryMinutes } from './validation';
+import { throttledMessage } from './loginFailure';
+import { type PasswordForm, passwordFormErrors } from './validation';
 
 const EMPTY: PasswordForm = { current: '', next: '', confirm: '' };
 
@@ -39,8 +40,7 @@ export function AccountPage({ session }: { session: Session }) {
 
   function failure(caught: unknown): string {
     if (caught instanceof ApiError && caught.status === 403) return t('admin.account.wrongCurrent');
-    if (caught instanceof ApiError && caught.status === 429)
-      return t('admin.throttled', { minutes: retryMinutes(caught.body) ?? 15 });
+    if (caught instanceof ApiError && caught.status === 429) return throttledMessage(t, caught.body);
     return describeError(t, caught);
   }
 

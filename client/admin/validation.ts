@@ -29,14 +29,20 @@ export function isValidUsername(username: string): boolean {
   return USERNAME.test(username.trim().toLowerCase());
 }
 
-/** Whole minutes to wait, never less than one, from a 429's `retryAfter` (seconds) or Retry-After. */
-export function retryMinutes(body: unknown): number | null {
+/** Whole seconds to wait, never less than one, from a 429's `retryAfter` (seconds). */
+export function retrySeconds(body: unknown): number | null {
   const seconds =
     body && typeof body === 'object' && 'retryAfter' in body
       ? Number((body as { retryAfter: unknown }).retryAfter)
       : NaN;
   if (!Number.isFinite(seconds) || seconds < 0) return null;
-  return Math.max(1, Math.ceil(seconds / 60));
+  return Math.max(1, Math.ceil(seconds));
+}
+
+/** Whole minutes to wait, never less than one, from a 429's `retryAfter` (seconds). */
+export function retryMinutes(body: unknown): number | null {
+  const seconds = retrySeconds(body);
+  return seconds === null ? null : Math.max(1, Math.ceil(seconds / 60));
 }
 
 /** CSS hex colour as the server takes it. */

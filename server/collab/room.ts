@@ -47,7 +47,6 @@ export interface AutoVersionPolicy {
   take(room: Room): Promise<void>;
 }
 
-
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();

@@ -29,7 +29,9 @@ export interface SocketCaps {
 // (MAX_SOCKETS_PER_USER, MAX_SOCKETS_PER_REPORT).
 export const SOCKET_CAPS: SocketCaps = { perUser: 20, perReport: 300 };
 
-export type SocketAdmission = { ok: true; release: () => void } | { ok: false; code: CloseCode; reason: string };
+export type SocketAdmission =
+  | { ok: true; release: () => void }
+  | { ok: false; code: CloseCode; reason: string };
 
 /**
  * Counts the open sockets of this process by user and by report. A socket is counted from its

@@ -5,6 +5,7 @@
 // author of every run in the whole report, so only the secretary and viewers may read it; an
 // editor sees attributed changes through /diff, which keeps to their department's sections.
 import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
 import * as Y from 'yjs';
 import type { AttributedUser } from '../../shared/history/attribution';
 import { requireAuth, requireRole } from '../auth/middleware';
@@ -27,12 +28,17 @@ export interface AttributionRouteDeps {
 export function attributionRoutes(meta: MetaStore, deps: AttributionRouteDeps) {
   return new Hono<AppEnv>()
     .use(requireAuth(meta))
-    .get('/:id/attribution', requireRole('secretary', 'viewer'), async (c) => {
-      const report = knownReport(deps.reports, c.req.param('id'));
-      const attribution = await deps.history.attribution(report.id);
-      const payload = await deps.rooms.withDoc(report.id, (doc) => payloadForDoc(doc, attribution));
-      return c.json({ ...payload, users: namedUsers(meta, payload) });
-    });
+    .get(
+      '/:id/attribution',
+      describeRoute({ tags: ['versions'], summary: 'Who wrote and who deleted the text of a report' }),
+      requireRole('secretary', 'viewer'),
+      async (c) => {
+        const report = knownReport(deps.reports, c.req.param('id'));
+        const attribution = await deps.history.attribution(report.id);
+        const payload = await deps.rooms.withDoc(report.id, (doc) => payloadForDoc(doc, attribution));
+        return c.json({ ...payload, users: namedUsers(meta, payload) });
+      },
+    );
 }
 
 /**

@@ -4,13 +4,15 @@
 // delete one only while nothing refers to it (no account, no section of any report, no owner
 // change in any report's history).
 import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
 import { flattenOutline } from '../../shared/derive';
 import { newId } from '../../shared/ids';
 import type { Department } from '../../shared/types';
 import { requireAuth, requireRole } from '../auth/middleware';
 import type { AppEnv } from '../http/env';
 import { badRequest, conflict, notFound } from '../http/errors';
-import { type Body, optionalString, readJsonObject, requiredString } from '../http/validate';
+import { bodyObject, choice, flag, forbiddenKey, jsonBody, queryParams, text } from '../http/validate';
 import type { ReportService } from '../reports/service';
 import type { MetaStore } from '../store/meta-store';
 import type { ReportStore } from '../store/report-store';
@@ -40,19 +42,36 @@ const publicDepartment = (department: Department): Department => ({
   active: department.active !== false,
 });
 
-function cleanName(body: Body, key: string, max: number, required: boolean): string | undefined {
-  const raw = required ? requiredString(body, key, { max }) : optionalString(body, key, { max });
-  if (raw === undefined) return undefined;
-  const value = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
-  if (!value) throw badRequest(`"${key}" is empty`);
-  return value;
-}
+/** A name, NFC-normalised with its spacing collapsed; empty after that is a 400. */
+const cleanName = (key: string, max: number) =>
+  text(key, { max })
+    .transform((raw) => raw.normalize('NFC').trim().replace(/\s+/g, ' '))
+    .refine((value) => value.length > 0, `"${key}" is empty`);
 
-function colorField(body: Body): string | undefined {
-  const color = optionalString(body, 'color', { max: 7 });
-  if (color !== undefined && !COLOR.test(color)) throw badRequest('"color" must look like #1a2b3c');
-  return color?.toLowerCase();
-}
+const color = text('color', { max: 7 })
+  .regex(COLOR, '"color" must look like #1a2b3c')
+  .transform((value) => value.toLowerCase());
+
+const NewDepartmentBody = bodyObject({
+  name: cleanName('name', 200),
+  shortName: cleanName('shortName', 40).optional(),
+  color: color.optional(),
+});
+
+const DepartmentChangeBody = bodyObject({
+  name: cleanName('name', 200).optional(),
+  shortName: cleanName('shortName', 40).optional(),
+  color: color.optional(),
+  active: flag('active').optional(),
+  id: forbiddenKey('id', 'cannot be changed'),
+});
+
+const DepartmentListQuery = z.object({
+  /** `true` lists only the departments that can be chosen today. */
+  active: choice('active', ['true', 'false']).optional(),
+});
+
+const doc = (summary: string) => describeRoute({ tags: ['departments'], summary });
 
 export function departmentRoutes(meta: MetaStore, reports: ReportService, store: ReportStore) {
   const known = (id: string) => {
@@ -81,60 +100,65 @@ export function departmentRoutes(meta: MetaStore, reports: ReportService, store:
 
   return new Hono<AppEnv>()
     .use(requireAuth(meta))
-    .get('/', (c) => {
-      const onlyActive = c.req.query('active') === 'true';
+    .get('/', doc('List departments'), queryParams(DepartmentListQuery), (c) => {
+      const onlyActive = c.req.valid('query').active === 'true';
       const listed = meta.data.departments.filter((department) => !onlyActive || department.active !== false);
       return c.json(listed.map(publicDepartment));
     })
-    .post('/', requireRole('secretary'), async (c) => {
-      const body = await readJsonObject(c);
-      const name = cleanName(body, 'name', 200, true) as string;
-      const shortName = cleanName(body, 'shortName', 40, false) ?? name;
-      const color = colorField(body);
-      if (nameTaken(name)) throw badRequest(`a department named "${name}" exists already`);
-      const created = await meta.update((data) => {
-        if (data.departments.some((department) => nameKey(department.name) === nameKey(name))) return null;
-        const used = new Set(data.departments.map((department) => department.color.toLowerCase()));
-        const department: Department = {
-          id: newId('d'),
-          name,
-          shortName,
-          color: color ?? PALETTE.find((candidate) => !used.has(candidate)) ?? PALETTE[0],
-          active: true,
-        };
-        data.departments.push(department);
-        return department;
-      });
-      if (!created) throw badRequest(`a department named "${name}" exists already`);
-      return c.json(publicDepartment(created), 201);
-    })
-    .patch('/:id', requireRole('secretary'), async (c) => {
-      const department = known(c.req.param('id'));
-      const body = await readJsonObject(c);
-      if ('id' in body) throw badRequest('"id" cannot be changed');
-      const name = cleanName(body, 'name', 200, false);
-      const shortName = cleanName(body, 'shortName', 40, false);
-      const color = colorField(body);
-      const active = body.active;
-      if (active !== undefined && typeof active !== 'boolean')
-        throw badRequest('"active" must be true or false');
-      if (name === undefined && shortName === undefined && color === undefined && active === undefined)
-        throw badRequest('nothing to change: give name, shortName, color or active');
-      if (name !== undefined && nameTaken(name, department.id))
-        throw badRequest(`a department named "${name}" exists already`);
-      const updated = await meta.update((data) => {
-        const stored = data.departments.find((candidate) => candidate.id === department.id);
-        if (!stored) return null;
-        if (name !== undefined) stored.name = name;
-        if (shortName !== undefined) stored.shortName = shortName;
-        if (color !== undefined) stored.color = color;
-        if (active !== undefined) stored.active = active;
-        return stored;
-      });
-      if (!updated) throw notFound('unknown department');
-      return c.json(publicDepartment(updated));
-    })
-    .delete('/:id', requireRole('secretary'), async (c) => {
+    .post(
+      '/',
+      doc('Create a department'),
+      requireRole('secretary'),
+      jsonBody(NewDepartmentBody),
+      async (c) => {
+        const body = c.req.valid('json');
+        const name = body.name;
+        const shortName = body.shortName ?? name;
+        const color = body.color;
+        if (nameTaken(name)) throw badRequest(`a department named "${name}" exists already`);
+        const created = await meta.update((data) => {
+          if (data.departments.some((department) => nameKey(department.name) === nameKey(name))) return null;
+          const used = new Set(data.departments.map((department) => department.color.toLowerCase()));
+          const department: Department = {
+            id: newId('d'),
+            name,
+            shortName,
+            color: color ?? PALETTE.find((candidate) => !used.has(candidate)) ?? PALETTE[0],
+            active: true,
+          };
+          data.departments.push(department);
+          return department;
+        });
+        if (!created) throw badRequest(`a department named "${name}" exists already`);
+        return c.json(publicDepartment(created), 201);
+      },
+    )
+    .patch(
+      '/:id',
+      doc('Rename, recolour or (de)activate a department'),
+      requireRole('secretary'),
+      jsonBody(DepartmentChangeBody),
+      async (c) => {
+        const department = known(c.req.param('id'));
+        const { name, shortName, color, active } = c.req.valid('json');
+        if (name === undefined && shortName === undefined && color === undefined && active === undefined)
+          throw badRequest('nothing to change: give name, shortName, color or active');
+        if (name !== undefined && nameTaken(name, department.id))
+          throw badRequest(`a department named "${name}" exists already`);
+        const updated = await meta.update((data) => {
+          const stored = data.departments.find((candidate) => candidate.id === department.id);
+          if (!stored) return null;
+          if (name !== undefined) stored.name = name;
+          if (shortName !== undefined) stored.shortName = shortName;
+          if (color !== undefined) stored.color = color;
+          if (active !== undefined) stored.active = active;
+          return stored;
+        });
+        if (!updated) throw notFound('unknown department');
+        return c.json(publicDepartment(updated));
+      },
+    )
+    .delete('/:id', doc('Delete a department nothing refers to'), requireRole('secretary'), async (c) => {
       const department = known(c.req.param('id'));
       const why = await reference(department.id);
       if (why) throw conflict(`the department is in use (${why}): deactivate it instead`);

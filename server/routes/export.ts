@@ -4,6 +4,7 @@
 
 import type { JSONContent } from '@tiptap/core';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { renderHtml } from '../../shared/render/html';
 import { renderMarkdown } from '../../shared/render/markdown';
 import type { ReportMeta } from '../../shared/types';
@@ -18,7 +19,9 @@ import {
 } from '../export';
 import { isValidVersionId } from '../history/versions';
 import type { AppEnv } from '../http/env';
-import { badRequest, httpError, notFound } from '../http/errors';
+import { httpError, notFound } from '../http/errors';
+import { documentCsp } from '../http/security-headers';
+import { queryParams } from '../http/validate';
 import type { Logger } from '../log';
 import type { HistoryService } from '../reports/history-service';
 import type { ReportService } from '../reports/service';
@@ -62,18 +65,36 @@ export const EXPORTERS: Record<string, Exporter> = {
   }),
 };
 
+const FORMATS = ['md', 'html', 'docx', 'pdf'] as const;
+
+/** The export's query; the validator also publishes it in /api/openapi.json. */
+const exportQuery = queryParams(
+  z.object({
+    format: z
+      .string({ error: '"format" must be given once' })
+      .refine((format) => Object.hasOwn(EXPORTERS, format), {
+        error: (issue) => `unknown format "${String(issue.input)}" (${FORMATS.join(', ')})`,
+      })
+      .describe(`${FORMATS.join(' | ')} (default md)`)
+      .optional(),
+    version: z
+      .string({ error: '"version" must be given once' })
+      .describe('a version id (default: the live document, or the final version of a locked report)')
+      .optional(),
+  }),
+);
+
 export function exportRoutes(
   meta: MetaStore,
   reports: ReportService,
   history: HistoryService,
   logger: Logger,
 ) {
-  return new Hono<AppEnv>().use(requireAuth(meta)).get('/:id/export', async (c) => {
+  return new Hono<AppEnv>().use(requireAuth(meta)).get('/:id/export', exportQuery, async (c) => {
     const report = knownReport(reports, c.req.param('id'));
-    const format = c.req.query('format') ?? 'md';
-    if (!Object.hasOwn(EXPORTERS, format))
-      throw badRequest(`unknown format "${format}" (md, html, docx, pdf)`);
-    const requested = c.req.query('version');
+    const query = c.req.valid('query');
+    const format = query.format ?? 'md';
+    const requested = query.version;
     if (requested !== undefined && !isValidVersionId(requested))
       throw notFound(`unknown version "${requested}"`);
     const versionId = requested ?? (report.locked ? report.lockedVersionId : undefined);
@@ -104,6 +125,9 @@ export function exportRoutes(
       'Content-Type': exported.contentType,
       'Content-Disposition': contentDisposition(report.title, exported.extension),
       ...(versionId ? { 'X-Version-Id': versionId } : {}),
+      ...(format === 'html' && typeof exported.body === 'string'
+        ? { 'Content-Security-Policy': documentCsp(exported.body) }
+        : {}),
     });
   });
 }

@@ -8,19 +8,21 @@
 //   GET  /api/reports/:id/previous/:sectionId → {sectionId, previousSectionId, sourceReportId, blocks, text}
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
 import { REPORT_STATUSES, reportStatus } from '../../shared/report-status';
 import type { LayoutProfile } from '../../shared/types';
 import { requireAuth, requireRole } from '../auth/middleware';
 import type { AppEnv } from '../http/env';
 import { badRequest, httpError, notFound } from '../http/errors';
-import { oneOf, optionalString, readJsonObject } from '../http/validate';
+import { bodyObject, choice, jsonBody, text } from '../http/validate';
 import { planNewReport, REPORT_SOURCES } from '../reports/new-report';
 import type { ReportFilter } from '../reports/report-filter';
 import type { ReportService } from '../reports/service';
 import { isValidReportId } from '../store/ids';
 import type { MetaStore } from '../store/meta-store';
 
-const PROFILES: readonly LayoutProfile[] = ['party', 'state'];
+const PROFILES = ['party', 'state'] as const satisfies readonly LayoutProfile[];
 const SECTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** Largest text accepted for an import (the sample is ~60 KB). */
 export const MAX_IMPORT_CHARS = 2_000_000;
@@ -31,24 +33,42 @@ const ARCHIVED_QUERY: Record<string, ReportFilter['archived']> = {
   all: 'include',
 };
 
-/** The list filter from the query string; unknown values are a 400. */
-export function reportFilterFromQuery(c: Context): ReportFilter {
+/** The list filter's query string (GET /api/reports); unknown values are a 400. */
+export const ReportListQuery = z.object({
+  period: z.string({ error: '"period" must be given once' }).optional(),
+  // Empty means no filter, as if absent.
+  status: z
+    .enum(['', ...REPORT_STATUSES], { error: `"status" must be one of ${REPORT_STATUSES.join(', ')}` })
+    .optional(),
+  archived: z.enum(['false', 'true', 'all'], { error: '"archived" must be false, true or all' }).optional(),
+});
+
+/** The list filter from the validated query. */
+export function reportFilterFromQuery(query: z.infer<typeof ReportListQuery>): ReportFilter {
   const filter: ReportFilter = {};
-  const period = c.req.query('period')?.trim();
+  const period = query.period?.trim();
   if (period) filter.period = period.slice(0, 200);
-  const status = c.req.query('status');
-  if (status) {
-    if (!(REPORT_STATUSES as readonly string[]).includes(status))
-      throw badRequest(`"status" must be one of ${REPORT_STATUSES.join(', ')}`);
-    filter.status = status as ReportFilter['status'];
-  }
-  const archived = c.req.query('archived');
-  if (archived !== undefined) {
-    if (!Object.hasOwn(ARCHIVED_QUERY, archived)) throw badRequest('"archived" must be false, true or all');
-    filter.archived = ARCHIVED_QUERY[archived];
-  }
+  if (query.status) filter.status = query.status;
+  if (query.archived !== undefined) filter.archived = ARCHIVED_QUERY[query.archived];
   return filter;
 }
+
+const NewReportBody = bodyObject({
+  title: text('title', { max: 300 }).optional(),
+  period: text('period', { max: 200 }).optional(),
+  profile: choice('profile', PROFILES).optional(),
+  /** Defaults to "text" with `text`, "previous" with `previousReportId`, else "blank". */
+  source: choice('source', REPORT_SOURCES).optional(),
+  /** The report's text in the sample's format (source "text"). */
+  // Longer than MAX_IMPORT_CHARS is a 413 (checked in the handler), not a 400.
+  text: z
+    .string({ error: '"text" must be a string' })
+    .describe(`at most ${MAX_IMPORT_CHARS} characters (413 beyond)`)
+    .optional(),
+  previousReportId: text('previousReportId', { max: 64 }).optional(),
+});
+
+const doc = (summary: string) => describeRoute({ tags: ['reports'], summary });
 
 export function reportLifecycleRoutes(meta: MetaStore, reports: ReportService) {
   const known = (id: string) => {
@@ -66,44 +86,53 @@ export function reportLifecycleRoutes(meta: MetaStore, reports: ReportService) {
 
   return new Hono<AppEnv>()
     .use(requireAuth(meta))
-    .post('/', requireRole('secretary'), async (c) => {
-      const body = await readJsonObject(c);
-      const givenTitle = optionalString(body, 'title', { max: 300 })?.trim();
-      if (givenTitle === '') throw badRequest('"title" is empty');
-      const period = optionalString(body, 'period', { max: 200 })?.trim() || undefined;
-      const profile = oneOf(body, 'profile', PROFILES);
-      if (typeof body.text === 'string' && body.text.length > MAX_IMPORT_CHARS)
-        throw httpError(413, `"text" is longer than ${MAX_IMPORT_CHARS} characters`);
-      const text = optionalString(body, 'text', { max: MAX_IMPORT_CHARS });
-      const previousReportId = optionalString(body, 'previousReportId', { max: 64 });
-      const source =
-        oneOf(body, 'source', REPORT_SOURCES) ??
-        (text !== undefined ? 'text' : previousReportId !== undefined ? 'previous' : 'blank');
-      if (text !== undefined && source !== 'text') throw badRequest('"text" goes with source "text" only');
-      if (source === 'text' && text === undefined) throw badRequest('source "text" needs "text"');
-      if (previousReportId !== undefined && source !== 'previous')
-        throw badRequest('"previousReportId" goes with source "previous" only');
+    .post(
+      '/',
+      doc('Create a report (blank, imported text, from the previous period, the sample)'),
+      requireRole('secretary'),
+      jsonBody(NewReportBody),
+      async (c) => {
+        const body = c.req.valid('json');
+        const givenTitle = body.title?.trim();
+        if (givenTitle === '') throw badRequest('"title" is empty');
+        const period = body.period?.trim() || undefined;
+        const { profile, text, previousReportId } = body;
+        if (text !== undefined && text.length > MAX_IMPORT_CHARS)
+          throw httpError(413, `"text" is longer than ${MAX_IMPORT_CHARS} characters`);
+        const source =
+          body.source ??
+          (text !== undefined ? 'text' : previousReportId !== undefined ? 'previous' : 'blank');
+        if (text !== undefined && source !== 'text') throw badRequest('"text" goes with source "text" only');
+        if (source === 'text' && text === undefined) throw badRequest('source "text" needs "text"');
+        if (previousReportId !== undefined && source !== 'previous')
+          throw badRequest('"previousReportId" goes with source "previous" only');
 
-      let previous: Parameters<typeof planNewReport>[0]['previous'];
-      if (source === 'previous') {
-        const report =
-          previousReportId && isValidReportId(previousReportId) && reports.meta(previousReportId);
-        if (!report) throw badRequest(`unknown previous report "${previousReportId ?? ''}"`);
-        previous = { report, doc: await reports.documentJson(report.id) };
-      }
-      const plan = await planNewReport({ source, title: givenTitle, period, profile, text, previous });
-      const created = await reports.createFromJson(plan.json, {
-        title: plan.title,
-        period: plan.period,
-        profile: plan.profile,
-        createdBy: c.get('user').id,
-        previous: plan.previous,
-      });
-      return c.json(await reports.detail(created.id), 201);
-    })
-    .post('/:id/archive', requireRole('secretary'), setArchived(true))
-    .post('/:id/unarchive', requireRole('secretary'), setArchived(false))
-    .get('/:id/previous/:sectionId', async (c) => {
+        let previous: Parameters<typeof planNewReport>[0]['previous'];
+        if (source === 'previous') {
+          const report =
+            previousReportId && isValidReportId(previousReportId) && reports.meta(previousReportId);
+          if (!report) throw badRequest(`unknown previous report "${previousReportId ?? ''}"`);
+          previous = { report, doc: await reports.documentJson(report.id) };
+        }
+        const plan = await planNewReport({ source, title: givenTitle, period, profile, text, previous });
+        const created = await reports.createFromJson(plan.json, {
+          title: plan.title,
+          period: plan.period,
+          profile: plan.profile,
+          createdBy: c.get('user').id,
+          previous: plan.previous,
+        });
+        return c.json(await reports.detail(created.id), 201);
+      },
+    )
+    .post('/:id/archive', doc('Archive a report'), requireRole('secretary'), setArchived(true))
+    .post(
+      '/:id/unarchive',
+      doc('Take a report out of the archive'),
+      requireRole('secretary'),
+      setArchived(false),
+    )
+    .get('/:id/previous/:sectionId', doc('Last period’s text of a section'), async (c) => {
       const report = known(c.req.param('id'));
       const sectionId = c.req.param('sectionId');
       const previous = SECTION_ID.test(sectionId)

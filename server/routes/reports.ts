@@ -1,18 +1,33 @@
 // Reports: list, detail with the numbered outline, section owner and status (creation and
 // archiving: report-lifecycle.ts).
 import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
 import type { SectionStatus } from '../../shared/types';
 import { requireAuth } from '../auth/middleware';
 import type { AppEnv } from '../http/env';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
-import { oneOf, optionalString, readJsonObject } from '../http/validate';
+import { bodyObject, choice, jsonBody, queryParams, text } from '../http/validate';
 import { findOutlineNode, type ReportService } from '../reports/service';
 import { isValidReportId } from '../store/ids';
 import type { MetaStore } from '../store/meta-store';
-import { reportFilterFromQuery } from './report-lifecycle';
+import { ReportListQuery, reportFilterFromQuery } from './report-lifecycle';
 
-const STATUSES: readonly SectionStatus[] = ['draft', 'submitted', 'approved', 'returned'];
+const STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const satisfies readonly SectionStatus[];
 const SECTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+const doc = (summary: string) => describeRoute({ tags: ['reports'], summary });
+const describeList = doc('List reports');
+const listQuery = queryParams(ReportListQuery);
+const describeDetail = doc('A report with its numbered outline and section states');
+const describeSectionChange = doc('Assign, submit, approve, return or reopen a section');
+const sectionChange = jsonBody(
+  bodyObject({
+    /** A department id, or null to inherit the parent's owner (secretary only). */
+    owner: text('owner', { max: 64 }).nullable().optional(),
+    status: choice('status', STATUSES).optional(),
+    comment: text('comment', { max: 4000 }).optional(),
+  }),
+);
 
 export function reportRoutes(meta: MetaStore, reports: ReportService) {
   const known = (id: string) => {
@@ -23,21 +38,20 @@ export function reportRoutes(meta: MetaStore, reports: ReportService) {
 
   return new Hono<AppEnv>()
     .use(requireAuth(meta))
-    .get('/', async (c) => c.json(await reports.list(reportFilterFromQuery(c))))
-    .get('/:id', async (c) => {
+    .get('/', describeList, listQuery, async (c) =>
+      c.json(await reports.list(reportFilterFromQuery(c.req.valid('query')))),
+    )
+    .get('/:id', describeDetail, async (c) => {
       const report = known(c.req.param('id'));
       return c.json(await reports.detail(report.id));
     })
-    .patch('/:id/sections/:sectionId', async (c) => {
+    .patch('/:id/sections/:sectionId', describeSectionChange, sectionChange, async (c) => {
       const report = known(c.req.param('id'));
       const sectionId = c.req.param('sectionId');
-      const body = await readJsonObject(c);
-      const status = oneOf(body, 'status', STATUSES);
-      const comment = optionalString(body, 'comment', { max: 4000 });
-      const ownerGiven = 'owner' in body;
+      const body = c.req.valid('json');
+      const { status, comment } = body;
+      const ownerGiven = body.owner !== undefined;
       const owner = body.owner ?? null;
-      if (owner !== null && typeof owner !== 'string')
-        throw badRequest('"owner" must be a department id or null');
       if (!ownerGiven && status === undefined && comment === undefined) {
         throw badRequest('nothing to change: give owner, status or comment');
       }

@@ -6,6 +6,7 @@
 // sessions: tokens revoked, open sockets closed with 4401 (the guard must not keep judging edits
 // by rights the user no longer has). At least one active secretary always remains.
 import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
 import type { Role } from '../../shared/types';
 import { requireAuth, requireRole } from '../auth/middleware';
 import { generateOneTimePassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/one-time-password';
@@ -14,29 +15,46 @@ import { endUserSessions, type UserConnections } from '../auth/sessions';
 import { publicUser } from '../auth/tokens';
 import type { AppEnv } from '../http/env';
 import { badRequest, conflict, notFound } from '../http/errors';
-import { type Body, oneOf, optionalString, readJsonObject, requiredString } from '../http/validate';
+import { bodyObject, choice, flag, forbiddenKey, jsonBody, text } from '../http/validate';
 import type { MetaData, MetaStore, StoredUser } from '../store/meta-store';
 
-const ROLES: readonly Role[] = ['secretary', 'editor', 'viewer'];
+const ROLES = ['secretary', 'editor', 'viewer'] as const satisfies readonly Role[];
 const USERNAME = /^[a-z0-9._-]+$/;
 
-/** `departmentId` from a body: undefined when absent, null when null, else a known active department. */
-function departmentField(meta: MetaStore, body: Body): string | null | undefined {
-  if (!('departmentId' in body)) return undefined;
-  if (body.departmentId === null) return null;
-  const id = optionalString(body, 'departmentId', { max: 64 });
+const departmentId = text('departmentId', { max: 64 }).nullable();
+
+const NewUserBody = bodyObject({
+  username: text('username', { max: 32 }),
+  name: text('name', { min: 1, max: 120 }),
+  role: choice('role', ROLES),
+  departmentId: departmentId.optional(),
+  /** The first password; without it the server makes a one-time one, shown once. */
+  password: text('password', { max: MAX_PASSWORD_LENGTH })
+    .min(MIN_PASSWORD_LENGTH, `"password" must have at least ${MIN_PASSWORD_LENGTH} characters`)
+    .optional(),
+});
+
+const UserChangeBody = bodyObject({
+  name: text('name', { max: 120 }).optional(),
+  role: choice('role', ROLES).optional(),
+  departmentId: departmentId.optional(),
+  active: flag('active').optional(),
+  username: forbiddenKey('username'),
+  password: forbiddenKey('password'),
+  passwordHash: forbiddenKey('passwordHash'),
+  id: forbiddenKey('id'),
+});
+
+/** A given `departmentId`: undefined when absent, null when null, else a known active department. */
+function departmentField(meta: MetaStore, id: string | null | undefined): string | null | undefined {
+  if (id === undefined || id === null) return id;
   const department = meta.data.departments.find((candidate) => candidate.id === id);
   if (!department) throw badRequest(`unknown department "${id}"`);
   if (department.active === false) throw badRequest(`department "${department.name}" is deactivated`);
   return department.id;
 }
 
-function optionalBoolean(body: Body, key: string): boolean | undefined {
-  const value = body[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'boolean') throw badRequest(`"${key}" must be true or false`);
-  return value;
-}
+const doc = (summary: string) => describeRoute({ tags: ['users'], summary });
 
 const activeSecretaries = (data: Readonly<MetaData>) =>
   data.users.filter((user) => user.role === 'secretary' && user.active !== false);
@@ -50,7 +68,7 @@ export function userRoutes(meta: MetaStore, connections: UserConnections) {
 
   return new Hono<AppEnv>()
     .use(requireAuth(meta))
-    .get('/', (c) => {
+    .get('/', doc('List accounts (the secretary: all; others: their department)'), (c) => {
       const me = c.get('user');
       const visible =
         me.role === 'secretary'
@@ -61,21 +79,18 @@ export function userRoutes(meta: MetaStore, connections: UserConnections) {
             );
       return c.json(visible.map(publicUser));
     })
-    .post('/', requireRole('secretary'), async (c) => {
-      const body = await readJsonObject(c);
-      const username = requiredString(body, 'username', { max: 32 }).trim().toLowerCase();
+    .post('/', doc('Create an account'), requireRole('secretary'), jsonBody(NewUserBody), async (c) => {
+      const body = c.req.valid('json');
+      const username = body.username.trim().toLowerCase();
       if (username.length < 2 || !USERNAME.test(username))
         throw badRequest('"username" must be 2–32 characters: a-z, 0-9, dot, dash or underscore');
-      const name = requiredString(body, 'name', { min: 1, max: 120 }).trim();
+      const name = body.name.trim();
       if (!name) throw badRequest('"name" is empty');
-      const role = oneOf(body, 'role', ROLES);
-      if (!role) throw badRequest('"role" is required');
-      const departmentId = departmentField(meta, body) ?? null;
+      const role = body.role;
+      const departmentId = departmentField(meta, body.departmentId) ?? null;
       if (role === 'editor' && departmentId === null) throw badRequest('an editor needs a department');
       // The secretary may set the first password; otherwise the server makes a one-time one.
-      const chosen = optionalString(body, 'password', { max: MAX_PASSWORD_LENGTH });
-      if (chosen !== undefined && chosen.length < MIN_PASSWORD_LENGTH)
-        throw badRequest(`"password" must have at least ${MIN_PASSWORD_LENGTH} characters`);
+      const chosen = body.password;
       const taken = () => badRequest(`username "${username}" is taken`);
       if (meta.data.users.some((user) => user.username === username)) throw taken();
 
@@ -104,62 +119,76 @@ export function userRoutes(meta: MetaStore, connections: UserConnections) {
         201,
       );
     })
-    .patch('/:id', requireRole('secretary'), async (c) => {
-      const target = known(c.req.param('id'));
-      const body = await readJsonObject(c);
-      for (const key of ['username', 'password', 'passwordHash', 'id'])
-        if (key in body) throw badRequest(`"${key}" cannot be changed here`);
-      const nameValue = optionalString(body, 'name', { max: 120 })?.trim();
-      if (nameValue === '') throw badRequest('"name" is empty');
-      const role = oneOf(body, 'role', ROLES);
-      const departmentId = departmentField(meta, body);
-      const active = optionalBoolean(body, 'active');
-      if (nameValue === undefined && role === undefined && departmentId === undefined && active === undefined)
-        throw badRequest('nothing to change: give name, role, departmentId or active');
+    .patch(
+      '/:id',
+      doc('Change an account’s name, role, department or activity'),
+      requireRole('secretary'),
+      jsonBody(UserChangeBody),
+      async (c) => {
+        const target = known(c.req.param('id'));
+        const body = c.req.valid('json');
+        const nameValue = body.name?.trim();
+        if (nameValue === '') throw badRequest('"name" is empty');
+        const role = body.role;
+        const departmentId = departmentField(meta, body.departmentId);
+        const active = body.active;
+        if (
+          nameValue === undefined &&
+          role === undefined &&
+          departmentId === undefined &&
+          active === undefined
+        )
+          throw badRequest('nothing to change: give name, role, departmentId or active');
 
-      const next = {
-        role: role ?? target.role,
-        departmentId: departmentId === undefined ? target.departmentId : departmentId,
-        active: active ?? target.active !== false,
-      };
-      if (next.role === 'editor' && next.departmentId === null)
-        throw badRequest('an editor needs a department');
-      const me = c.get('user');
-      if (target.id === me.id && (!next.active || next.role !== 'secretary'))
-        throw conflict('you cannot deactivate your own account or give up your own role');
-      const rightsChanged = next.role !== target.role || next.departmentId !== target.departmentId;
-      const deactivated = target.active !== false && !next.active;
+        const next = {
+          role: role ?? target.role,
+          departmentId: departmentId === undefined ? target.departmentId : departmentId,
+          active: active ?? target.active !== false,
+        };
+        if (next.role === 'editor' && next.departmentId === null)
+          throw badRequest('an editor needs a department');
+        const me = c.get('user');
+        if (target.id === me.id && (!next.active || next.role !== 'secretary'))
+          throw conflict('you cannot deactivate your own account or give up your own role');
+        const rightsChanged = next.role !== target.role || next.departmentId !== target.departmentId;
+        const deactivated = target.active !== false && !next.active;
 
-      const updated = await meta.update((data) => {
-        const stored = data.users.find((candidate) => candidate.id === target.id);
-        if (!stored) return null;
-        const wasSecretary = stored.role === 'secretary' && stored.active !== false;
-        const staysSecretary = next.role === 'secretary' && next.active;
-        if (wasSecretary && !staysSecretary && activeSecretaries(data).length <= 1) return 'last' as const;
-        if (nameValue !== undefined) stored.name = nameValue;
-        stored.role = next.role;
-        stored.departmentId = next.departmentId;
-        stored.active = next.active;
-        return stored;
-      });
-      if (updated === null) throw notFound('unknown user');
-      if (updated === 'last') throw conflict('at least one active secretary must remain');
-      if (deactivated) await endUserSessions(meta, connections, target.id, 'account deactivated');
-      else if (rightsChanged && next.active)
-        await endUserSessions(meta, connections, target.id, 'role or department changed; log in again');
-      return c.json(publicUser(updated));
-    })
-    .post('/:id/reset-password', requireRole('secretary'), async (c) => {
-      const target = known(c.req.param('id'));
-      if (target.id === c.get('user').id)
-        throw badRequest('change your own password with POST /api/me/password');
-      const password = generateOneTimePassword();
-      const passwordHash = await hashPassword(password);
-      await meta.update((data) => {
-        const stored = data.users.find((candidate) => candidate.id === target.id);
-        if (stored) stored.passwordHash = passwordHash;
-      });
-      await endUserSessions(meta, connections, target.id, 'password reset; log in again');
-      return c.json({ user: publicUser(target), password });
-    });
+        const updated = await meta.update((data) => {
+          const stored = data.users.find((candidate) => candidate.id === target.id);
+          if (!stored) return null;
+          const wasSecretary = stored.role === 'secretary' && stored.active !== false;
+          const staysSecretary = next.role === 'secretary' && next.active;
+          if (wasSecretary && !staysSecretary && activeSecretaries(data).length <= 1) return 'last' as const;
+          if (nameValue !== undefined) stored.name = nameValue;
+          stored.role = next.role;
+          stored.departmentId = next.departmentId;
+          stored.active = next.active;
+          return stored;
+        });
+        if (updated === null) throw notFound('unknown user');
+        if (updated === 'last') throw conflict('at least one active secretary must remain');
+        if (deactivated) await endUserSessions(meta, connections, target.id, 'account deactivated');
+        else if (rightsChanged && next.active)
+          await endUserSessions(meta, connections, target.id, 'role or department changed; log in again');
+        return c.json(publicUser(updated));
+      },
+    )
+    .post(
+      '/:id/reset-password',
+      doc('Reset an account’s password to a one-time one'),
+      requireRole('secretary'),
+      async (c) => {
+        const target = known(c.req.param('id'));
+        if (target.id === c.get('user').id)
+          throw badRequest('change your own password with POST /api/me/password');
+        const password = generateOneTimePassword();
+        const passwordHash = await hashPassword(password);
+        await meta.update((data) => {
+          const stored = data.users.find((candidate) => candidate.id === target.id);
+          if (stored) stored.passwordHash = passwordHash;
+        });
+        await endUserSessions(meta, connections, target.id, 'password reset; log in again');
+        return c.json({ user: publicUser(target), password });
+      },
+    );
 }

@@ -4,17 +4,35 @@
 // Versions are whole-report documents, which every role may read in the live editor anyway, so
 // every role lists and views them; the diff is limited to an editor's own sections.
 import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
 import { requireAuth, requireRole } from '../auth/middleware';
 import { isValidVersionId } from '../history/versions';
 import type { AppEnv } from '../http/env';
 import { badRequest, notFound } from '../http/errors';
-import { readJsonObject, requiredString } from '../http/validate';
+import { bodyObject, jsonBody, queryParams, text } from '../http/validate';
 import type { HistoryService } from '../reports/history-service';
 import type { ReportService } from '../reports/service';
 import type { MetaStore } from '../store/meta-store';
 import { knownReport } from './report-param';
 
 export const MAX_VERSION_NAME = 200;
+
+const NewVersionBody = bodyObject({ name: text('name', { max: MAX_VERSION_NAME }) });
+
+/** A version id (an unknown or malformed one is a 404 from the handler). */
+const versionQuery = (key: string) =>
+  z
+    .string({ error: `"${key}" is required` })
+    .min(1, `"${key}" is required`)
+    .describe('a version id');
+
+const DiffQuery = z.object({
+  from: versionQuery('from'),
+  to: versionQuery('to').describe('a version id, or "current" for the live document'),
+});
+
+const doc = (summary: string) => describeRoute({ tags: ['versions'], summary });
 
 export function versionRoutes(meta: MetaStore, reports: ReportService, history: HistoryService) {
   const versionParam = (value: string | undefined, what: string): string => {
@@ -25,19 +43,24 @@ export function versionRoutes(meta: MetaStore, reports: ReportService, history: 
 
   return new Hono<AppEnv>()
     .use(requireAuth(meta))
-    .get('/:id/versions', async (c) => {
+    .get('/:id/versions', doc('List a report’s versions'), async (c) => {
       const report = knownReport(reports, c.req.param('id'));
       return c.json(await history.listVersions(report.id));
     })
-    .post('/:id/versions', requireRole('secretary'), async (c) => {
-      const report = knownReport(reports, c.req.param('id'));
-      const body = await readJsonObject(c);
-      const name = requiredString(body, 'name', { max: MAX_VERSION_NAME }).trim();
-      if (!name) throw badRequest('"name" is empty');
-      const version = await history.createVersion(report.id, { name, userId: c.get('user').id });
-      return c.json(version, 201);
-    })
-    .get('/:id/versions/:versionId', async (c) => {
+    .post(
+      '/:id/versions',
+      doc('Take a named version'),
+      requireRole('secretary'),
+      jsonBody(NewVersionBody),
+      async (c) => {
+        const report = knownReport(reports, c.req.param('id'));
+        const name = c.req.valid('json').name.trim();
+        if (!name) throw badRequest('"name" is empty');
+        const version = await history.createVersion(report.id, { name, userId: c.get('user').id });
+        return c.json(version, 201);
+      },
+    )
+    .get('/:id/versions/:versionId', doc('A version as a ProseMirror document'), async (c) => {
       const report = knownReport(reports, c.req.param('id'));
       const found = await history.versionDocument(
         report.id,
@@ -46,7 +69,7 @@ export function versionRoutes(meta: MetaStore, reports: ReportService, history: 
       if (!found) throw notFound('unknown version');
       return c.json({ ...found.info, doc: found.doc });
     })
-    .get('/:id/versions/:versionId/state', async (c) => {
+    .get('/:id/versions/:versionId/state', doc('A version’s Yjs state (binary)'), async (c) => {
       const report = knownReport(reports, c.req.param('id'));
       const found = await history.versionState(
         report.id,
@@ -55,11 +78,17 @@ export function versionRoutes(meta: MetaStore, reports: ReportService, history: 
       if (!found) throw notFound('unknown version');
       return c.body(new Uint8Array(found.state), 200, { 'Content-Type': 'application/octet-stream' });
     })
-    .get('/:id/diff', async (c) => {
-      const report = knownReport(reports, c.req.param('id'));
-      const from = versionParam(c.req.query('from'), 'from');
-      const toQuery = c.req.query('to');
-      const to = toQuery === 'current' ? 'current' : versionParam(toQuery, 'to');
-      return c.json(await history.diff(report.id, from, to, c.get('user')));
-    });
+    .get(
+      '/:id/diff',
+      doc('Changes between two versions (or a version and the live document)'),
+      queryParams(DiffQuery),
+      async (c) => {
+        const report = knownReport(reports, c.req.param('id'));
+        const query = c.req.valid('query');
+        const from = versionParam(query.from, 'from');
+        const toQuery = query.to;
+        const to = toQuery === 'current' ? 'current' : versionParam(toQuery, 'to');
+        return c.json(await history.diff(report.id, from, to, c.get('user')));
+      },
+    );
 }

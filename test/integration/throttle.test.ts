@@ -1,8 +1,11 @@
-// Login throttling over real sockets: 5 failures per username or per client address within 15
-// minutes, then 429 with Retry-After. Requests come from distinct loopback addresses (127.0.0.x:
-// Linux routes the whole 127/8 to the loopback interface) so the two limits can be told apart.
+// Login throttling over real sockets: waits that double per failure of one username from one
+// address, never a lock; 429 with Retry-After and a bilingual message. Requests come from distinct
+// loopback addresses (127.0.0.x: Linux routes the whole 127/8 to the loopback interface) so the
+// pair, address and account counters can be told apart. The throttle runs on an injected clock, so
+// waiting out a delay is a clock step, not a sleep.
 import { request } from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MemoryLoginThrottle } from '../../server/auth/login-throttle';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 interface LoginReply {
@@ -44,54 +47,87 @@ function loginFrom(server: TestServer, localAddress: string, username: string, p
 
 describe('login throttling', () => {
   let server: TestServer;
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(() => server.close());
+  let now: number;
+  const start = async (options: ConstructorParameters<typeof MemoryLoginThrottle>[0] = {}) => {
+    now = Date.now();
+    server = await startTestServer({
+      loginThrottle: new MemoryLoginThrottle({ ...options, clock: () => now }),
+    });
+  };
+  afterEach(() => server?.close());
 
-  it('refuses the 6th attempt on a username with 429 and Retry-After, even with the right password', async () => {
-    for (let i = 1; i <= 5; i++) {
-      // Each failure from another address: the username's limit alone applies.
-      const reply = await loginFrom(server, `127.0.0.${10 + i}`, 'baochi', `wrong-${i}`);
-      expect(reply.status, `attempt ${i}`).toBe(401);
-    }
-    const sixth = await loginFrom(server, '127.0.0.20', 'baochi', 'demo');
+  it('five bad guesses for the secretary from another address leave her own address alone', async () => {
+    await start();
+    for (let i = 1; i <= 5; i++)
+      expect((await loginFrom(server, '127.0.0.66', 'secretary', `wrong-${i}`)).status, `guess ${i}`).toBe(
+        401,
+      );
+    const sixth = await loginFrom(server, '127.0.0.66', 'secretary', 'demo');
     expect(sixth.status).toBe(429);
-    const retryAfter = Number(sixth.retryAfter);
-    expect(Number.isInteger(retryAfter)).toBe(true);
-    expect(retryAfter).toBeGreaterThan(14 * 60);
-    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-    expect(sixth.body).toMatchObject({ retryAfter });
-    expect(sixth.body.error).toMatch(/too many/);
-    // Other users are not affected.
-    expect((await loginFrom(server, '127.0.0.20', 'buuchinh', 'demo')).status).toBe(200);
+    expect(sixth.retryAfter).toBe('1');
+    expect(sixth.body).toMatchObject({ retryAfter: 1 });
+    expect(sixth.body.error).toMatch(/too many.*1 s.*thử lại sau 1 giây/);
+    // The secretary at her own desk logs in at once, twice.
+    expect((await loginFrom(server, '127.0.0.10', 'secretary', 'demo')).status).toBe(200);
+    expect((await loginFrom(server, '127.0.0.10', 'secretary', 'demo')).status).toBe(200);
   });
 
-  it('resets a username after a successful login', async () => {
-    for (let i = 1; i <= 4; i++) {
-      expect((await loginFrom(server, `127.0.0.${30 + i}`, 'cntt', 'wrong')).status).toBe(401);
+  it('slows a guesser down exponentially: each failure doubles the wait', async () => {
+    await start();
+    for (let i = 1; i <= 5; i++)
+      expect((await loginFrom(server, '127.0.0.70', 'baochi', 'x')).status).toBe(401);
+    const waits: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const refused = await loginFrom(server, '127.0.0.70', 'baochi', 'x');
+      expect(refused.status).toBe(429);
+      waits.push(Number(refused.retryAfter));
+      now += Number(refused.retryAfter) * 1000;
+      expect((await loginFrom(server, '127.0.0.70', 'baochi', 'x')).status).toBe(401);
     }
-    expect((await loginFrom(server, '127.0.0.35', 'cntt', 'demo')).status).toBe(200);
-    // Four more failures are allowed again before the limit.
-    for (let i = 1; i <= 4; i++) {
-      expect((await loginFrom(server, `127.0.0.${40 + i}`, 'cntt', 'wrong')).status).toBe(401);
-    }
-    expect((await loginFrom(server, '127.0.0.45', 'cntt', 'demo')).status).toBe(200);
+    expect(waits).toEqual([1, 2, 4, 8, 16]);
+    // The right password waits like any other guess from there, then works: a wait, not a lock.
+    const wait = await loginFrom(server, '127.0.0.70', 'baochi', 'demo');
+    expect(wait.retryAfter).toBe('32');
+    now += 32_000;
+    expect((await loginFrom(server, '127.0.0.70', 'baochi', 'demo')).status).toBe(200);
   });
 
-  it('limits one address across usernames, without touching other addresses', async () => {
-    const names = ['ghost1', 'ghost2', 'thanhtra', 'vanphong', 'lanhdao'];
+  it('does not reset an account’s counter when the table fills up', async () => {
+    await start({ maxKeys: 12 });
+    for (let i = 1; i <= 6; i++) {
+      const reply = await loginFrom(server, '127.0.0.80', 'cntt', 'x');
+      if (reply.status === 429) {
+        now += Number(reply.retryAfter) * 1000;
+        expect((await loginFrom(server, '127.0.0.80', 'cntt', 'x')).status).toBe(401);
+      }
+    }
+    const before = await loginFrom(server, '127.0.0.80', 'cntt', 'x');
+    expect(before.status).toBe(429);
+    // 40 other usernames from 40 other addresses: more than the table holds.
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++)
+      statuses.push((await loginFrom(server, `127.0.1.${i + 1}`, `ghost${i}`, 'x')).status);
+    expect(statuses).toContain(429);
+    const after = await loginFrom(server, '127.0.0.80', 'cntt', 'x');
+    expect(after.status).toBe(429);
+    expect(after.retryAfter).toBe(before.retryAfter);
+  });
+
+  it('lets one address fail across accounts up to its ceiling, then slows only that address', async () => {
+    // A ceiling of 8 here instead of 300, to keep the test short.
+    await start({ address: { free: 8 } });
+    const names = ['ghost1', 'ghost2', 'thanhtra', 'vanphong', 'lanhdao', 'ghost3', 'ghost4', 'ghost5'];
     for (const name of names) expect((await loginFrom(server, '127.0.0.50', name, 'wrong')).status).toBe(401);
-    const blocked = await loginFrom(server, '127.0.0.50', 'secretary', 'demo');
-    expect(blocked.status).toBe(429);
-    expect(Number(blocked.retryAfter)).toBeGreaterThan(0);
-    // The same right password from another address works: the usernames were not at their limit.
+    const slowed = await loginFrom(server, '127.0.0.50', 'secretary', 'demo');
+    expect(slowed.status).toBe(429);
+    expect(Number(slowed.retryAfter)).toBeGreaterThan(0);
     expect((await loginFrom(server, '127.0.0.51', 'secretary', 'demo')).status).toBe(200);
-    // A success elsewhere does not lift the address's block.
-    expect((await loginFrom(server, '127.0.0.50', 'thanhtra', 'demo')).status).toBe(429);
+    now += Number(slowed.retryAfter) * 1000;
+    expect((await loginFrom(server, '127.0.0.50', 'secretary', 'demo')).status).toBe(200);
   });
 
   it('counts parallel guesses before judging them', async () => {
+    await start();
     const replies = await Promise.all(
       Array.from({ length: 12 }, (_, i) => loginFrom(server, '127.0.0.60', 'vanphong', `guess-${i}`)),
     );

@@ -60,6 +60,11 @@ describe('login refusals', () => {
     expect(loginFailureMessage(t, new ApiError(429, 'too many', { retryAfter: 840 }))).toBe(
       'Quá nhiều lần nhập sai mật khẩu. Vui lòng thử lại sau 14 phút.',
     );
+    // Short waits (the throttle's first doublings) are told in seconds.
+    expect(loginFailureMessage(t, new ApiError(429, 'too many', { retryAfter: 4 }))).toBe(
+      'Quá nhiều lần nhập sai mật khẩu. Vui lòng chờ 4 giây rồi thử lại.',
+    );
+    expect(loginFailureMessage(t, new ApiError(429, 'too many', { retryAfter: 60 }))).toContain('1 phút');
     expect(loginFailureMessage(t, new ApiError(403, 'account deactivated'))).toContain('vô hiệu hoá');
   });
 });

@@ -165,7 +165,7 @@ export function contentRules(schema: Schema): ContentRules {
 /** The report's rules, derived from the schema every client edits with. */
 export const REPORT_CONTENT_RULES: ContentRules = contentRules(reportSchema);
 
-/** The text of an XmlText: its own items are checked through the rule of the node holding it. */
+/** An XmlText as a container: its items are characters and marks, judged by the node holding it. */
 const TEXT = 'text' as const;
 type Holder = NodeRule | typeof TEXT;
 

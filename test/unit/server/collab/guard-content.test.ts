@@ -1,5 +1,6 @@
 // The guard's content rules (server/collab/guard-content.ts, guard-section-ids.ts) on crafted
 // updates: each kind of invalid content is refused, and the honest edit next to it is accepted.
+// Over 300 lines: one case per kind of content, each beside its honest neighbour, reads as one list.
 import { getSchema, type JSONContent } from '@tiptap/core';
 import Link from '@tiptap/extension-link';
 import { Node as PMNode } from '@tiptap/pm/model';

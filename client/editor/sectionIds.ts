@@ -1,15 +1,21 @@
-// The shared schema's unique-section-id plugin, run only after steps that can bring a section in.
+// Unique section ids in the editor, checked only after steps that can bring a section in.
 //
-// Why: the shared plugin walks every section of the report after each local change, which on a
-// report 30× the sample costs milliseconds per keystroke. A missing or duplicate id can only come
-// from a step whose inserted content holds a section (paste, split, wrap, a moved block) or from
-// an attribute change; typing, deleting and formatting never add one.
+// Why: walking every section of the report after each local change costs milliseconds per
+// keystroke on a report 30× the sample. A missing or duplicate id can only come from a step whose
+// inserted content holds a section (paste, split, wrap, a moved block) or from an attribute
+// change; typing, deleting and formatting never add one.
+//
+// A duplicate is renewed on the section that is NEW, never on the one that already had the id
+// (a copy pasted before its source would otherwise take over the source's id): the server refuses
+// an editor's change of an existing section's id, and the id is what the workflow state, the REST
+// section operations and the history name.
 import { Extension } from '@tiptap/core';
-import type { Slice } from '@tiptap/pm/model';
-import { Plugin, type Transaction } from '@tiptap/pm/state';
+import type { Node as PMNode, Slice } from '@tiptap/pm/model';
+import { type EditorState, Plugin, type Transaction } from '@tiptap/pm/state';
 import {
   AddMarkStep,
   AddNodeMarkStep,
+  Mapping,
   RemoveMarkStep,
   RemoveNodeMarkStep,
   ReplaceAroundStep,
@@ -17,6 +23,7 @@ import {
   type Step,
 } from '@tiptap/pm/transform';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { newId } from '../../shared/ids';
 import { sectionIdsPlugin } from '../../shared/schema';
 
 function sliceHasSection(slice: Slice): boolean {
@@ -53,20 +60,64 @@ export function mayAddSections(transactions: readonly Transaction[]): boolean {
   );
 }
 
+/** Visit every section of `doc` with its position (sections nest only in sections). */
+function eachSection(doc: PMNode, visit: (section: PMNode, pos: number) => void): void {
+  doc.descendants((node, pos) => {
+    if (node.type.name !== 'section') return node.type.name === 'doc';
+    visit(node, pos);
+    return true;
+  });
+}
+
+/**
+ * A transaction giving a fresh id to every section of `newState` that has none or shares its id
+ * with another, keeping each id on the section that held it in `oldState`; null when all is well.
+ */
+export function renewSectionIds(
+  transactions: readonly Transaction[],
+  oldState: EditorState,
+  newState: EditorState,
+  makeId: () => string = () => newId('s'),
+): Transaction | null {
+  const mapping = new Mapping();
+  for (const tr of transactions) mapping.appendMapping(tr.mapping);
+  // Where the sections that existed before sit now (those whose id is theirs by right).
+  const owners = new Map<number, string>();
+  eachSection(oldState.doc, (section, pos) => {
+    const id = section.attrs.id as string | null;
+    const mapped = mapping.mapResult(pos, 1);
+    if (!id || mapped.deletedAfter) return;
+    const now = newState.doc.nodeAt(mapped.pos);
+    if (now?.type.name === 'section' && now.attrs.id === id) owners.set(mapped.pos, id);
+  });
+  const reserved = new Set(owners.values());
+  const seen = new Set<string>();
+  const tr = newState.tr;
+  eachSection(newState.doc, (section, pos) => {
+    const id = section.attrs.id as string | null;
+    const keeps = id !== null && id !== '' && !seen.has(id) && (owners.get(pos) === id || !reserved.has(id));
+    if (keeps) {
+      seen.add(id);
+    } else {
+      const fresh = makeId();
+      seen.add(fresh);
+      tr.setNodeAttribute(pos, 'id', fresh);
+    }
+  });
+  return tr.docChanged ? tr : null;
+}
+
 /** Use with `Section.configure({ uniqueIds: false })`, in its place. */
 export const SectionIds = Extension.create({
   name: 'sectionIds',
 
   addProseMirrorPlugins() {
-    const shared = sectionIdsPlugin();
-    const append = shared.spec.appendTransaction;
     return [
       new Plugin({
-        key: shared.spec.key,
+        // The shared plugin's key: one unique-id plugin per editor, whichever is configured.
+        key: sectionIdsPlugin().spec.key,
         appendTransaction: (transactions, oldState, newState) =>
-          append && mayAddSections(transactions)
-            ? append.call(shared, transactions, oldState, newState)
-            : null,
+          mayAddSections(transactions) ? renewSectionIds(transactions, oldState, newState) : null,
       }),
     ];
   },

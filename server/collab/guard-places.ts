@@ -227,6 +227,7 @@ export class Placer {
   }
 }
 
-function idOf(value: unknown): string | null {
+/** A section id attribute's value as an id: absent and empty mean none. */
+export function idOf(value: unknown): string | null {
   return value === undefined || value === null || value === '' ? null : String(value);
 }

@@ -20,7 +20,9 @@ import {
   type SectionLink,
 } from '../../shared/permissions';
 import type { SectionStatus, User } from '../../shared/types';
+import { checkContent } from './guard-content';
 import { type Chain, type Container, DEAD, Placer, ROOT } from './guard-places';
+import { checkSectionIds } from './guard-section-ids';
 import {
   attributeValue,
   contentChars,
@@ -107,6 +109,8 @@ class UpdateCheck {
     this.placer.placeAll(fresh);
     for (const item of fresh) this.checkInsert(item);
     this.checkDeletes();
+    checkContent(fresh, this.placer);
+    checkSectionIds(this.doc, fresh, this.placer, this.decoded.ds);
     return {
       sectionIds: [...this.sectionIds],
       inserted: this.inserted,

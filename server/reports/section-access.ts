@@ -11,9 +11,14 @@ export function sectionOwners(...outlines: readonly (readonly OutlineNode[])[]):
   // Earlier outlines win: callers pass the newest document first, older ones as a fallback for
   // sections that no longer exist (their text shows up as deleted in a diff).
   for (const outline of outlines) {
+    const here = new Map<string, string | null>();
     for (const node of flattenOutline(outline)) {
-      if (!owners.has(node.id)) owners.set(node.id, node.effectiveOwner);
+      // Two sections sharing an id (a document older than the guard's unique-id rule): no
+      // department may claim what the id names, only the secretary reads it.
+      const clash = here.has(node.id) && here.get(node.id) !== node.effectiveOwner;
+      here.set(node.id, clash ? null : node.effectiveOwner);
     }
+    for (const [id, owner] of here) if (!owners.has(id)) owners.set(id, owner);
   }
   return owners;
 }

@@ -13,7 +13,7 @@ import type { MetaStore } from '../store/meta-store';
 import type { ReportStore } from '../store/report-store';
 import { type PreviousText, previousSectionOf } from './previous-text';
 import { matchesFilter, type ReportFilter } from './report-filter';
-import { findSectionElement, setSectionOwner } from './ydoc-sections';
+import { findSectionElement, onlySection, setSectionOwner } from './ydoc-sections';
 
 export interface ReportServiceDeps {
   meta: MetaStore;
@@ -200,8 +200,9 @@ export class ReportService {
   }
 }
 
+/** The outline node of `sectionId` (null when none; 409 when several sections share the id). */
 export function findOutlineNode(outline: readonly OutlineNode[], sectionId: string): OutlineNode | null {
-  return flattenOutline(outline).find((node) => node.id === sectionId) ?? null;
+  return onlySection(flattenOutline(outline), (node) => node.id, sectionId);
 }
 
 function withStatus(outline: readonly OutlineNode[], states: ReportMeta['sections']): SectionNode[] {

@@ -111,10 +111,11 @@ describe('guard: boundaries between sections', () => {
     });
     expectAllowed(guard(server, appendToA, ctx(users.ttbc)));
     expectRefused(guard(server, appendToA, ctx(users.bcvt)), /sub-section in section A/);
-    // A paragraph between A and B: origin is section A, rightOrigin section B, parent the top level.
+    // An element between A and B: origin is section A, rightOrigin section B, parent the top level
+    // (a closing block: the schema allows it at the top level, a paragraph it does not).
     const between = localUpdate(replica(server, 101), (d) => {
       const body = d.getXmlFragment('default');
-      body.insert(2, [new Y.XmlElement('paragraph')]);
+      body.insert(2, [new Y.XmlElement('closing')]);
     });
     expectRefused(guard(server, between, ctx(users.ttbc)), /outside sections/);
     expectRefused(guard(server, between, ctx(users.bcvt)), /outside sections/);
@@ -319,9 +320,19 @@ describe('guard: hostile structs', () => {
     expectRefused(guard(server, encodeItems([item]), ctx(users.secretary)), /not a type/);
     item.parent = 'meta' as unknown as Y.ID;
     expectRefused(guard(server, encodeItems([item]), ctx(users.secretary)), /root type "meta"/);
+    // The body root is a parent like any other (for content the schema allows there: not text).
     item.parent = 'default' as unknown as Y.ID;
-    expectAllowed(guard(server, encodeItems([item]), ctx(users.secretary)));
-    expectRefused(guard(server, encodeItems([item]), ctx(users.ttbc)), /outside sections/);
+    expectRefused(guard(server, encodeItems([item]), ctx(users.secretary)), /loose content in doc/);
+    const element = Y.decodeUpdate(
+      localUpdate(replica(server, 301), (d) =>
+        d.getXmlFragment('default').insert(0, [new Y.XmlElement('closing')]),
+      ),
+    ).structs[0] as Y.Item;
+    element.origin = null;
+    element.rightOrigin = null;
+    element.parent = 'default' as unknown as Y.ID;
+    expectAllowed(guard(server, encodeItems([element]), ctx(users.secretary)));
+    expectRefused(guard(server, encodeItems([element]), ctx(users.ttbc)), /outside sections/);
   });
 
   it('refuses an explicit parent pointing into a foreign section even with no origins', () => {

@@ -55,3 +55,20 @@ export function sectionXml(doc: Y.Doc, sectionId: string): string {
 export function docContains(doc: Y.Doc, text: string): boolean {
   return doc.getXmlFragment(FRAGMENT).toString().includes(text);
 }
+
+/** What a document holds, comparable across replicas: every struct, every deletion, the content. */
+export interface DocState {
+  stateVector: number[];
+  /** The delete set (an update carrying no structs, only deletions). */
+  deletions: number[];
+  xml: string;
+}
+
+export function docState(doc: Y.Doc): DocState {
+  const stateVector = Y.encodeStateVector(doc);
+  return {
+    stateVector: [...stateVector],
+    deletions: [...Y.encodeStateAsUpdate(doc, stateVector)],
+    xml: doc.getXmlFragment(FRAGMENT).toString(),
+  };
+}

@@ -123,7 +123,7 @@ function serverFrames(socket: Socket) {
   let buffer = Buffer.alloc(0);
   let upgradedDone = false;
   const state: {
-    closeCode: number | undefined;
+    closeCode: number | null | undefined;
     upgraded: Promise<void>;
     closed: Promise<number | null>;
     ended: Promise<null>;
@@ -176,8 +176,9 @@ function serverFrames(socket: Socket) {
       const payload = buffer.subarray(offset, offset + length);
       buffer = buffer.subarray(offset + length);
       if (opcode === 0x8) {
-        state.closeCode = payload.length >= 2 ? payload.readUInt16BE(0) : null;
-        onClosed(state.closeCode);
+        const code = payload.length >= 2 ? payload.readUInt16BE(0) : null;
+        state.closeCode = code;
+        onClosed(code);
       }
     }
   });

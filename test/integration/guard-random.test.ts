@@ -1,4 +1,4 @@
-// Randomized: rounds of concurrent random edits by random users (secretary, editors of three
+// Randomized: rounds of concurrent random edits by random users (secretary, editors of four
 // departments, a viewer) through stock clients on the demo report, with random workflow changes
 // through the REST API between rounds (submit, approve, return, reopen; lock and unlock). Every
 // edit is predicted by a rule table written out in this test — not shared/permissions.ts, which the

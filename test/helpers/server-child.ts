@@ -23,4 +23,6 @@ process.once('message', (options: ChildStartOptions) => {
     (error: unknown) => send({ kind: 'failed', error: String((error as Error)?.stack ?? error) }),
   );
 });
+// The test runner is gone (crashed or killed): no server may outlive it.
+process.on('disconnect', () => process.exit(1));
 send({ kind: 'loaded' });

@@ -55,3 +55,57 @@ export function sectionXml(doc: Y.Doc, sectionId: string): string {
 export function docContains(doc: Y.Doc, text: string): boolean {
   return doc.getXmlFragment(FRAGMENT).toString().includes(text);
 }
+
+/** What a document holds, comparable across replicas: every struct, every deletion, the content. */
+export interface DocState {
+  stateVector: number[];
+  /** The delete set (an update carrying no structs, only deletions). */
+  deletions: number[];
+  xml: string;
+}
+
+export function docState(doc: Y.Doc): DocState {
+  const stateVector = Y.encodeStateVector(doc);
+  return {
+    stateVector: [...stateVector],
+    deletions: [...Y.encodeStateAsUpdate(doc, stateVector)],
+    xml: doc.getXmlFragment(FRAGMENT).toString(),
+  };
+}
+
+/**
+ * The visible text under `root` (its XmlTexts, each followed by a newline) and, per character,
+ * the Yjs client id of the item that holds it (-1 for the separators).
+ */
+export function textWithClients(root: Y.XmlFragment | Y.XmlElement): { text: string; clients: number[] } {
+  const parts: string[] = [];
+  const clients: number[] = [];
+  const visit = (node: Y.XmlFragment | Y.XmlElement | Y.XmlText) => {
+    if (node instanceof Y.XmlText) {
+      for (let item = node._start; item !== null; item = item.right) {
+        if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
+        parts.push(item.content.str);
+        for (let i = 0; i < item.content.str.length; i++) clients.push(item.id.client);
+      }
+      parts.push('\n');
+      clients.push(-1);
+      return;
+    }
+    for (const child of node.toArray()) visit(child as Y.XmlElement | Y.XmlText);
+  };
+  visit(root);
+  return { text: parts.join(''), clients };
+}
+
+/**
+ * The Yjs client ids whose items hold the characters of `marker`, wherever it stands in the body
+ * (empty when the marker is absent): who wrote that text, to compare with the stored attribution.
+ */
+export function clientsWhoWrote(doc: Y.Doc, marker: string): number[] {
+  const { text, clients } = textWithClients(doc.getXmlFragment(FRAGMENT));
+  const found = new Set<number>();
+  for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
+    for (const client of clients.slice(at, at + marker.length)) found.add(client);
+  }
+  return [...found];
+}

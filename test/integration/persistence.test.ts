@@ -1,15 +1,16 @@
-// Durability: a clean restart keeps everything; a SIGKILL one second after an edit was relayed
-// keeps that edit; compaction keeps everything too.
+// Durability: a clean restart keeps everything; a SIGKILL the moment an edit was relayed keeps
+// that edit, its author and its deletions; compaction keeps everything too.
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { connectClient, type TestClient } from '../helpers/collab';
 import { apiRequest, login } from '../helpers/http';
-import { type ServerProcess, spawnServer } from '../helpers/process';
+import { killWhenReceived, type ServerProcess, spawnServer } from '../helpers/process';
 import { demoReport, sectionOwnedBy } from '../helpers/reports';
 import { makeTempDir, startTestServer, type TestServer } from '../helpers/server';
 import { waitForDoc } from '../helpers/wait';
-import { deleteInSection, sectionXml, typeInSection } from '../helpers/ydoc';
+import { clientsWhoWrote, deleteInSection, findSection, sectionXml, typeInSection } from '../helpers/ydoc';
 
 describe('persistence', () => {
   const clients: TestClient[] = [];
@@ -61,7 +62,23 @@ describe('persistence', () => {
     expect(state?.status).toBe('submitted');
   });
 
-  it('keeps an edit relayed one second before the server was killed with SIGKILL', async () => {
+  /** The text of the section's first paragraph (where typeInSection writes). */
+  const firstParagraph = (doc: Y.Doc, section: string): string => {
+    const found = findSection(doc, section);
+    const paragraph = found
+      ?.toArray()
+      .find(
+        (child): child is Y.XmlElement => child instanceof Y.XmlElement && child.nodeName === 'paragraph',
+      );
+    return (
+      paragraph
+        ?.toArray()
+        .find((child) => child instanceof Y.XmlText)
+        ?.toString() ?? ''
+    );
+  };
+
+  it('keeps an edit and its author when killed with SIGKILL the moment the edit was relayed', async () => {
     const dataDir = await makeTempDir();
     dirs.push(dataDir);
     const first = await spawnServer({ DATA_DIR: dataDir });
@@ -75,12 +92,14 @@ describe('persistence', () => {
     clients.push(writer, reader);
     await Promise.all([writer.synced, reader.synced]);
 
+    // No grace period: the process dies inside the reader's receipt of the relayed edit.
+    const killed = killWhenReceived(first, reader.doc, () =>
+      sectionXml(reader.doc, section).includes('[survives-kill-9]'),
+    );
     typeInSection(writer.doc, section, '[survives-kill-9]');
-    await waitForDoc(reader.doc, (doc) => sectionXml(doc, section).includes('[survives-kill-9]'));
-    // The scenario of the issue: the edit was relayed, one second passes, the process dies.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    first.child.kill('SIGKILL');
+    await killed;
     expect((await first.exited).signal).toBe('SIGKILL');
+    const seen = firstParagraph(reader.doc, section);
     writer.destroy();
     reader.destroy();
 
@@ -90,10 +109,17 @@ describe('persistence', () => {
     const client = connectClient(second.wsUrl, report.id, again.token);
     clients.push(client);
     await client.synced;
-    expect(sectionXml(client.doc, section)).toContain('[survives-kill-9]');
+    expect(firstParagraph(client.doc, section)).toBe(seen);
+    const authors = clientsWhoWrote(client.doc, '[survives-kill-9]');
+    expect(authors).toEqual([writer.doc.clientID]);
+    const attribution = await apiRequest(second.url, 'GET', `/api/reports/${report.id}/attribution`, {
+      token: again.token,
+    });
+    expect(attribution.status).toBe(200);
+    expect(attribution.body.clients[String(writer.doc.clientID)]).toBe(editor.user.id);
   });
 
-  it('keeps who wrote and who deleted an edit when killed the moment it was relayed', async () => {
+  it('keeps an edit, who wrote it and who deleted text when killed the moment it was relayed', async () => {
     const dataDir = await makeTempDir();
     dirs.push(dataDir);
     const first = await spawnServer({ DATA_DIR: dataDir });
@@ -106,20 +132,33 @@ describe('persistence', () => {
     const reader = connectClient(first.wsUrl, report.id, secretary.token);
     clients.push(writer, reader);
     await Promise.all([writer.synced, reader.synced]);
+    const original = firstParagraph(reader.doc, section);
+    expect(original.length).toBeGreaterThan(3);
 
+    const killed = killWhenReceived(first, reader.doc, () =>
+      sectionXml(reader.doc, section).includes('[attributed]'),
+    );
     // A fresh client id (bound on this first edit) that also deletes imported text.
     writer.doc.transact(() => {
       deleteInSection(writer.doc, section, 3);
       typeInSection(writer.doc, section, '[attributed]');
     });
-    await waitForDoc(reader.doc, (doc) => sectionXml(doc, section).includes('[attributed]'));
     // No grace period: whatever the relay implies must already be in the files.
-    first.child.kill('SIGKILL');
-    await first.exited;
+    await killed;
+    const expected = `${original.slice(0, -3)}[attributed]`;
+    expect(firstParagraph(reader.doc, section)).toBe(expected);
+    writer.destroy();
+    reader.destroy();
 
     const second = await spawnServer({ DATA_DIR: dataDir });
     processes.push(second);
     const again = await login(second.url, 'secretary');
+    const client = connectClient(second.wsUrl, report.id, again.token);
+    clients.push(client);
+    await client.synced;
+    // The text survived: the insertion and the deletion both.
+    expect(firstParagraph(client.doc, section)).toBe(expected);
+    expect(clientsWhoWrote(client.doc, '[attributed]')).toEqual([writer.doc.clientID]);
     const attribution = await apiRequest(second.url, 'GET', `/api/reports/${report.id}/attribution`, {
       token: again.token,
     });

@@ -194,9 +194,10 @@ describe('guard: attributes of nodes outside sections', () => {
 describe('guard: attributes of blocks inside sections', () => {
   it('judges a block attribute by the section the block is in', () => {
     const server = fullReport();
-    // A real attribute of the schema (an ordered list's first number)…
+    // A real attribute of the schema (an ordered list's first number, stored as a number, as
+    // y-prosemirror writes it; the content check refuses a string there)…
     const start = edit(server, (d) =>
-      childrenNamed(findSection(d, 'A'), 'orderedList')[0].setAttribute('start', '3'),
+      childrenNamed(findSection(d, 'A'), 'orderedList')[0].setAttribute('start', 3 as unknown as string),
     );
     expectOnly(server, start, [users.ttbc, users.ttbc2, users.secretary], [users.bcvt, users.viewer]);
     // …and one on a paragraph (which has none in the schema): refused from who may not write there
@@ -213,7 +214,7 @@ describe('guard: attributes of blocks inside sections', () => {
   it('makes block attributes of an approved or locked section read-only for its department', () => {
     const server = fullReport();
     const start = edit(server, (d) =>
-      childrenNamed(findSection(d, 'A'), 'orderedList')[0].setAttribute('start', '5'),
+      childrenNamed(findSection(d, 'A'), 'orderedList')[0].setAttribute('start', 5 as unknown as string),
     );
     const approved = { statuses: { A: 'approved' as const } };
     expectOnly(server, start, [users.secretary], [users.ttbc], approved);

@@ -1,7 +1,7 @@
 // One open report: its Y.Doc and awareness, the sockets on it, and the path every change takes:
 // guard → attribution → apply → log (its storage handle, server/store/report-store.ts) → relay
 // through the bus (server/collab/bus.ts).
-import * as awarenessProtocol from 'y-protocols/awareness';
+import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
 import { isReadOnlyReport } from '../../shared/report-status';
@@ -24,9 +24,10 @@ import type { Connection } from './connection';
 import { awarenessFrame, awarenessStatesFrame, syncStep1Frame, updateFrame } from './frames';
 import { type GuardAccepted, guardUpdate } from './guard';
 import type { IncomingUpdate } from './incoming-update';
-import { type AwarenessEntry, encodeAwarenessEntries, PresencePolicy } from './presence-policy';
+import type { AwarenessEntry } from './presence-policy';
 import { isRedundantUpdate } from './redundant-update';
 import { malformed, Refused } from './refused';
+import { RoomPresence } from './room-presence';
 
 export interface RoomDeps {
   /** Opens the report's storage handle on load. */
@@ -48,15 +49,12 @@ export interface AutoVersionPolicy {
 }
 
 export class Room {
-  readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
-  /** Who owns which presence client id, and each socket's presence budget (presence-policy.ts). */
-  private readonly presence: PresencePolicy;
+  /** Presence of the sockets, judged and relayed apart from the document (room-presence.ts). */
+  private readonly presence: RoomPresence;
   private readonly unsubscribe: () => void;
   private readonly coalescer: ActivityCoalescer;
   private closed = false;
-  /** Awareness clients changed since the last relay (awareness is relayed once per turn). */
-  private awarenessChanged = new Set<number>();
   private readonly autoVersionTimer: NodeJS.Timeout | null;
   private autoVersioning: Promise<void> | null = null;
 
@@ -72,11 +70,7 @@ export class Room {
     const doc = storage.doc;
     this.doc = doc;
     this.clientOwners = storage.bindings.owners;
-    this.awareness = new awarenessProtocol.Awareness(doc);
-    // The server is not a participant: it has no presence of its own.
-    this.awareness.setLocalState(null);
-    this.presence = new PresencePolicy(this.awareness.clientID);
-    this.awareness.on('update', this.onAwarenessUpdate);
+    this.presence = new RoomPresence(doc, this.relayAwareness);
     doc.on('update', this.onDocUpdate);
     this.unsubscribe = deps.bus.subscribe(reportId, this.onBusMessage);
     this.coalescer = new ActivityCoalescer((entry) => this.appendActivity(entry));
@@ -95,20 +89,20 @@ export class Room {
     return this.storage.log.stats;
   }
 
+  get awareness(): awarenessProtocol.Awareness {
+    return this.presence.awareness;
+  }
+
   join(connection: Connection): void {
     this.connections.add(connection);
     connection.send(syncStep1Frame(this.doc));
-    if (this.awareness.getStates().size > 0) connection.send(awarenessStatesFrame(this.awareness));
+    if (!this.presence.isEmpty) connection.send(awarenessStatesFrame(this.awareness));
   }
 
   /** Remove a connection and the presence it announced. Returns whether the room is now empty. */
   leave(connection: Connection): boolean {
     this.connections.delete(connection);
-    // Only the ids it still owns: one a reconnected socket of the same user took over stays.
-    const owned = this.presence.release(connection.id);
-    if (owned.length > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, owned, socketOrigin(connection));
-    }
+    this.presence.release(connection);
     return this.connections.size === 0;
   }
 
@@ -168,26 +162,9 @@ export class Room {
     }
   }
 
-  /**
-   * An awareness update from a client (`entries` = its decoded content). Stock y-websocket clients
-   * re-broadcast the states they received from others, so entries for other clients are normal:
-   * the presence policy drops such echoes and refuses (Refused) oversized states, newer
-   * entries for another user's client ids, and floods.
-   */
+  /** An awareness update from a socket of this room (`entries` = its decoded content; room-presence.ts). */
   receiveAwareness(connection: Connection, update: Uint8Array, entries: AwarenessEntry[]): void {
-    if (!this.connections.has(connection)) return;
-    const sender = { socketId: connection.id, userId: connection.user.id };
-    const knownClock = (clientId: number) => this.awareness.meta.get(clientId)?.clock;
-    const verdict = this.presence.judge(sender, entries, knownClock, Date.now());
-    if (!verdict.ok) throw new Refused(verdict.code, verdict.reason);
-    if (verdict.accepted.length === 0) return;
-    const accepted =
-      verdict.accepted.length === entries.length ? update : encodeAwarenessEntries(verdict.accepted);
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, socketOrigin(connection));
-    } catch {
-      throw malformed('invalid awareness update');
-    }
+    if (this.connections.has(connection)) this.presence.receive(connection, update, entries);
   }
 
   /** Edit entries not yet written by the coalescer (so the activity log can be read up to now). */
@@ -211,8 +188,7 @@ export class Room {
     this.unsubscribe();
     this.coalescer.stop();
     this.doc.off('update', this.onDocUpdate);
-    this.awareness.off('update', this.onAwarenessUpdate);
-    this.awareness.destroy();
+    this.presence.close();
     try {
       await this.autoVersioning;
     } finally {
@@ -291,26 +267,10 @@ export class Room {
     });
   }
 
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
-  ): void => {
-    const first = this.awarenessChanged.size === 0;
-    for (const id of added) this.awarenessChanged.add(id);
-    for (const id of updated) this.awarenessChanged.add(id);
-    for (const id of removed) this.awarenessChanged.add(id);
-    // Cursors move with every keystroke: one relay per turn carrying every client's latest state,
-    // instead of one per message to every socket, keeps fan-out from swamping document updates.
-    if (first && this.awarenessChanged.size > 0) setImmediate(this.relayAwareness);
-  };
-
-  private readonly relayAwareness = (): void => {
-    const changed = [...this.awarenessChanged];
-    this.awarenessChanged.clear();
-    if (this.closed || changed.length === 0) return;
+  private readonly relayAwareness = (payload: Uint8Array): void => {
     this.deps.bus.publish(this.reportId, {
       kind: 'awareness',
-      payload: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+      payload,
       // To every socket, its sender too, as the reference server does: a stock client drops a
       // connection that has heard nothing for 30 s, and its own presence renewal (every 15 s)
       // coming back is all a user alone on a report hears. A client ignores its own state echoed

@@ -1,3 +1,4 @@
+// Over 300 lines: renderMarkdown is the single template of docs/performance.md, kept whole so it reads as the page does.
 // The results of one run, the targets of issue 8 judged on them, and docs/performance.md.
 import type { ColdLoadResult } from '../load/cold';
 import type { CrashResult, WriteCostResult } from '../load/durability';

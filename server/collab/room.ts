@@ -41,7 +41,7 @@ export interface RoomDeps {
   onChange?: (reportId: string) => void;
 }
 
-/** DESIGN "Versions": an automatic version every interval while the report changes. */
+/** An automatic version every interval while the report changes (stored through server/reports/history-service.ts). */
 export interface AutoVersionPolicy {
   intervalMs: number;
   /** Store a version of `room.doc` if it changed since the report's last version. */

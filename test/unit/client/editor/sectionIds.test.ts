@@ -5,7 +5,7 @@ import { EditorState, type Transaction } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import { mayAddSections, renewSectionIds } from '../../../../client/editor/sectionIds';
 import { reportSchema } from '../../../../shared/schema';
-import { reportWithSections, sequentialIds } from '../../model/fixtures';
+import { reportWithSections, sequentialIds } from '../../../helpers/report-fixtures';
 
 function start(): EditorState {
   const doc = PMNode.fromJSON(

@@ -15,7 +15,7 @@ import {
   replica,
   sectionElement,
   users,
-} from '../../../unit/guard/fixtures';
+} from '../../../helpers/guard-fixtures';
 
 function element(name: string, attributes: Record<string, string>, children: (Y.XmlElement | Y.XmlText)[]) {
   const el = new Y.XmlElement(name);

@@ -25,7 +25,7 @@ import {
   replica,
   sectionElement,
   users,
-} from '../../guard/fixtures';
+} from '../../../helpers/guard-fixtures';
 
 const text = (t: string, marks?: JSONContent['marks']): JSONContent => ({ type: 'text', text: t, marks });
 const para = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });

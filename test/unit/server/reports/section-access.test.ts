@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sectionOwners } from '../../../../server/reports/section-access';
 import { buildOutline } from '../../../../shared/derive';
 import { yDocToJson } from '../../../../shared/ydoc';
-import { reportDoc } from '../../guard/fixtures';
+import { reportDoc } from '../../../helpers/guard-fixtures';
 
 describe('sectionOwners', () => {
   it('maps each id to its effective owner, newest outline first', () => {

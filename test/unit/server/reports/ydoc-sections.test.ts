@@ -6,7 +6,7 @@ import { findOutlineNode } from '../../../../server/reports/service';
 import { findSectionElement, onlySection } from '../../../../server/reports/ydoc-sections';
 import { buildOutline } from '../../../../shared/derive';
 import { yDocToJson } from '../../../../shared/ydoc';
-import { reportDoc } from '../../guard/fixtures';
+import { reportDoc } from '../../../helpers/guard-fixtures';
 
 function conflictOf(run: () => unknown): HTTPException {
   try {

@@ -3,6 +3,7 @@
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import type { OutlineNode } from '../../shared/derive';
 import type { ReportStatusFields } from '../../shared/report-status';
+import { flattenSectionSummaries } from '../../shared/section-summaries';
 import type { Department, SectionStatus, SectionSummary, User } from '../../shared/types';
 import { ACTION_STATUS, canAssign, sectionActions, type WorkflowAction } from '../../shared/workflow';
 import type { ReportDetail } from '../api';
@@ -25,16 +26,9 @@ const ACTION_LABELS: Record<WorkflowAction, MessageKey> = {
 };
 
 function sectionInfo(sections: readonly SectionSummary[]): Map<string, SectionInfo> {
-  const map = new Map<string, SectionInfo>();
-  const visit = (list: readonly SectionSummary[]) => {
-    for (const section of list) {
-      const comment = (section as SectionSummary & { comment?: string }).comment;
-      map.set(section.id, { status: section.status, comment });
-      visit(section.children ?? []);
-    }
-  };
-  visit(sections);
-  return map;
+  return new Map(
+    flattenSectionSummaries(sections).map(({ id, status, comment }) => [id, { status, comment }]),
+  );
 }
 
 interface ControlsProps {

@@ -1,5 +1,6 @@
 // The "create account" form: the server answers with the account and its one-time password.
 import { type FormEvent, useState } from 'react';
+import { lacksRequiredDepartment } from '../../shared/accounts';
 import type { Department, Role, User } from '../../shared/types';
 import { describeError } from '../errors';
 import { useI18n } from '../i18n';
@@ -27,7 +28,7 @@ export function CreateUserForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!isValidUsername(username)) return setError(t('admin.users.badUsername'));
-    if (role === 'editor' && !departmentId) return setError(t('admin.users.editorNeedsDepartment'));
+    if (lacksRequiredDepartment(role, departmentId)) return setError(t('admin.users.editorNeedsDepartment'));
     setBusy(true);
     setError(null);
     try {

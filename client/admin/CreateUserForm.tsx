@@ -5,8 +5,10 @@ import type { Department, Role, User } from '../../shared/types';
 import { describeError } from '../errors';
 import { useI18n } from '../i18n';
 import { adminApi } from './adminApi';
+import { RoleOptions } from './RoleOptions';
 import { isValidUsername } from './validation';
 
+// The roles of shared/accounts.ts, the one most often created first (it is the form's default).
 const ROLE_CHOICES: readonly Role[] = ['editor', 'viewer', 'secretary'];
 
 export function CreateUserForm({
@@ -66,11 +68,7 @@ export function CreateUserForm({
       <label>
         {t('admin.users.role')}
         <select name="new-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLE_CHOICES.map((choice) => (
-            <option key={choice} value={choice}>
-              {t(`role.${choice}`)}
-            </option>
-          ))}
+          <RoleOptions roles={ROLE_CHOICES} />
         </select>
       </label>
       <label>

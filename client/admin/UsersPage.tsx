@@ -12,6 +12,7 @@ import { AdminNav } from './AdminNav';
 import { CreateUserForm } from './CreateUserForm';
 import { Notice, type NoticeState } from './Notice';
 import { OneTimePasswordDialog } from './OneTimePasswordDialog';
+import { RoleOptions } from './RoleOptions';
 import { useLoad } from './useLoad';
 
 export function UsersPage({ me }: { me: User }) {
@@ -152,11 +153,7 @@ function UserRow({
             else onChange({ role });
           }}
         >
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`role.${role}`)}
-            </option>
-          ))}
+          <RoleOptions roles={ROLES} />
         </select>
       </td>
       <td>

@@ -6,11 +6,9 @@
 // room uses: each user's own Y.Doc, V1 updates recorded in the deleted-by index before being
 // applied to the gc:true live doc. Versions and the index are real files in a temp dir.
 
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { attributionFrom, diffAgainstCurrent, diffVersions } from '../server/history/diff';
 import { silentLogger } from '../server/log';
@@ -18,22 +16,17 @@ import { FileDeletedByStore } from '../server/store/deleted-by-store';
 import { FileVersionStore } from '../server/store/version-store';
 import { importReportText } from '../shared/import';
 import { FRAGMENT_NAME, jsonToYDoc } from '../shared/ydoc';
+import { bigReportText, COLD_SCALE } from './lib/fixture';
 
-const SCALE = 30;
+const SCALE = COLD_SCALE;
 const EDITS = 300;
 const RUNS = 5;
 const USERS = ['u-ttbc', 'u-bcvt', 'u-sec'];
 const REPORT = 'r-bench';
 
-const sample = readFileSync(
-  fileURLToPath(new URL('../shared/fixtures/bao-cao-6-thang-dau-nam-2024.txt', import.meta.url)),
-  'utf8',
-);
-// As bench/model.ts: 30 copies of the body in one report.
-const bodyStart = sample.indexOf('I. KẾT QUẢ');
-const bodyEnd = sample.indexOf('\tNơi nhận:');
-const big =
-  sample.slice(0, bodyStart) + sample.slice(bodyStart, bodyEnd).repeat(SCALE) + sample.slice(bodyEnd);
+// 30 copies of the sample's body (header once, closing and appendix once at the end): one report
+// with 60 top-level parts, the same text the cold-load benchmark uses (bench/lib/fixture.ts).
+const big = bigReportText();
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run makes the same edits. */
 function random(seed: number): () => number {

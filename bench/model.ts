@@ -1,27 +1,19 @@
 // Benchmark (not a test): import + Markdown render of a report 30× the sample's size.
 // Run: npx tsx bench/model.ts   — target: under 1 s for import + render.
 
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { buildOutline, flattenOutline } from '../shared/derive';
 import { importReportText } from '../shared/import';
 import { renderHtml } from '../shared/render/html';
 import { renderMarkdown } from '../shared/render/markdown';
 import { jsonToYDoc } from '../shared/ydoc';
+import { bigReportText, COLD_SCALE } from './lib/fixture';
 
-const SCALE = 30;
+const SCALE = COLD_SCALE;
 const RUNS = 5;
 
-const sample = readFileSync(
-  fileURLToPath(new URL('../shared/fixtures/bao-cao-6-thang-dau-nam-2024.txt', import.meta.url)),
-  'utf8',
-);
-// 30 copies of the body (header once, closing and appendix once at the end), so the result is
-// one report with 60 top-level parts rather than 30 reports glued together.
-const bodyStart = sample.indexOf('I. KẾT QUẢ');
-const bodyEnd = sample.indexOf('\tNơi nhận:');
-const big =
-  sample.slice(0, bodyStart) + sample.slice(bodyStart, bodyEnd).repeat(SCALE) + sample.slice(bodyEnd);
+// 30 copies of the sample's body (header once, closing and appendix once at the end): one report
+// with 60 top-level parts, the same text the cold-load benchmark uses (bench/lib/fixture.ts).
+const big = bigReportText();
 
 function time<T>(fn: () => T): [T, number] {
   const t0 = performance.now();

@@ -41,6 +41,8 @@ export interface SectionSummary {
   /** The owner after inheritance (null = the secretary alone). */
   effectiveOwner: string | null;
   status: SectionStatus;
+  /** The secretary's return comment (or the department's submission note), when there is one. */
+  comment?: string;
   children: SectionSummary[];
 }
 

@@ -21,6 +21,8 @@ export const FRAMING: Record<ServerKind, Framing> = {
   hocuspocus: 'hocuspocus',
 };
 export const DEMO_PASSWORD = 'bench';
+/** Sockets a bench server admits per user and per report: no load the benchmarks generate reaches it. */
+const BENCH_SOCKET_CAP = 100_000;
 
 export interface ServerHandle {
   kind: ServerKind | 'echo';
@@ -71,6 +73,10 @@ async function spawnServer(
         SERVE_CLIENT: '0',
         DEMO_PASSWORD,
         NODE_ENV: 'production',
+        // The benchmarks open up to 200 clients on 200 rooms with a few demo users: far above the
+        // per-user and per-report socket caps (server/collab/socket-limits.ts), which would refuse them.
+        MAX_SOCKETS_PER_USER: String(BENCH_SOCKET_CAP),
+        MAX_SOCKETS_PER_REPORT: String(BENCH_SOCKET_CAP),
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     },

@@ -1,11 +1,14 @@
 // The "create account" form: the server answers with the account and its one-time password.
 import { type FormEvent, useState } from 'react';
+import { lacksRequiredDepartment } from '../../shared/accounts';
 import type { Department, Role, User } from '../../shared/types';
 import { describeError } from '../errors';
 import { useI18n } from '../i18n';
 import { adminApi } from './adminApi';
+import { RoleOptions } from './RoleOptions';
 import { isValidUsername } from './validation';
 
+// The roles of shared/accounts.ts, the one most often created first (it is the form's default).
 const ROLE_CHOICES: readonly Role[] = ['editor', 'viewer', 'secretary'];
 
 export function CreateUserForm({
@@ -27,7 +30,7 @@ export function CreateUserForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!isValidUsername(username)) return setError(t('admin.users.badUsername'));
-    if (role === 'editor' && !departmentId) return setError(t('admin.users.editorNeedsDepartment'));
+    if (lacksRequiredDepartment(role, departmentId)) return setError(t('admin.users.editorNeedsDepartment'));
     setBusy(true);
     setError(null);
     try {
@@ -65,11 +68,7 @@ export function CreateUserForm({
       <label>
         {t('admin.users.role')}
         <select name="new-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLE_CHOICES.map((choice) => (
-            <option key={choice} value={choice}>
-              {t(`role.${choice}`)}
-            </option>
-          ))}
+          <RoleOptions roles={ROLE_CHOICES} />
         </select>
       </label>
       <label>

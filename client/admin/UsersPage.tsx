@@ -2,6 +2,7 @@
 // password shows the server's one-time password once; role, department and activation change in
 // place (the server ends the person's sessions when their rights change).
 import { useState } from 'react';
+import { lacksRequiredDepartment, ROLES } from '../../shared/accounts';
 import type { Department, Role, User } from '../../shared/types';
 import { describeError } from '../errors';
 import { useI18n } from '../i18n';
@@ -11,9 +12,8 @@ import { AdminNav } from './AdminNav';
 import { CreateUserForm } from './CreateUserForm';
 import { Notice, type NoticeState } from './Notice';
 import { OneTimePasswordDialog } from './OneTimePasswordDialog';
+import { RoleOptions } from './RoleOptions';
 import { useLoad } from './useLoad';
-
-export const ROLES: readonly Role[] = ['secretary', 'editor', 'viewer'];
 
 export function UsersPage({ me }: { me: User }) {
   const { t } = useI18n();
@@ -148,15 +148,12 @@ function UserRow({
           disabled={self}
           onChange={(event) => {
             const role = event.target.value as Role;
-            if (role === 'editor' && !user.departmentId) onRefused(t('admin.users.editorNeedsDepartment'));
+            if (lacksRequiredDepartment(role, user.departmentId))
+              onRefused(t('admin.users.editorNeedsDepartment'));
             else onChange({ role });
           }}
         >
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`role.${role}`)}
-            </option>
-          ))}
+          <RoleOptions roles={ROLES} />
         </select>
       </td>
       <td>
@@ -166,7 +163,7 @@ function UserRow({
           title={departmentName(user.departmentId)}
           onChange={(event) => {
             const departmentId = event.target.value || null;
-            if (departmentId === null && user.role === 'editor')
+            if (lacksRequiredDepartment(user.role, departmentId))
               onRefused(t('admin.users.editorNeedsDepartment'));
             else onChange({ departmentId });
           }}

@@ -5,14 +5,13 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { reportExtensions, Section } from '../../shared/schema';
+import { reportExtensions } from '../../shared/schema';
 import { FRAGMENT_NAME } from '../../shared/ydoc';
 import { AuthorColors } from '../history/authorColors';
 import { ReportDecorations } from './derived/reportDecorations';
 import { ReadOnlyGuard } from './editability/readOnlyGuard';
 import type { EnvGetter } from './editorEnv';
 import { FootnoteWithView } from './nodeViews/footnoteView';
-import { SectionIds } from './sectionIds';
 import { remoteChangesOnly } from './sync/caretAwareness';
 import { SelectionSync } from './sync/selectionSync';
 import { TextblockSync } from './sync/textblockSync';
@@ -30,11 +29,8 @@ export function localExtensions(env: EnvGetter): AnyExtension[] {
   return [
     ...reportExtensions().map((extension) => {
       if (extension.name === 'footnote') return FootnoteWithView.configure({ env });
-      // Unique section ids are kept by SectionIds, which skips the walk when no step adds one.
-      if (extension.name === 'section') return Section.configure({ uniqueIds: false });
       return extension;
     }),
-    SectionIds,
     ReportDecorations.configure({ env }),
     ReadOnlyGuard.configure({ env }),
     SelectionSync,

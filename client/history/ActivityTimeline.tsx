@@ -6,6 +6,7 @@ import { type MessageKey, useI18n } from '../i18n';
 import { authorLabel } from './authors';
 import { type ActivityEntry, type ActivityFilter, historyApi } from './historyApi';
 import type { HistoryContext } from './historyContext';
+import { SectionOptions } from './SectionOptions';
 import { sectionText } from './sections';
 
 const PAGE_SIZE = 50;
@@ -93,13 +94,7 @@ export function ActivityTimeline({ context }: { context: HistoryContext }) {
             value={draft.sectionId}
             onChange={(e) => setDraft({ ...draft, sectionId: e.target.value })}
           >
-            <option value="">{t('history.activity.all')}</option>
-            {context.sections.map((section) => (
-              <option key={section.id} value={section.id}>
-                {'\u00a0\u00a0'.repeat(section.depth)}
-                {sectionText(section, section.id)}
-              </option>
-            ))}
+            <SectionOptions sections={context.sections} allLabel={t('history.activity.all')} />
           </select>
         </label>
         <label>

@@ -12,6 +12,7 @@ import { authorLabel, tint } from './authors';
 import { fetchCurrentState } from './currentState';
 import { type Change, historyApi, type VersionInfo } from './historyApi';
 import { type HistoryContext, readsWholeHistory } from './historyContext';
+import { SectionOptions } from './SectionOptions';
 import { SnapshotCompare } from './SnapshotCompare';
 import { sectionText } from './sections';
 
@@ -154,13 +155,7 @@ export function ComparePanel({
         <label>
           {t('history.compare.section')}
           <select name="section" value={sectionId} onChange={(e) => setSectionId(e.target.value)}>
-            <option value="">{t('history.compare.allSections')}</option>
-            {context.sections.map((section) => (
-              <option key={section.id} value={section.id}>
-                {'\u00a0\u00a0'.repeat(section.depth)}
-                {sectionText(section, section.id)}
-              </option>
-            ))}
+            <SectionOptions sections={context.sections} allLabel={t('history.compare.allSections')} />
           </select>
         </label>
       </div>

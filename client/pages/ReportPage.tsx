@@ -3,7 +3,7 @@
 import type { Editor } from '@tiptap/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { isReadOnlyReport } from '../../shared/report-status';
-import type { SectionStatus, SectionSummary } from '../../shared/types';
+import { sectionStatusMap } from '../../shared/section-summaries';
 import { PreviousPeriodPanel } from '../admin/PreviousPeriodPanel';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
 import { FootnoteList } from '../components/FootnoteList';
@@ -25,18 +25,6 @@ import { useRefusalRecovery } from './report/useRefusalRecovery';
 import { useReportDetail } from './report/useReportDetail';
 import './ReportPage.css';
 
-function statusMap(sections: SectionSummary[]): Map<string, SectionStatus> {
-  const map = new Map<string, SectionStatus>();
-  const visit = (list: SectionSummary[]) => {
-    for (const section of list) {
-      map.set(section.id, section.status);
-      visit(section.children ?? []);
-    }
-  };
-  visit(sections);
-  return map;
-}
-
 export function ReportPage({ reportId, session }: { reportId: string; session: Session }) {
   const { t, lang } = useI18n();
   const [notice, setNotice] = useState<string | null>(null);
@@ -54,7 +42,7 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
     onNotice: setNotice,
   });
 
-  const statuses = useMemo(() => statusMap(detail?.sections ?? []), [detail]);
+  const statuses = useMemo(() => sectionStatusMap(detail?.sections ?? []), [detail]);
   // An archived report is read-only like a locked one (the server refuses edits to both).
   const locked = isReadOnlyReport(detail);
   const statusOf = useCallback((id: string) => statuses.get(id) ?? 'draft', [statuses]);

@@ -2,12 +2,13 @@
 // department's editors), approve / return with a comment / reopen (secretary).
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import type { OutlineNode } from '../../shared/derive';
-import { isReadOnlyReport } from '../../shared/report-status';
+import type { ReportStatusFields } from '../../shared/report-status';
+import { flattenSectionSummaries } from '../../shared/section-summaries';
 import type { Department, SectionStatus, SectionSummary, User } from '../../shared/types';
+import { ACTION_STATUS, canAssign, sectionActions, type WorkflowAction } from '../../shared/workflow';
 import type { ReportDetail } from '../api';
 import { type MessageKey, useI18n } from '../i18n';
 import { requestReportRefresh } from './reportRefresh';
-import { ACTION_STATUS, canAssign, sectionActions, type WorkflowAction } from './sectionActions';
 import { workflowApi } from './workflowApi';
 import { describeWorkflowError } from './workflowErrors';
 import './workflow.css';
@@ -25,16 +26,9 @@ const ACTION_LABELS: Record<WorkflowAction, MessageKey> = {
 };
 
 function sectionInfo(sections: readonly SectionSummary[]): Map<string, SectionInfo> {
-  const map = new Map<string, SectionInfo>();
-  const visit = (list: readonly SectionSummary[]) => {
-    for (const section of list) {
-      const comment = (section as SectionSummary & { comment?: string }).comment;
-      map.set(section.id, { status: section.status, comment });
-      visit(section.children ?? []);
-    }
-  };
-  visit(sections);
-  return map;
+  return new Map(
+    flattenSectionSummaries(sections).map(({ id, status, comment }) => [id, { status, comment }]),
+  );
 }
 
 interface ControlsProps {
@@ -43,18 +37,18 @@ interface ControlsProps {
   info: SectionInfo;
   user: User;
   departments: ReadonlyMap<string, Department>;
-  locked: boolean;
+  report: ReportStatusFields;
 }
 
-function SectionControls({ reportId, node, info, user, departments, locked }: ControlsProps) {
+function SectionControls({ reportId, node, info, user, departments, report }: ControlsProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const actions = sectionActions(user, node.effectiveOwner, info.status, locked);
-  const assign = canAssign(user, locked);
+  const actions = sectionActions(user, report, { effectiveOwner: node.effectiveOwner, ...info });
+  const assign = canAssign(user, report);
 
   const run = async (call: () => Promise<unknown>) => {
     setBusy(true);
@@ -203,8 +197,10 @@ export function useSectionWorkflow(options: {
 }): (node: OutlineNode) => ReactNode {
   const { reportId, user, departments, detail } = options;
   const infos = useMemo(() => sectionInfo(detail?.sections ?? []), [detail]);
-  // An archived report is read-only like a locked one: the server refuses section changes on both.
-  const locked = isReadOnlyReport(detail);
+  // The same status fields the server's rule reads (locked, archived: both refuse section changes).
+  const locked = detail?.locked;
+  const archived = detail?.archived;
+  const report = useMemo(() => ({ locked, archived }), [locked, archived]);
   return useCallback(
     (node: OutlineNode) =>
       departments ? (
@@ -214,9 +210,9 @@ export function useSectionWorkflow(options: {
           info={infos.get(node.id) ?? { status: 'draft' }}
           user={user}
           departments={departments}
-          locked={locked}
+          report={report}
         />
       ) : null,
-    [reportId, user, departments, infos, locked],
+    [reportId, user, departments, infos, report],
   );
 }

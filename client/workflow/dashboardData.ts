@@ -1,5 +1,6 @@
 // The secretary dashboard's numbers, computed from the report outline (owners and statuses) and
 // the activity log: pure functions, tested on plain data.
+import { flattenSectionSummaries } from '../../shared/section-summaries';
 import type { Department, SectionStatus, SectionSummary } from '../../shared/types';
 import type { ActivityEntry } from './workflowApi';
 
@@ -16,14 +17,6 @@ export interface DepartmentProgress {
 
 function emptyCounts(): Record<SectionStatus, number> {
   return { draft: 0, submitted: 0, approved: 0, returned: 0 };
-}
-
-function flatten(sections: readonly SectionSummary[], into: SectionSummary[] = []): SectionSummary[] {
-  for (const section of sections) {
-    into.push(section);
-    flatten(section.children ?? [], into);
-  }
-  return into;
 }
 
 /**
@@ -48,7 +41,7 @@ export function departmentProgress(
   for (const department of departments) row(department.id);
 
   const ownerOf = new Map<string, string | null>();
-  for (const section of flatten(sections)) {
+  for (const section of flattenSectionSummaries(sections)) {
     const owner = section.effectiveOwner ?? null;
     ownerOf.set(section.id, owner);
     const target = row(owner);

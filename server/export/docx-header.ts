@@ -10,6 +10,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { AlignmentType, type FileChild, type Paragraph, TextRun } from 'docx';
 import { plainText } from '../../shared/derive';
+import { REPORT_HEADER_DEFAULTS, type ReportHeaderAttrs } from '../../shared/schema';
 import {
   type LayoutProfile,
   line,
@@ -23,13 +24,8 @@ import {
 export const PARTY_MOTTO = ['ĐẢNG CỘNG SẢN VIỆT NAM'];
 export const STATE_MOTTO = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];
 
-interface HeaderFields {
-  parentBody: string;
-  issuingBody: string;
-  number: string;
-  place: string;
-  date: string;
-  documentType: string;
+/** The header's attributes (shared/schema/reportHeader.ts) as the DOCX lays them out. */
+interface HeaderFields extends Omit<ReportHeaderAttrs, 'motto'> {
   motto: string[];
   summary: string;
 }
@@ -48,7 +44,7 @@ export function headerFields(node: JSONContent | undefined, profile: LayoutProfi
     number: str(a.number),
     place: str(a.place),
     date: str(a.date),
-    documentType: str(a.documentType) || 'BÁO CÁO',
+    documentType: str(a.documentType) || REPORT_HEADER_DEFAULTS.documentType,
     motto: motto.length > 0 ? motto : profile === 'party' ? PARTY_MOTTO : STATE_MOTTO,
     summary: node ? plainText(node).replace(/\s+/g, ' ').trim() : '',
   };

@@ -88,11 +88,8 @@ export class HistoryService {
     reportId: string,
     versionId: string,
   ): Promise<{ info: PublicVersion; doc: JSONContent } | null> {
-    const versions = this.deps.store.versions(reportId);
-    const info = await versions.info(versionId);
-    const state = info && (await versions.get(versionId));
-    if (!info || !state) return null;
-    return { info: publicVersion(info), doc: withStateDoc(state, yDocToJson) };
+    const found = await this.versionState(reportId, versionId);
+    return found && { info: found.info, doc: withStateDoc(found.state, yDocToJson) };
   }
 
   /** A version's metadata and raw V2 state (for the client's snapshot rendering), or null. */

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { SectionStatus } from '../../shared/types';
+import { sectionChangeRefusal } from '../../shared/workflow';
 import { requireAuth } from '../auth/middleware';
 import type { AppEnv } from '../http/env';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
@@ -61,19 +62,14 @@ export function reportRoutes(meta: MetaStore, reports: ReportService) {
       if (!section) throw notFound('unknown section');
 
       const user = c.get('user');
-      if (user.role === 'viewer') throw forbidden('viewers cannot change sections');
-      if (user.role === 'editor') {
-        const ownSection = section.effectiveOwner !== null && section.effectiveOwner === user.departmentId;
-        if (ownerGiven) throw forbidden('only the secretary assigns sections');
-        if (!ownSection) throw forbidden('this section belongs to another department');
-        if (status !== undefined && status !== 'submitted')
-          throw forbidden('editors may only submit their sections');
-        if ((report.sections[sectionId]?.status ?? 'draft') === 'approved') {
-          throw forbidden('the section is approved; ask the secretary to reopen it');
-        }
-      }
-      if (report.locked) throw conflict('the report is locked');
-      if (report.archived) throw conflict('the report is archived');
+      const state = report.sections[sectionId];
+      const refusal = sectionChangeRefusal(
+        user,
+        report,
+        { effectiveOwner: section.effectiveOwner, status: state?.status ?? 'draft', comment: state?.comment },
+        body,
+      );
+      if (refusal) throw refusal.kind === 'forbidden' ? forbidden(refusal.reason) : conflict(refusal.reason);
       if (
         ownerGiven &&
         owner !== null &&
@@ -87,15 +83,15 @@ export function reportRoutes(meta: MetaStore, reports: ReportService) {
         await reports.setStatus(report.id, sectionId, { status, comment }, user);
       }
       const updated = findOutlineNode(await reports.outline(report.id), sectionId);
-      const state = reports.meta(report.id)?.sections[sectionId];
+      const after = reports.meta(report.id)?.sections[sectionId];
       return c.json({
         id: sectionId,
         number: updated?.number,
         title: updated?.title,
         owner: updated?.owner ?? null,
         effectiveOwner: updated?.effectiveOwner ?? null,
-        status: state?.status ?? 'draft',
-        comment: state?.comment,
+        status: after?.status ?? 'draft',
+        comment: after?.comment,
       });
     });
 }

@@ -7,7 +7,7 @@
 // by rights the user no longer has). At least one active secretary always remains.
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import type { Role } from '../../shared/types';
+import { lacksRequiredDepartment, ROLES } from '../../shared/accounts';
 import { requireAuth, requireRole } from '../auth/middleware';
 import { generateOneTimePassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/one-time-password';
 import { hashPassword } from '../auth/password';
@@ -18,7 +18,6 @@ import { badRequest, conflict, notFound } from '../http/errors';
 import { bodyObject, choice, flag, forbiddenKey, jsonBody, text } from '../http/validate';
 import type { MetaData, MetaStore, StoredUser } from '../store/meta-store';
 
-const ROLES = ['secretary', 'editor', 'viewer'] as const satisfies readonly Role[];
 const USERNAME = /^[a-z0-9._-]+$/;
 
 const departmentId = text('departmentId', { max: 64 }).nullable();
@@ -88,7 +87,7 @@ export function userRoutes(meta: MetaStore, connections: UserConnections) {
       if (!name) throw badRequest('"name" is empty');
       const role = body.role;
       const departmentId = departmentField(meta, body.departmentId) ?? null;
-      if (role === 'editor' && departmentId === null) throw badRequest('an editor needs a department');
+      if (lacksRequiredDepartment(role, departmentId)) throw badRequest('an editor needs a department');
       // The secretary may set the first password; otherwise the server makes a one-time one.
       const chosen = body.password;
       const taken = () => badRequest(`username "${username}" is taken`);
@@ -145,7 +144,7 @@ export function userRoutes(meta: MetaStore, connections: UserConnections) {
           departmentId: departmentId === undefined ? target.departmentId : departmentId,
           active: active ?? target.active !== false,
         };
-        if (next.role === 'editor' && next.departmentId === null)
+        if (lacksRequiredDepartment(next.role, next.departmentId))
           throw badRequest('an editor needs a department');
         const me = c.get('user');
         if (target.id === me.id && (!next.active || next.role !== 'secretary'))

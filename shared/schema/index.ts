@@ -20,7 +20,8 @@ export { EVALUATIONS, IndicatorRow, isEvaluation } from './indicatorRow';
 export { INDICATOR_COLUMNS, IndicatorTable } from './indicatorTable';
 export { Recipient } from './recipient';
 export { REPORT_HEADER_DEFAULTS, ReportHeader, type ReportHeaderAttrs } from './reportHeader';
-export { findSection, Section, type SectionOptions, sectionIdsPlugin } from './section';
+export { findSection, Section, type SectionOptions } from './section';
+export { mayAddSections, renewSectionIds, sectionIdsPlugin, stepMayAddSection } from './sectionIds';
 export { SectionTitle } from './sectionTitle';
 
 /**

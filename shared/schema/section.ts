@@ -1,13 +1,13 @@
 import { mergeAttributes, Node } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { newId } from '../ids';
+import { sectionIdsPlugin } from './sectionIds';
 
 export interface SectionOptions {
   /**
-   * Give every section a unique id: fills missing ids and renews duplicates (a pasted copy of a
-   * section carries its source's id). Local edits only — remote Yjs changes are left alone so a
-   * read-only client never writes.
+   * Give every section a unique id (sectionIds.ts): fills missing ids and renews duplicates on the
+   * new section (a pasted copy of a section carries its source's id). Local edits only — remote
+   * Yjs changes are left alone so a read-only client never writes.
    */
   uniqueIds: boolean;
   HTMLAttributes: Record<string, unknown>;
@@ -38,33 +38,6 @@ export function findSection(doc: PMNode, id: string): { pos: number; node: PMNod
     return node.type.name === 'doc' || node.type.name === 'section';
   });
   return found;
-}
-
-const uniqueIdsKey = new PluginKey('sectionUniqueIds');
-
-/**
- * Fills missing section ids and renews duplicates after local changes. Transactions that come
- * from Yjs (meta `y-sync$`, y-tiptap's ySyncPluginKey) are skipped: a read-only client must never
- * write, and the author's own client already fixed them.
- */
-export function sectionIdsPlugin(makeId: () => string = () => newId('s')): Plugin {
-  return new Plugin({
-    key: uniqueIdsKey,
-    appendTransaction(transactions, _old, state) {
-      const local = transactions.some((t) => t.docChanged && !t.getMeta('y-sync$'));
-      if (!local) return null;
-      const seen = new Set<string>();
-      const tr = state.tr;
-      state.doc.descendants((node, pos) => {
-        if (node.type.name !== 'section') return node.type.name === 'doc';
-        const id = node.attrs.id as string | null;
-        if (!id || seen.has(id)) tr.setNodeAttribute(pos, 'id', makeId());
-        else seen.add(id);
-        return true;
-      });
-      return tr.docChanged ? tr : null;
-    },
-  });
 }
 
 /**

@@ -75,6 +75,32 @@ describe('section owner and status', () => {
     expect(list.body[0].progress.approved).toBe(1);
   });
 
+  it("keeps the secretary's return comment: an editor can neither overwrite nor clear it", async () => {
+    const editor = await login(server.url, 'cntt');
+    const own = sectionOwnedBy(report, 'cntt').id;
+    const returned = await patch(secretary.token, own, {
+      status: 'returned',
+      comment: 'Thiếu số liệu tháng 6',
+    });
+    expect(returned.status).toBe(200);
+    for (const body of [
+      { comment: 'Đã xong' },
+      { comment: '' },
+      { status: 'submitted', comment: 'Đã bổ sung' },
+      { status: 'submitted', comment: '' },
+    ]) {
+      const refused = await patch(editor.token, own, body);
+      expect(refused.status, JSON.stringify(body)).toBe(403);
+      expect(refused.text).toMatch(/only the secretary changes a section's comment/);
+    }
+    // Submitting without touching it is still the department's right; the comment stays.
+    const submitted = await patch(editor.token, own, { status: 'submitted' });
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ status: 'submitted', comment: 'Thiếu số liệu tháng 6' });
+    const cleared = await patch(secretary.token, own, { status: 'draft', comment: '' });
+    expect(cleared.body).toMatchObject({ status: 'draft', comment: '' });
+  });
+
   it('refuses bad input clearly', async () => {
     const own = sectionOwnedBy(report, 'cntt').id;
     expect((await patch(secretary.token, own, {})).status).toBe(400);

@@ -8,7 +8,8 @@ import { useEffect, useRef } from 'react';
 import * as Y from 'yjs';
 import { isReadOnlyReport } from '../../../shared/report-status';
 import { findSection } from '../../../shared/schema';
-import type { SectionStatus, SectionSummary, User } from '../../../shared/types';
+import { sectionStatusMap } from '../../../shared/section-summaries';
+import type { User } from '../../../shared/types';
 import { yDocToJson } from '../../../shared/ydoc';
 import { api } from '../../api';
 import { describeAction, planRecovery, type RecoveryAction, type RefusedChange } from './recoveryPlan';
@@ -134,18 +135,6 @@ export function applyRecovery(editor: Editor, actions: readonly RecoveryAction[]
   return failed;
 }
 
-function statusMap(sections: readonly SectionSummary[]): Map<string, SectionStatus> {
-  const map = new Map<string, SectionStatus>();
-  const visit = (list: readonly SectionSummary[]) => {
-    for (const section of list) {
-      map.set(section.id, section.status);
-      visit(section.children ?? []);
-    }
-  };
-  visit(sections);
-  return map;
-}
-
 export interface RecoveryOutcome {
   /** Changes put back into the document. */
   reapplied: number;
@@ -198,7 +187,7 @@ export function useEditRecovery(options: {
         // Offline again: decide as for a locked report (put nothing back, report everything).
       }
       if (editor.isDestroyed) return;
-      const statuses = statusMap(detail?.sections ?? []);
+      const statuses = sectionStatusMap(detail?.sections ?? []);
       const locked = detail ? isReadOnlyReport(detail) : true;
       const local = mergeUnsent(doc, pending.state);
       const plan = planRecovery(yDocToJson(doc), local, {

@@ -1,10 +1,9 @@
-// Unique section ids in the editor (client/editor/sectionIds.ts): a pasted copy gets a fresh id,
+// Unique section ids in the editor (shared/schema/sectionIds.ts): a pasted copy gets a fresh id,
 // wherever it lands; the section that had the id keeps it.
 import { Node as PMNode } from '@tiptap/pm/model';
 import { EditorState, type Transaction } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
-import { mayAddSections, renewSectionIds } from '../../../../client/editor/sectionIds';
-import { reportSchema } from '../../../../shared/schema';
+import { mayAddSections, renewSectionIds, reportSchema } from '../../../../shared/schema';
 import { reportWithSections, sequentialIds } from '../../../helpers/report-fixtures';
 
 function start(): EditorState {

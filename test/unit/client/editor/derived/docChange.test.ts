@@ -23,9 +23,9 @@ import { shareEqual } from '../../../../../client/editor/derived/shareEqual';
 import { FOOTNOTES_WATCH, OUTLINE_WATCH } from '../../../../../client/editor/derived/useDocDerived';
 import type { EditorEnv } from '../../../../../client/editor/editorEnv';
 import { REFRESH_META } from '../../../../../client/editor/editorEnv';
-import { mayAddSections } from '../../../../../client/editor/sectionIds';
 import { remoteChangesOnly } from '../../../../../client/editor/sync/caretAwareness';
 import { frameKind } from '../../../../../client/editor/sync/collabFrames';
+import { mayAddSections } from '../../../../../shared/schema';
 import { env, posOf, row, twoDepartmentReport, user } from '../../fixtures';
 
 function sample() {

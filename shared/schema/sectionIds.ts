@@ -1,4 +1,5 @@
-// Unique section ids in the editor, checked only after steps that can bring a section in.
+// Unique section ids in every editor of the schema, checked only after steps that can bring a
+// section in.
 //
 // Why: walking every section of the report after each local change costs milliseconds per
 // keystroke on a report 30× the sample. A missing or duplicate id can only come from a step whose
@@ -9,9 +10,8 @@
 // (a copy pasted before its source would otherwise take over the source's id): the server refuses
 // an editor's change of an existing section's id, and the id is what the workflow state, the REST
 // section operations and the history name.
-import { Extension } from '@tiptap/core';
 import type { Node as PMNode, Slice } from '@tiptap/pm/model';
-import { type EditorState, Plugin, type Transaction } from '@tiptap/pm/state';
+import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import {
   AddMarkStep,
   AddNodeMarkStep,
@@ -23,8 +23,7 @@ import {
   type Step,
 } from '@tiptap/pm/transform';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { newId } from '../../shared/ids';
-import { sectionIdsPlugin } from '../../shared/schema';
+import { newId } from '../ids';
 
 function sliceHasSection(slice: Slice): boolean {
   let found = false;
@@ -107,18 +106,17 @@ export function renewSectionIds(
   return tr.docChanged ? tr : null;
 }
 
-/** Use with `Section.configure({ uniqueIds: false })`, in its place. */
-export const SectionIds = Extension.create({
-  name: 'sectionIds',
+const sectionIdsKey = new PluginKey('sectionUniqueIds');
 
-  addProseMirrorPlugins() {
-    return [
-      new Plugin({
-        // The shared plugin's key: one unique-id plugin per editor, whichever is configured.
-        key: sectionIdsPlugin().spec.key,
-        appendTransaction: (transactions, oldState, newState) =>
-          mayAddSections(transactions) ? renewSectionIds(transactions, oldState, newState) : null,
-      }),
-    ];
-  },
-});
+/**
+ * Fills missing section ids and renews duplicates after local changes (renewSectionIds).
+ * Transactions that come from Yjs (y-tiptap's ySyncPluginKey) are skipped: a read-only client must
+ * never write, and the author's own client already fixed them.
+ */
+export function sectionIdsPlugin(makeId: () => string = () => newId('s')): Plugin {
+  return new Plugin({
+    key: sectionIdsKey,
+    appendTransaction: (transactions, oldState, newState) =>
+      mayAddSections(transactions) ? renewSectionIds(transactions, oldState, newState, makeId) : null,
+  });
+}

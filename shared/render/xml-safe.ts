@@ -1,15 +1,17 @@
 // The one cleaning of text on its way out of the server into a file. XML 1.0 cannot carry C0
 // controls other than tab, newline and carriage return, lone surrogates or noncharacters
 // (U+FDD0–U+FDEF, U+nFFFE/U+nFFFF); one such character makes a DOCX part not well-formed, and
-// HTML and Markdown readers choke on them or show them raw. The guard
+// HTML and Markdown readers choke on them or show them raw. DEL and the C1 controls go too: XML
+// allows them but discourages them, and HTML calls them parse errors. The guard
 // (server/collab/guard-content.ts) refuses them in new edits, but stored documents, imported text
 // and report metadata can still hold them, so every writer (HTML, Markdown, DOCX body and core
 // properties) passes its input through here.
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\p{Cs}\p{Noncharacter_Code_Point}]/gu;
+const XML_INVALID =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cs}\p{Noncharacter_Code_Point}]/gu;
 
-/** The text without the characters XML 1.0 cannot carry (tab, newline and CR stay). */
+/** The text without the characters XML 1.0 cannot carry, nor DEL and C1 (tab, newline and CR stay). */
 export function xmlSafe(text: string): string {
   return text.replace(XML_INVALID, '');
 }

@@ -6,8 +6,8 @@ import { reportSchema } from '../../shared/schema';
 
 const C0 = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).join('');
 
-/** Every C0 control, U+FFFE, U+FFFF, a noncharacter, and lone surrogates (low before high: no pair). */
-export const HOSTILE_CHARS = `${C0}\uFFFE\uFFFF\uFDD0\uDFFF\uD800`;
+/** Every C0 control, DEL and a C1 control, U+FFFE, U+FFFF, a noncharacter, and lone surrogates (low before high: no pair). */
+export const HOSTILE_CHARS = `${C0}\u007F\u0085\uFFFE\uFFFF\uFDD0\uDFFF\uD800`;
 
 /** Lines that would start Markdown blocks if a newline inside a text node were written raw. */
 export const MARKDOWN_STARTS = [

@@ -7,8 +7,8 @@
 // and report metadata can still hold them, so every writer (HTML, Markdown, DOCX body and core
 // properties) passes its input through here.
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const XML_INVALID =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cs}\p{Noncharacter_Code_Point}]/gu;
 
 /** The text without the characters XML 1.0 cannot carry, nor DEL and C1 (tab, newline and CR stay). */

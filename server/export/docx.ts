@@ -15,6 +15,7 @@ import {
   TextRun,
 } from 'docx';
 import { walkReport } from '../../shared/derive';
+import { xmlSafe, xmlSafeDocument } from '../../shared/render/xml-safe';
 import { renderAppendix } from './docx-appendix';
 import { DocxBodyWriter } from './docx-body';
 import { renderClosing } from './docx-closing';
@@ -68,7 +69,8 @@ function bodyChildren(doc: JSONContent, profile: LayoutProfile, body: DocxBodyWr
 }
 
 /** Build the docx `Document` (exported for tests and tools that want to inspect it). */
-export function buildDocxDocument(doc: JSONContent, options: DocxOptions): Document {
+export function buildDocxDocument(input: JSONContent, options: DocxOptions): Document {
+  const doc = xmlSafeDocument(input);
   const body = new DocxBodyWriter();
   walkReport(doc, body);
   const children = bodyChildren(doc, options.profile, body);
@@ -79,8 +81,8 @@ export function buildDocxDocument(doc: JSONContent, options: DocxOptions): Docum
     };
   }
   return new Document({
-    creator: options.creator ?? 'dongsoan',
-    title: options.title,
+    creator: xmlSafe(options.creator ?? 'dongsoan'),
+    title: options.title === undefined ? undefined : xmlSafe(options.title),
     styles: reportStyles(),
     footnotes,
     sections: [

@@ -13,10 +13,22 @@ export class ExportUnavailableError extends Error {
   }
 }
 
-/** The converter ran but gave no result (crash, timeout, unreadable output): a server fault (500). */
+/**
+ * The converter ran but gave no result (crash, timeout, unreadable output). The route answers 502
+ * with `message` — a fault of the program behind the server, never of the document, which every
+ * writer cleans before it leaves (shared/render/xml-safe.ts). `detail` (e.g. the converter's
+ * stderr) is for the log only and never goes into a response.
+ */
 export class ExportFailedError extends Error {
-  readonly status = 500;
+  readonly status = 502;
   override readonly name = 'ExportFailedError';
+  constructor(
+    message: string,
+    /** What the converter said, for the server log. */
+    readonly detail = '',
+  ) {
+    super(message);
+  }
 }
 
 export const LIBREOFFICE_MISSING = 'LibreOffice (apt-get install libreoffice-writer)';

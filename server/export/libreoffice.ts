@@ -147,9 +147,7 @@ export async function convertWithLibreOffice(
       try {
         return new Uint8Array(await readFile(outputPath));
       } catch {
-        throw new ExportFailedError(
-          `LibreOffice produced no ${extension} (exit ${code}): ${stderr.trim().slice(0, 500)}`,
-        );
+        throw new ExportFailedError(`LibreOffice produced no ${extension} (exit ${code})`, stderr.trim());
       }
     } finally {
       await rm(dir, { recursive: true, force: true });

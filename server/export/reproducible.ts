@@ -3,6 +3,8 @@
 // time of every zip entry (it zips with fflate and `Date.now()`; Packer takes no date option).
 // The first is replaced through Packer's `overrides`; the second is patched in the finished zip.
 
+import { xmlSafe } from '../../shared/render/xml-safe';
+
 /** Zip's DOS date/time for 1980-01-01 00:00:00, the earliest it can say (as reproducible builds use). */
 const DOS_DATE_1980 = (0 << 9) | (1 << 5) | 1;
 const DOS_TIME_MIDNIGHT = 0;
@@ -50,7 +52,7 @@ const XML_ESCAPES: Record<string, string> = {
   '"': '&quot;',
   "'": '&apos;',
 };
-const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
+const escapeXml = (s: string) => xmlSafe(s).replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
 
 export interface CoreProperties {
   title?: string;

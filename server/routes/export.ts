@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { renderHtml } from '../../shared/render/html';
 import { renderMarkdown } from '../../shared/render/markdown';
+import { xmlSafe } from '../../shared/render/xml-safe';
 import type { ReportMeta } from '../../shared/types';
 import { requireAuth } from '../auth/middleware';
 import {
@@ -116,8 +117,10 @@ export function exportRoutes(
     } catch (error) {
       if (error instanceof ExportUnavailableError) throw httpError(503, error.message);
       if (error instanceof ExportFailedError) {
-        logger.error(`export: ${format} of ${report.id} failed`, error);
-        throw httpError(500, error.message);
+        // The converter's own words (stderr) go to the log only: they name paths and internals.
+        const detail = error.detail ? [error.detail] : [];
+        logger.error(`export: ${format} of ${report.id} failed: ${error.message}`, ...detail);
+        throw httpError(error.status, `the ${format} export could not be produced; please try again later`);
       }
       throw error;
     }
@@ -136,7 +139,9 @@ export function exportRoutes(
  * `attachment` with an ASCII slug of the title as `filename` and the Vietnamese title itself as
  * RFC 5987 `filename*`, which browsers prefer.
  */
-export function contentDisposition(title: string, extension: string): string {
+export function contentDisposition(rawTitle: string, extension: string): string {
+  // A lone surrogate would make encodeURIComponent throw; the title gets the files' one cleaning.
+  const title = xmlSafe(rawTitle);
   const slug = titleSlug(title) || 'bao-cao';
   const readable =
     title

@@ -15,6 +15,7 @@ import {
 } from '../derive';
 import { type Mark, partsOf, str } from './parts';
 import { PRINT_CSS } from './printCss';
+import { xmlSafe, xmlSafeDocument } from './xml-safe';
 
 export interface RenderHtmlOptions {
   /** Page title; defaults to the document type and summary line. */
@@ -248,15 +249,21 @@ function table(node: JSONContent, rows: readonly IndicatorRowEntry<JSONContent>[
 }
 
 /** Render a report (ProseMirror JSON) as a standalone printable HTML page. */
-export function renderHtml(doc: JSONContent, opts: RenderHtmlOptions = {}): string {
+export function renderHtml(input: JSONContent, opts: RenderHtmlOptions = {}): string {
+  const doc = xmlSafeDocument(input);
   const parts = partsOf(doc);
   const headerAttrs = parts.header?.attrs ?? {};
-  const title =
+  // The page title may come from report metadata, which the document cleaning does not cover.
+  const title = xmlSafe(
     opts.title ??
-    ([str(headerAttrs.documentType), parts.header ? plainText(parts.header, { footnotes: true }).trim() : '']
-      .filter(Boolean)
-      .join(' ') ||
-      'Báo cáo');
+      ([
+        str(headerAttrs.documentType),
+        parts.header ? plainText(parts.header, { footnotes: true }).trim() : '',
+      ]
+        .filter(Boolean)
+        .join(' ') ||
+        'Báo cáo'),
+  );
   const writer = new HtmlWriter();
   walkReport(doc, writer);
   const body: string[] = [];

@@ -14,16 +14,37 @@ import {
   walkReport,
 } from '../derive';
 import { type Mark, partsOf, str } from './parts';
+import { xmlSafeDocument } from './xml-safe';
 
 /** Escape text so Markdown shows it literally. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/&(?=#?\w+;)/g, '\\&');
 }
 
-/** Escape the start of a block so it is not read as a heading, list, quote or rule. */
-function escapeLineStart(text: string): string {
-  return text.replace(/^(\s*)([#>+-])/, '$1\\$2').replace(/^(\s*\d+)([.)])(\s|$)/, '$1\\$2$3');
+/**
+ * Escape the start of a line so it is not read as a heading, list, quote, rule or setext
+ * underline; leading blanks go, as Markdown would drop them anyway, so they cannot start a code
+ * block. (`*`, `_`, `|`, backticks, `~` and `<` are already escaped by escapeMarkdown.)
+ */
+export function escapeLineStart(text: string): string {
+  return text
+    .replace(/^[ \t]+/, '')
+    .replace(/^([#>+=-])/, '\\$1')
+    .replace(/^(\d+)([.)])(\s|$)/, '$1\\$2$3');
 }
+
+/** Every line of a block escaped at its start: a newline in a text node must not start a block. */
+function escapeLineStarts(text: string): string {
+  return text.split('\n').map(escapeLineStart).join('\n');
+}
+
+const LINE_BREAK = /\r\n?|\n/g;
+
+/** Text that must stay on one line (a heading, a cell, a footnote definition, a bold line). */
+const oneLine = (text: string) => text.replace(/[ \t]*(?:\r\n?|\n)[ \t]*/g, ' ');
+
+/** Escaped text for one line of its own. */
+const inlineLine = (text: string) => escapeLineStart(escapeMarkdown(oneLine(text)));
 
 const MARK_WRAP: Record<string, [string, string]> = {
   bold: ['**', '**'],
@@ -32,8 +53,9 @@ const MARK_WRAP: Record<string, [string, string]> = {
   underline: ['<u>', '</u>'],
 };
 
-function markedText(node: JSONContent): string {
-  let t = escapeMarkdown(node.text ?? '');
+/** A text node with its marks; a newline in it becomes `lineBreak` (a hard break, or a space in a heading). */
+function markedText(node: JSONContent, lineBreak: string): string {
+  let t = escapeMarkdown(node.text ?? '').replace(LINE_BREAK, lineBreak);
   for (const m of (node.marks ?? []) as Mark[]) {
     const wrap = MARK_WRAP[m.type];
     // Emphasis around leading/trailing spaces does not parse; keep the spaces outside.
@@ -108,7 +130,7 @@ class MarkdownWriter implements ReportVisitor<JSONContent> {
   }
 
   footnote(footnote: FootnoteEntry<JSONContent>): void {
-    this.footnotes.push(`[^${footnote.number}]: ${escapeMarkdown(footnote.text.trim()) || ' '}`);
+    this.footnotes.push(`[^${footnote.number}]: ${escapeMarkdown(oneLine(footnote.text).trim()) || ' '}`);
     const top = this.frames[this.frames.length - 1];
     if (top?.kind === 'inline') top.text += `[^${footnote.number}]`;
   }
@@ -128,7 +150,7 @@ class MarkdownWriter implements ReportVisitor<JSONContent> {
     }
     switch (top.kind) {
       case 'inline':
-        if (node.type === 'text') top.text += markedText(node);
+        if (node.type === 'text') top.text += markedText(node, top.heading ? ' ' : '\\\n');
         else if (node.type === 'hardBreak') top.text += top.heading ? ' ' : '\\\n';
         // Any other inline node: its content is read as it comes.
         return true;
@@ -168,7 +190,7 @@ class MarkdownWriter implements ReportVisitor<JSONContent> {
     }
     // Unknown block: keep its text rather than drop it.
     const text = plainText(node, { footnotes: true });
-    if (text.trim()) top.lines.push(top.indent + escapeMarkdown(text));
+    if (text.trim()) top.lines.push(top.indent + inlineLine(text));
     return false;
   }
 
@@ -184,7 +206,7 @@ class MarkdownWriter implements ReportVisitor<JSONContent> {
           break;
         }
         if (parent?.kind !== 'blocks') break;
-        const text = escapeLineStart(frame.text);
+        const text = escapeLineStarts(frame.text);
         if (text.trim()) parent.lines.push(parent.indent + text.replace(/\n/g, `\n${parent.indent}`));
         break;
       }
@@ -213,12 +235,12 @@ class MarkdownWriter implements ReportVisitor<JSONContent> {
   }
 }
 
-const cell = (text: string) => escapeMarkdown(text).replace(/\n/g, '<br>');
+const cell = (text: string) => escapeMarkdown(text).replace(LINE_BREAK, '<br>');
 
 function table(node: JSONContent, rows: readonly IndicatorRowEntry<JSONContent>[], out: string[]): void {
   const label = str(node.attrs?.label) || 'PHỤ LỤC';
-  out.push(`**${escapeMarkdown(label)}**`);
-  if (str(node.attrs?.title)) out.push(`**${escapeMarkdown(str(node.attrs?.title))}**`);
+  out.push(`**${escapeMarkdown(oneLine(label))}**`);
+  if (str(node.attrs?.title)) out.push(`**${escapeMarkdown(oneLine(str(node.attrs?.title)))}**`);
   const lines = [
     '| STT | Nội dung chỉ tiêu | Kết quả | Đánh giá | Ghi chú |',
     '| ---: | --- | --- | --- | --- |',
@@ -235,19 +257,19 @@ function table(node: JSONContent, rows: readonly IndicatorRowEntry<JSONContent>[
 function header(node: JSONContent): string[] {
   const a = node.attrs ?? {};
   const lines = [
-    ...str(a.motto).split('\n'),
+    ...str(a.motto).split(LINE_BREAK),
     str(a.parentBody),
     str(a.issuingBody),
     str(a.number) ? `Số ${str(a.number)}` : '',
     [str(a.place), str(a.date)].filter(Boolean).join(', '),
   ]
     .filter(Boolean)
-    .map(escapeMarkdown);
+    .map(inlineLine);
   const out: string[] = [];
   if (lines.length) out.push(lines.join('\\\n'));
-  if (str(a.documentType)) out.push(`**${escapeMarkdown(str(a.documentType))}**`);
+  if (str(a.documentType)) out.push(`**${escapeMarkdown(oneLine(str(a.documentType)))}**`);
   const summary = plainText(node, { footnotes: true }).trim();
-  if (summary) out.push(`**${escapeMarkdown(summary)}**`);
+  if (summary) out.push(`**${escapeMarkdown(oneLine(summary))}**`);
   return out;
 }
 
@@ -258,15 +280,18 @@ function closing(node: JSONContent): string[] {
     .map((r) => plainText(r, { footnotes: true }))
     .filter((t) => t.trim());
   if (recipients.length)
-    out.push(`**Nơi nhận:**\n${recipients.map((r) => `- ${escapeMarkdown(r)}`).join('\n')}`);
-  const sig = [str(a.authority), str(a.position)].filter(Boolean).map((s) => `**${escapeMarkdown(s)}**`);
-  if (str(a.name)) sig.push(escapeMarkdown(str(a.name)));
+    out.push(`**Nơi nhận:**\n${recipients.map((r) => `- ${escapeMarkdown(oneLine(r))}`).join('\n')}`);
+  const sig = [str(a.authority), str(a.position)]
+    .filter(Boolean)
+    .map((s) => `**${escapeMarkdown(oneLine(s))}**`);
+  if (str(a.name)) sig.push(inlineLine(str(a.name)));
   if (sig.length) out.push(sig.join('\\\n'));
   return out;
 }
 
 /** Render a report (ProseMirror JSON) as GitHub-flavoured Markdown. */
-export function renderMarkdown(doc: JSONContent): string {
+export function renderMarkdown(input: JSONContent): string {
+  const doc = xmlSafeDocument(input);
   const parts = partsOf(doc);
   const writer = new MarkdownWriter();
   walkReport(doc, writer);

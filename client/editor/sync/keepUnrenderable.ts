@@ -59,7 +59,8 @@ export function keepUnrenderable(binding: ProsemirrorBinding, onKept: () => void
   >;
   for (const name of RENDERS) {
     const render = internals[name].bind(binding);
-    internals[name] = (...args: unknown[]) => withoutBindingWrites(internals.doc, () => render(...args), onKept);
+    internals[name] = (...args: unknown[]) =>
+      withoutBindingWrites(internals.doc, () => render(...args), onKept);
   }
 }
 

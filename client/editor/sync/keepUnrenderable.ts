@@ -53,16 +53,25 @@ const patched = new WeakSet<ProsemirrorBinding>();
 export function keepUnrenderable(binding: ProsemirrorBinding, onKept: () => void): void {
   if (patched.has(binding)) return;
   patched.add(binding);
-  const internals = binding as unknown as { doc: Y.Doc } & Record<
-    (typeof RENDERS)[number],
-    (...args: unknown[]) => unknown
-  >;
+  const internals = binding as unknown as BindingInternals;
   for (const name of RENDERS) {
     const render = internals[name].bind(binding);
     internals[name] = (...args: unknown[]) =>
       withoutBindingWrites(internals.doc, () => render(...args), onKept);
   }
+  // Remote changes reach _typeChanged through this bound copy, made in the binding's constructor.
+  const observing = internals.prosemirrorView != null;
+  if (observing) internals.type.unobserveDeep(internals._observeFunction);
+  internals._observeFunction = internals._typeChanged as BindingInternals['_observeFunction'];
+  if (observing) internals.type.observeDeep(internals._observeFunction);
 }
+
+type BindingInternals = {
+  doc: Y.Doc;
+  type: Y.XmlFragment;
+  prosemirrorView: unknown;
+  _observeFunction: Parameters<Y.XmlFragment['observeDeep']>[0];
+} & Record<(typeof RENDERS)[number], (...args: unknown[]) => unknown>;
 
 export interface KeepUnrenderableStorage {
   /** How many items were kept aside so far. */

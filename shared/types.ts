@@ -87,6 +87,8 @@ export interface ActivityEntry {
   deleted?: number;
   /** For refusals and status changes. */
   reason?: string;
+  /** For refusals: how many this entry stands for, when several were folded into it (rate limit). */
+  count?: number;
   status?: string;
   owner?: string | null;
   comment?: string;

@@ -13,6 +13,7 @@ import { ReadOnlyGuard } from './editability/readOnlyGuard';
 import type { EnvGetter } from './editorEnv';
 import { FootnoteWithView } from './nodeViews/footnoteView';
 import { remoteChangesOnly } from './sync/caretAwareness';
+import { KeepUnrenderable } from './sync/keepUnrenderable';
 import { SelectionSync } from './sync/selectionSync';
 import { TextblockSync } from './sync/textblockSync';
 import { TypedText } from './sync/typedText';
@@ -47,6 +48,8 @@ export function collabExtensions(options: {
   return [
     ...localExtensions(options.env),
     Collaboration.configure({ document: options.doc, field: FRAGMENT_NAME }),
+    // Before the binding's first render: what it cannot render is kept, not deleted.
+    KeepUnrenderable,
     TextblockSync,
     CollaborationCaret.configure({
       provider: { awareness: remoteChangesOnly(options.provider.awareness) },

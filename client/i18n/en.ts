@@ -45,9 +45,15 @@ export const en: Record<MessageKey, string> = {
   'report.syncing': 'Synchronising content…',
   'report.locked': 'This report is locked: read only.',
   'report.viewerOnly': 'You are viewing (read only).',
-  'report.editRefused': 'The server refused a change outside your sections; the content was reloaded.',
+  'report.editRefused':
+    'The server refused a change outside your sections; the content is reloaded from the server.',
   'report.sessionExpired': 'Your session has expired.',
   'report.tooLarge': 'The change was too large; the server refused it.',
+  'report.retryIn': 'Reconnecting in {seconds} s.',
+  'report.tooMany':
+    'Too many connections are open (several browser tabs?); close some of them. Reconnecting in {seconds} s.',
+  'report.unrenderable':
+    'Part of this report cannot be shown on this computer; it is kept unchanged, not deleted.',
   'conn.connected': 'Connected',
   'conn.connecting': 'Reconnecting…',
   'conn.offline': 'Offline',

@@ -41,9 +41,15 @@ const coreVi = {
   'report.syncing': 'Đang đồng bộ nội dung…',
   'report.locked': 'Báo cáo đã khóa: chỉ xem.',
   'report.viewerOnly': 'Bạn đang xem (chỉ đọc).',
-  'report.editRefused': 'Máy chủ từ chối một thay đổi ngoài phần được giao; nội dung đã được tải lại.',
+  'report.editRefused':
+    'Máy chủ từ chối một thay đổi ngoài phần được giao; nội dung được tải lại từ máy chủ.',
   'report.sessionExpired': 'Phiên đăng nhập đã hết hạn.',
   'report.tooLarge': 'Thay đổi quá lớn, máy chủ từ chối.',
+  'report.retryIn': 'Sẽ kết nối lại sau {seconds} giây.',
+  'report.tooMany':
+    'Có quá nhiều kết nối đang mở (nhiều thẻ trình duyệt?); đóng bớt thẻ khác. Sẽ kết nối lại sau {seconds} giây.',
+  'report.unrenderable':
+    'Một phần nội dung của báo cáo không hiển thị được trên máy này; phần đó được giữ nguyên, không bị xoá.',
   'conn.connected': 'Đã kết nối',
   'conn.connecting': 'Đang kết nối lại…',
   'conn.offline': 'Mất kết nối',

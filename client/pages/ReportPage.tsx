@@ -23,6 +23,7 @@ import { useCollabConnection } from './report/useCollabConnection';
 import { usePresence } from './report/usePresence';
 import { useRefusalRecovery } from './report/useRefusalRecovery';
 import { useReportDetail } from './report/useReportDetail';
+import { useUnrenderableNotice } from './report/useUnrenderableNotice';
 import './ReportPage.css';
 
 export function ReportPage({ reportId, session }: { reportId: string; session: Session }) {
@@ -41,6 +42,7 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
     t,
     onNotice: setNotice,
   });
+  useUnrenderableNotice(editor, t, setNotice);
 
   const statuses = useMemo(() => sectionStatusMap(detail?.sections ?? []), [detail]);
   // An archived report is read-only like a locked one (the server refuses edits to both).

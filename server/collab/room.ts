@@ -26,6 +26,7 @@ import { type GuardAccepted, guardUpdate } from './guard';
 import type { IncomingUpdate } from './incoming-update';
 import type { AwarenessEntry } from './presence-policy';
 import { isRedundantUpdate } from './redundant-update';
+import { RefusalLimiter } from './refusal-limiter';
 import { malformed, Refused } from './refused';
 import { RoomPresence } from './room-presence';
 
@@ -54,6 +55,8 @@ export class Room {
   private readonly presence: RoomPresence;
   private readonly unsubscribe: () => void;
   private readonly coalescer: ActivityCoalescer;
+  /** Per user: how often a refusal is logged and recorded. */
+  private readonly refusals = new RefusalLimiter();
   private closed = false;
   private readonly autoVersionTimer: NodeJS.Timeout | null;
   private autoVersioning: Promise<void> | null = null;
@@ -135,7 +138,10 @@ export class Room {
     this.coalescer.addEdit(user.id, accepted.sectionIds, accepted.inserted, accepted.deleted);
   }
 
-  /** Run the guard; a refusal is logged and recorded in the activity log on its way to the socket. */
+  /**
+   * Run the guard; a refusal is logged and recorded in the activity log on its way to the socket
+   * (at most once a minute per user: refusal-limiter.ts).
+   */
   private guard(user: User, update: IncomingUpdate): GuardAccepted {
     try {
       return guardUpdate(this.doc, update.decoded, {
@@ -147,16 +153,22 @@ export class Room {
       });
     } catch (error) {
       if (error instanceof Refused) {
-        this.deps.logger.warn(
-          `collab: refused an update from ${user.username} on ${this.reportId}: ${error.message}`,
-        );
-        this.appendActivity({
-          at: new Date().toISOString(),
-          userId: user.id,
-          kind: 'refused',
-          sectionIds: [],
-          reason: error.message,
-        });
+        // A client refused on every connection must not flood the log and the activity log.
+        const verdict = this.refusals.judge(user.id, Date.now());
+        if (verdict.record) {
+          const folded = verdict.count > 1 ? ` (${verdict.count} refusals since the last entry)` : '';
+          this.deps.logger.warn(
+            `collab: refused an update from ${user.username} on ${this.reportId}: ${error.message}${folded}`,
+          );
+          this.appendActivity({
+            at: new Date().toISOString(),
+            userId: user.id,
+            kind: 'refused',
+            sectionIds: [],
+            reason: error.message,
+            ...(verdict.count > 1 ? { count: verdict.count } : {}),
+          });
+        }
       }
       throw error;
     }

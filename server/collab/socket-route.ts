@@ -11,6 +11,7 @@ import { isValidReportId } from '../store/ids';
 import type { MetaStore } from '../store/meta-store';
 import { Connection } from './connection';
 import { receiveFrame } from './message-receiver';
+import { RefusalLimiter } from './refusal-limiter';
 import { Refused } from './refused';
 import type { Room } from './room';
 import type { RoomManager } from './rooms';
@@ -30,6 +31,8 @@ const MAX_QUEUED_FRAMES = 256;
 type NodeUpgradeWebSocket = UpgradeWebSocket<WebSocket, { onError: (error: unknown) => void }>;
 
 export function collabSocket(upgradeWebSocket: NodeUpgradeWebSocket, deps: SocketRouteDeps) {
+  // Shared by all sockets: the closes of one user's successive sockets count together.
+  const closeLog = new RefusalLimiter();
   return upgradeWebSocket(
     (c) => {
       const reportId = c.req.param('reportId') ?? '';
@@ -47,11 +50,16 @@ export function collabSocket(upgradeWebSocket: NodeUpgradeWebSocket, deps: Socke
 
       /** Where a refused frame becomes a closed socket, whoever refused it (refused.ts). */
       const closeRefused = (conn: Connection, refused: Refused) => {
-        // A guard refusal is already logged by the room, with its reason.
+        // A guard refusal is already logged by the room, with its reason; the rest at most once
+        // a minute per user and code (a client refused on each connection opens many sockets).
         if (refused.code !== CloseCode.Forbidden) {
-          deps.logger.warn(
-            `collab: closing ${conn.user.username}'s socket (${refused.code} ${refused.message})`,
-          );
+          const verdict = closeLog.judge(`${conn.user.id}:${refused.code}`, Date.now());
+          if (verdict.record) {
+            const folded = verdict.count > 1 ? ` (${verdict.count} such closes since the last entry)` : '';
+            deps.logger.warn(
+              `collab: closing ${conn.user.username}'s socket (${refused.code} ${refused.message})${folded}`,
+            );
+          }
         }
         conn.close(refused.code, refused.message);
       };
@@ -80,7 +88,9 @@ export function collabSocket(upgradeWebSocket: NodeUpgradeWebSocket, deps: Socke
           }
           const admission = deps.sockets.admit(storedUser.id, reportId);
           if (!admission.ok) {
-            deps.logger.warn(`collab: refused a socket of ${storedUser.username} (${admission.reason})`);
+            if (closeLog.judge(`${storedUser.id}:${admission.code}`, Date.now()).record) {
+              deps.logger.warn(`collab: refused a socket of ${storedUser.username} (${admission.reason})`);
+            }
             socket.close(admission.code, admission.reason);
             return;
           }

@@ -68,7 +68,8 @@ export function useCollabSession(
 
     const onStatus = ({ status }: { status: ConnectionStatus }) => {
       connected = status === 'connected';
-      patch({ status });
+      // A new attempt (the page called provider.connect() after a close): the close is over.
+      patch(status === 'connecting' ? { status, closedWith: null } : { status });
     };
     const onSync = (isSynced: boolean) => {
       // A sync after reconnecting exchanged both states: offline edits reached the server.

@@ -14,7 +14,7 @@ import { login, type Session } from '../helpers/http';
 import { HOSTILE_CHARS, hostile, hostileReport } from '../helpers/report-docs';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { htmlProblem, xmlProblem } from '../helpers/xml';
-import { unzip } from '../unit/export/fixtures';
+import { unzip } from '../unit/server/export/fixtures';
 
 const soffice = findLibreOffice();
 if (!soffice) console.warn('[export] LibreOffice not found: skipping the PDF export of the hostile report');

@@ -9,7 +9,7 @@ import { renderHtml } from '../../../../shared/render/html';
 import { renderMarkdown } from '../../../../shared/render/markdown';
 import { randomReport } from '../../../helpers/report-docs';
 import { htmlProblem, xmlProblem } from '../../../helpers/xml';
-import { unzip } from '../../../unit/export/fixtures';
+import { unzip } from './fixtures';
 
 const BASE_SEED = Number(process.env.EXPORT_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const DOCUMENTS = 100;

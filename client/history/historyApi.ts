@@ -32,7 +32,7 @@ export interface VersionInfo {
   name: string;
   userId: string;
   createdAt: string;
-  auto?: 'hourly' | 'lock';
+  auto?: 'hourly' | 'lock' | 'restore';
 }
 
 export interface Change {

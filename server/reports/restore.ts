@@ -7,9 +7,12 @@ import * as Y from 'yjs';
 import { reportSchema } from '../../shared/schema';
 import { FRAGMENT_NAME, yDocToJson } from '../../shared/ydoc';
 
+/** The start of the name of the automatic version taken just before a restore. */
+export const BEFORE_RESTORE = 'Trước khi khôi phục';
+
 /** The name of the automatic version taken just before restoring the version named `restored`. */
 export function beforeRestoreName(restored: string): string {
-  return `Trước khi khôi phục “${restored}”`;
+  return `${BEFORE_RESTORE} “${restored}”`;
 }
 
 /** A version's document (its stored V2 state) as a ProseMirror node of the report schema. */

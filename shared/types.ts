@@ -75,7 +75,16 @@ export interface ReportMeta {
   sections: Record<string, SectionState>;
 }
 
-export type ActivityKind = 'edit' | 'refused' | 'status' | 'owner' | 'create' | 'lock' | 'unlock' | 'version';
+export type ActivityKind =
+  | 'edit'
+  | 'refused'
+  | 'status'
+  | 'owner'
+  | 'create'
+  | 'lock'
+  | 'unlock'
+  | 'version'
+  | 'restore';
 
 /** One entry of a report's activity log (reports/<id>/activity.jsonl; GET /api/reports/:id/activity). */
 export interface ActivityEntry {
@@ -92,9 +101,9 @@ export interface ActivityEntry {
   status?: string;
   owner?: string | null;
   comment?: string;
-  /** For versions, locks and unlocks: the version taken (or the final version released). */
+  /** For versions, locks and unlocks: the version taken (or the final version released); restores: the version restored. */
   versionId?: string;
   /** For versions: the version's name, and why the server took it by itself (absent when named). */
   name?: string;
-  auto?: 'hourly' | 'lock';
+  auto?: 'hourly' | 'lock' | 'restore';
 }

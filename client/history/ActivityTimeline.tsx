@@ -10,7 +10,7 @@ import { SectionOptions } from './SectionOptions';
 import { sectionText } from './sections';
 
 const PAGE_SIZE = 50;
-const KINDS = ['edit', 'refused', 'status', 'owner', 'create', 'lock', 'unlock', 'version'];
+const KINDS = ['edit', 'refused', 'status', 'owner', 'create', 'lock', 'unlock', 'version', 'restore'];
 
 /** A datetime-local input's value as an ISO time (local time zone), or undefined. */
 function isoOf(local: string): string | undefined {

@@ -1,5 +1,6 @@
 // Named and automatic versions: list (name, author, time), "Tạo phiên bản" for the secretary,
-// "Xem" opens a version read-only, and a shortcut to compare it with the current document.
+// "Xem" opens a version read-only, a shortcut to compare it with the current document, and
+// "Khôi phục" (secretary) to give the live document a version's content again.
 import type { JSONContent } from '@tiptap/core';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { describeError } from '../errors';
@@ -8,6 +9,7 @@ import { authorLabel } from './authors';
 import { historyApi, type VersionInfo } from './historyApi';
 import type { HistoryContext } from './historyContext';
 import { ReadOnlyDocument } from './ReadOnlyDocument';
+import { RestoreVersionDialog } from './RestoreVersionDialog';
 
 const SYSTEM_USER_ID = 'system';
 
@@ -24,6 +26,9 @@ export function VersionsPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [viewing, setViewing] = useState<{ info: VersionInfo; doc: JSONContent } | null>(null);
+  const [restoring, setRestoring] = useState<VersionInfo | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const secretary = context.user.role === 'secretary';
 
   const load = useCallback(() => {
     historyApi.versions(context.reportId).then(setVersions, setError);
@@ -62,7 +67,7 @@ export function VersionsPanel({
 
   return (
     <section aria-label={t('history.tab.versions')}>
-      {context.user.role === 'secretary' && (
+      {secretary && (
         <form className="version-create" onSubmit={create}>
           <input
             name="versionName"
@@ -80,6 +85,11 @@ export function VersionsPanel({
       {error !== null && (
         <p className="banner banner-error" role="alert">
           {describeError(t, error)}
+        </p>
+      )}
+      {notice && (
+        <p className="banner banner-info" role="status" data-restore-notice>
+          {notice}
         </p>
       )}
       {versions && versions.length === 0 && <p className="muted">{t('history.versions.empty')}</p>}
@@ -106,10 +116,37 @@ export function VersionsPanel({
               >
                 {t('history.versions.compareWithCurrent')}
               </button>
+              {secretary && (
+                <button
+                  type="button"
+                  className="button-secondary"
+                  data-restore-version={version.id}
+                  onClick={() => {
+                    setNotice(null);
+                    setRestoring(version);
+                  }}
+                >
+                  {t('history.versions.restore')}
+                </button>
+              )}
             </li>
           );
         })}
       </ul>
+      {restoring && (
+        <RestoreVersionDialog
+          reportId={context.reportId}
+          version={restoring}
+          onClose={() => setRestoring(null)}
+          onRestored={(result) => {
+            setRestoring(null);
+            setNotice(
+              t('history.versions.restored', { name: result.restored.name, before: result.before.name }),
+            );
+            load();
+          }}
+        />
+      )}
       {viewing && (
         <article className="version-viewer" data-viewing-version={viewing.info.id}>
           <header>

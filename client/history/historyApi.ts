@@ -32,7 +32,14 @@ export interface VersionInfo {
   name: string;
   userId: string;
   createdAt: string;
-  auto?: 'hourly' | 'lock';
+  auto?: 'hourly' | 'lock' | 'restore';
+}
+
+/** POST /api/reports/:id/versions/:versionId/restore. */
+export interface RestoreResult {
+  restored: VersionInfo;
+  /** The automatic version of the document as it was just before the restore. */
+  before: VersionInfo;
 }
 
 export interface Change {
@@ -99,6 +106,12 @@ export const historyApi = {
     request<VersionInfo & { doc: JSONContent }>(
       'GET',
       `${reportPath(reportId)}/versions/${encodeURIComponent(versionId)}`,
+    ),
+  /** Give the live document this version's content again (secretary; 409 while read-only). */
+  restoreVersion: (reportId: string, versionId: string) =>
+    request<RestoreResult>(
+      'POST',
+      `${reportPath(reportId)}/versions/${encodeURIComponent(versionId)}/restore`,
     ),
   /** The version's raw Yjs V2 state, for snapshot rendering. */
   async versionState(reportId: string, versionId: string): Promise<Uint8Array> {

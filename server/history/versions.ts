@@ -3,8 +3,8 @@
 // versions are stored by the report store (server/store/report-store.ts).
 import { newId } from '../../shared/ids';
 
-/** Why the server took a version by itself; absent for versions a person named. */
-export type VersionAuto = 'hourly' | 'lock';
+/** Why the server took a version by itself (before a restore: the state it replaced); absent for versions a person named. */
+export type VersionAuto = 'hourly' | 'lock' | 'restore';
 
 export interface VersionInfo {
   id: string;

@@ -70,3 +70,6 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => validated('json', sc
 
 /** Validate the query string; the handler reads it with `c.req.valid('query')`. */
 export const queryParams = <T extends z.ZodType>(schema: T) => validated('query', schema);
+
+/** Validate the path parameters; the handler reads them with `c.req.valid('param')`. */
+export const pathParams = <T extends z.ZodType>(schema: T) => validated('param', schema);

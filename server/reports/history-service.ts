@@ -4,8 +4,10 @@
 import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
 import { buildOutline, type OutlineNode } from '../../shared/derive';
+import { isReadOnlyReport } from '../../shared/report-status';
 import type { User } from '../../shared/types';
 import { yDocToJson } from '../../shared/ydoc';
+import { serverOrigin } from '../collab/change-origin';
 import type { Room } from '../collab/room';
 import type { RoomManager } from '../collab/rooms';
 import {
@@ -16,9 +18,10 @@ import {
   VersionOrderError,
 } from '../history/diff';
 import type { VersionAuto, VersionInfo } from '../history/versions';
-import { badRequest, notFound } from '../http/errors';
+import { badRequest, conflict, notFound } from '../http/errors';
 import type { Logger } from '../log';
 import type { ReportStore } from '../store/report-store';
+import { BEFORE_RESTORE, beforeRestoreName, versionNode, writeDocument } from './restore';
 import { ownsSection, readsWholeHistory, sectionOwners } from './section-access';
 import type { ReportService } from './service';
 
@@ -36,6 +39,7 @@ export const SYSTEM_USER_ID = 'system';
 export const AUTO_VERSION_NAMES: Record<VersionAuto, string> = {
   hourly: 'Tự động hằng giờ (hourly)',
   lock: 'Bản cuối khi khóa (final, locked)',
+  restore: BEFORE_RESTORE,
 };
 
 /** A version as the API returns it (the stored byte size is an internal detail). */
@@ -47,6 +51,16 @@ export interface DiffResult {
   to: PublicVersion | 'current';
   changes: Change[];
 }
+
+export interface RestoreResult {
+  /** The version whose content the document now holds. */
+  restored: PublicVersion;
+  /** The automatic version of the document as it was just before. */
+  before: PublicVersion;
+}
+
+/** Versions taken before a restore while edits kept arriving during the write, before giving up. */
+const RESTORE_ATTEMPTS = 3;
 
 export class HistoryService {
   /** Per report: what the last version (or last check) saw, so unchanged rooms take no version. */
@@ -81,6 +95,64 @@ export class HistoryService {
       userId: SYSTEM_USER_ID,
       auto: 'hourly',
     });
+  }
+
+  /**
+   * Make the live document equal to version `versionId` again, as one change by `user` made
+   * through the room (stored, relayed to every socket, attributed to them), after an automatic
+   * version of the document as it was, so both stay in the history. 404 for an unknown version,
+   * 409 when the report is read-only (checked again right before the change, so a lock taken
+   * meanwhile wins).
+   */
+  async restoreVersion(reportId: string, versionId: string, user: User): Promise<RestoreResult> {
+    const versions = this.deps.store.versions(reportId);
+    const info = await versions.info(versionId);
+    const state = info && (await versions.get(versionId));
+    if (!info || !state) throw notFound(`unknown version "${versionId}"`);
+    const target = versionNode(state);
+    const room = await this.deps.rooms.acquire(reportId);
+    try {
+      const before = await this.versionBeforeRestore(room, info, user);
+      this.assertWritable(reportId);
+      room.applyServerChange(serverOrigin(user.id), (doc) => writeDocument(doc, target));
+      await this.deps.store.activity(reportId).append({
+        at: new Date().toISOString(),
+        userId: user.id,
+        kind: 'restore',
+        sectionIds: [],
+        versionId: info.id,
+        name: info.name,
+      });
+      return { restored: publicVersion(info), before };
+    } finally {
+      this.deps.rooms.release(room);
+    }
+  }
+
+  /**
+   * The automatic version of the room's document before a restore. Edits may arrive while it is
+   * written; it is taken again until it holds exactly the state the restore will replace, so no
+   * edit is overwritten without being in a version.
+   */
+  private async versionBeforeRestore(room: Room, restored: VersionInfo, user: User): Promise<PublicVersion> {
+    for (let attempt = 1; ; attempt++) {
+      this.assertWritable(room.reportId);
+      const snapshot = Y.snapshot(room.doc);
+      const info = await this.store(room.reportId, room.doc, {
+        name: beforeRestoreName(restored.name),
+        userId: user.id,
+        auto: 'restore',
+      });
+      if (Y.equalSnapshots(snapshot, Y.snapshot(room.doc))) return publicVersion(info);
+      if (attempt === RESTORE_ATTEMPTS)
+        throw conflict('the report kept changing during the restore; try again');
+    }
+  }
+
+  private assertWritable(reportId: string): void {
+    const report = this.deps.reports.meta(reportId);
+    if (!report) throw notFound('unknown report');
+    if (isReadOnlyReport(report)) throw conflict('the report is locked or archived');
   }
 
   /** A version's metadata and its document as ProseMirror JSON, or null when unknown. */

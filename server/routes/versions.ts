@@ -1,16 +1,18 @@
 // Versions and diffs: GET|POST /api/reports/:id/versions, GET /api/reports/:id/versions/:versionId
 // (the document as ProseMirror JSON, for read-only viewing; `/state` gives the raw Yjs V2 state for
-// the client's snapshot rendering), GET /api/reports/:id/diff?from=&to= (`to=current` allowed).
+// the client's snapshot rendering), GET /api/reports/:id/diff?from=&to= (`to=current` allowed),
+// POST /api/reports/:id/versions/:versionId/restore (secretary; 409 while locked or archived).
 // Versions are whole-report documents, which every role may read in the live editor anyway, so
 // every role lists and views them; the diff is limited to an editor's own sections.
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
+import { isReadOnlyReport } from '../../shared/report-status';
 import { requireAuth, requireRole } from '../auth/middleware';
 import { isValidVersionId } from '../history/versions';
 import type { AppEnv } from '../http/env';
-import { badRequest, notFound } from '../http/errors';
-import { bodyObject, jsonBody, queryParams, text } from '../http/validate';
+import { badRequest, conflict, notFound } from '../http/errors';
+import { bodyObject, jsonBody, pathParams, queryParams, text } from '../http/validate';
 import type { HistoryService } from '../reports/history-service';
 import type { ReportService } from '../reports/service';
 import type { MetaStore } from '../store/meta-store';
@@ -30,6 +32,11 @@ const versionQuery = (key: string) =>
 const DiffQuery = z.object({
   from: versionQuery('from'),
   to: versionQuery('to').describe('a version id, or "current" for the live document'),
+});
+
+const VersionPath = z.object({
+  id: z.string().describe('a report id'),
+  versionId: z.string().min(1, '"versionId" is required').describe('a version id'),
 });
 
 const doc = (summary: string) => describeRoute({ tags: ['versions'], summary });
@@ -78,6 +85,19 @@ export function versionRoutes(meta: MetaStore, reports: ReportService, history: 
       if (!found) throw notFound('unknown version');
       return c.body(new Uint8Array(found.state), 200, { 'Content-Type': 'application/octet-stream' });
     })
+    .post(
+      '/:id/versions/:versionId/restore',
+      doc('Restore a version: the live document gets its content back as a new change'),
+      requireRole('secretary'),
+      pathParams(VersionPath),
+      async (c) => {
+        const params = c.req.valid('param');
+        const report = knownReport(reports, params.id);
+        if (isReadOnlyReport(report)) throw conflict('the report is locked or archived');
+        const versionId = versionParam(params.versionId, 'versionId');
+        return c.json(await history.restoreVersion(report.id, versionId, c.get('user')));
+      },
+    )
     .get(
       '/:id/diff',
       doc('Changes between two versions (or a version and the live document)'),

@@ -12,6 +12,7 @@ import { ReportDecorations } from './derived/reportDecorations';
 import { ReadOnlyGuard } from './editability/readOnlyGuard';
 import type { EnvGetter } from './editorEnv';
 import { FootnoteWithView } from './nodeViews/footnoteView';
+import { Search } from './search/searchExtension';
 import { SectionIds } from './sectionIds';
 import { remoteChangesOnly } from './sync/caretAwareness';
 import { SelectionSync } from './sync/selectionSync';
@@ -37,6 +38,7 @@ export function localExtensions(env: EnvGetter): AnyExtension[] {
     SectionIds,
     ReportDecorations.configure({ env }),
     ReadOnlyGuard.configure({ env }),
+    Search,
     SelectionSync,
     TypedText,
   ];

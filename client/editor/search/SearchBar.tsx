@@ -60,7 +60,12 @@ export function SearchBar({ editor, env, state, onChange }: Props) {
     input.current?.select();
   }, [state]);
 
-  useEffect(() => () => clearSearch(editor), [editor]);
+  useEffect(
+    () => () => {
+      if (!editor.isDestroyed) clearSearch(editor);
+    },
+    [editor],
+  );
 
   const search = (nextQuery: string, nextOptions: SearchOptions) => {
     setQuery(nextQuery);

@@ -103,20 +103,23 @@ export function setCurrentMatch(tr: Transaction, index: number): Transaction {
   return tr.setMeta(searchPluginKey, { current: index } satisfies SearchMeta).setMeta('addToHistory', false);
 }
 
+/** The plugin alone (the extension below adds it to the editor; tests use it on a bare state). */
+export function searchPlugin(): Plugin<SearchState> {
+  return new Plugin<SearchState>({
+    key: searchPluginKey,
+    state: {
+      init: () => EMPTY,
+      apply: (tr, previous, _old, state) => apply(tr, previous, state),
+    },
+    props: {
+      decorations: (state) => searchPluginKey.getState(state)?.decorations,
+    },
+  });
+}
+
 export const Search = Extension.create({
   name: 'search',
   addProseMirrorPlugins() {
-    return [
-      new Plugin<SearchState>({
-        key: searchPluginKey,
-        state: {
-          init: () => EMPTY,
-          apply: (tr, previous, _old, state) => apply(tr, previous, state),
-        },
-        props: {
-          decorations: (state) => searchPluginKey.getState(state)?.decorations,
-        },
-      }),
-    ];
+    return [searchPlugin()];
   },
 });

@@ -149,6 +149,8 @@ describe('search and replace', () => {
           (t) => document.querySelector('[data-footnote-editor]')?.textContent?.includes(t),
           `${WORD} chú thích`,
         );
+        // The match is highlighted inside the footnote's editor too.
+        await a.page.locator('[data-footnote-editor] .search-current').waitFor();
         seen.push('footnote');
       } else seen.push(match?.text.includes(`${WORD} cuối`) ? 'far' : 'text');
       // The search field keeps the focus, so the next Enter steps on.

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
+import { useCallback, useState } from 'react';
 import {
   addIndicatorRow,
   addSubsection,
@@ -11,6 +12,7 @@ import {
 } from '../editor/commands';
 import { canEditAt } from '../editor/editability/editability';
 import type { EnvGetter } from '../editor/editorEnv';
+import { SearchBar, type SearchBarHandle, useSearchShortcuts } from '../editor/search/SearchBar';
 import { useI18n } from '../i18n';
 import './Toolbar.css';
 
@@ -44,6 +46,9 @@ function ToolButton({ action, label, icon, active, disabled, onClick }: ButtonPr
 
 export function Toolbar({ editor, env }: { editor: Editor; env: EnvGetter }) {
   const { t } = useI18n();
+  const [search, setSearch] = useState<SearchBarHandle>({ open: false, withReplace: false });
+  const openSearch = useCallback((withReplace: boolean) => setSearch({ open: true, withReplace }), []);
+  useSearchShortcuts(openSearch);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => {
@@ -160,6 +165,22 @@ export function Toolbar({ editor, env }: { editor: Editor; env: EnvGetter }) {
         disabled={!state.canRedo}
         onClick={() => editor.chain().focus().redo().run()}
       />
+      <span className="toolbar-sep" />
+      <ToolButton
+        action="search"
+        label={t('search.open')}
+        icon="🔍"
+        active={search.open}
+        onClick={() => (search.open ? setSearch({ ...search }) : openSearch(false))}
+      />
+      <ToolButton
+        action="search-replace"
+        label={t('search.openReplace')}
+        icon="⇄"
+        active={search.open && search.withReplace}
+        onClick={() => openSearch(true)}
+      />
+      <SearchBar editor={editor} env={env} state={search} onChange={setSearch} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { ReportDecorations } from './derived/reportDecorations';
 import { ReadOnlyGuard } from './editability/readOnlyGuard';
 import type { EnvGetter } from './editorEnv';
 import { FootnoteWithView } from './nodeViews/footnoteView';
+import { Search } from './search/searchExtension';
 import { remoteChangesOnly } from './sync/caretAwareness';
 import { KeepUnrenderable } from './sync/keepUnrenderable';
 import { SelectionSync } from './sync/selectionSync';
@@ -34,6 +35,7 @@ export function localExtensions(env: EnvGetter): AnyExtension[] {
     }),
     ReportDecorations.configure({ env }),
     ReadOnlyGuard.configure({ env }),
+    Search,
     SelectionSync,
     TypedText,
   ];

@@ -2,6 +2,7 @@
 import { adminEn } from './admin';
 import { historyEn } from './history';
 import { recoveryEn } from './recovery';
+import { searchEn } from './search';
 import type { MessageKey } from './vi';
 import { workflowEn } from './workflow';
 
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...historyEn,
   ...adminEn,
   ...recoveryEn,
+  ...searchEn,
   'app.name': 'Đồng soạn',
   'app.tagline': 'Drafting reports together',
   'header.logout': 'Log out',

@@ -1,8 +1,9 @@
 // Vietnamese UI strings (the default language). Feature areas keep their strings in their own
-// modules (workflow, history, admin) so they can grow without touching this file.
+// modules (workflow, history, admin, recovery, search) so they can grow without touching this file.
 import { adminVi } from './admin';
 import { historyVi } from './history';
 import { recoveryVi } from './recovery';
+import { searchVi } from './search';
 import { workflowVi } from './workflow';
 
 const coreVi = {
@@ -86,6 +87,6 @@ const coreVi = {
   'section.readOnly': 'Chỉ xem',
 } as const;
 
-export const vi = { ...coreVi, ...workflowVi, ...historyVi, ...adminVi, ...recoveryVi };
+export const vi = { ...coreVi, ...workflowVi, ...historyVi, ...adminVi, ...recoveryVi, ...searchVi };
 
 export type MessageKey = keyof typeof vi;

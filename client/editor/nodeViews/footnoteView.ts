@@ -1,7 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
 import { StepMap } from '@tiptap/pm/transform';
-import { type Decoration, EditorView, type NodeView } from '@tiptap/pm/view';
+import { type Decoration, type DecorationSource, EditorView, type NodeView } from '@tiptap/pm/view';
 import { Footnote } from '../../../shared/schema';
 import { insertFootnoteAndEdit } from '../commands';
 import { canEditAt } from '../editability/editability';
@@ -38,6 +38,8 @@ class FootnoteNodeView implements NodeView {
     private getPos: () => number | undefined,
     private env: EnvGetter,
     decorations: readonly Decoration[],
+    // The outer editor's decorations inside the footnote (search matches), shown in its editor.
+    private innerDecorations: DecorationSource,
   ) {
     this.dom = document.createElement('span');
     this.dom.className = 'footnote';
@@ -79,6 +81,7 @@ class FootnoteNodeView implements NodeView {
     this.inner = new EditorView(popover, {
       state: EditorState.create({ doc: this.node }),
       editable: () => editable,
+      decorations: () => this.innerDecorations,
       attributes: { 'data-placeholder': this.env().t('footnote.placeholder') },
       dispatchTransaction: (tr) => this.dispatchInner(tr),
       handleDOMEvents: {
@@ -131,10 +134,12 @@ class FootnoteNodeView implements NodeView {
     if (outerTr.docChanged) this.outer.dispatch(outerTr);
   }
 
-  update(node: PMNode, decorations: readonly Decoration[]) {
+  update(node: PMNode, decorations: readonly Decoration[], innerDecorations: DecorationSource) {
     if (!node.sameMarkup(this.node)) return false;
     this.setNumber(numberFrom(decorations));
     this.node = node;
+    const decorationsChanged = innerDecorations !== this.innerDecorations;
+    this.innerDecorations = innerDecorations;
     if (this.inner) {
       const state = this.inner.state;
       const start = node.content.findDiffStart(state.doc.content);
@@ -151,6 +156,8 @@ class FootnoteNodeView implements NodeView {
           state.tr.replace(start, endB, node.slice(start, endA)).setMeta('fromOutside', true),
         );
       }
+      // Redraw with the new decorations once the content matches them.
+      if (decorationsChanged) this.inner.setProps({});
     }
     return true;
   }
@@ -176,13 +183,14 @@ export const FootnoteWithView = Footnote.extend<FootnoteViewOptions>({
   addNodeView() {
     const env = this.options.env;
     if (!env) throw new Error('FootnoteWithView needs the `env` option');
-    return ({ node, view, getPos, decorations }) =>
+    return ({ node, view, getPos, decorations, innerDecorations }) =>
       new FootnoteNodeView(
         node,
         view,
         getPos as () => number | undefined,
         env,
         decorations as readonly Decoration[],
+        innerDecorations,
       );
   },
   addKeyboardShortcuts() {

@@ -1,0 +1,46 @@
+// UI strings of the search and replace bar (client/editor/search/SearchBar.tsx).
+export const searchVi = {
+  'search.open': 'Tìm kiếm (Ctrl+F)',
+  'search.openReplace': 'Tìm và thay thế (Ctrl+H)',
+  'search.region': 'Tìm kiếm trong báo cáo',
+  'search.query': 'Tìm',
+  'search.queryPlaceholder': 'Tìm trong báo cáo…',
+  'search.replacement': 'Thay bằng',
+  'search.replacementPlaceholder': 'Thay bằng…',
+  'search.previous': 'Kết quả trước (Shift+Enter)',
+  'search.next': 'Kết quả sau (Enter, F3)',
+  'search.count': '{current}/{total}',
+  'search.none': 'Không có kết quả',
+  'search.matchCase': 'Phân biệt hoa/thường',
+  'search.ignoreDiacritics': 'Bỏ qua dấu',
+  'search.toggleReplace': 'Hiện/ẩn thay thế',
+  'search.replace': 'Thay',
+  'search.replaceAll': 'Thay tất cả',
+  'search.close': 'Đóng (Esc)',
+  'search.replaced': 'Đã thay {count} kết quả.',
+  'search.skipped':
+    'Bỏ qua {count} kết quả nằm trong các mục bạn không được sửa (mục của đơn vị khác hoặc mục đã duyệt).',
+} as const;
+
+export const searchEn: Record<keyof typeof searchVi, string> = {
+  'search.open': 'Search (Ctrl+F)',
+  'search.openReplace': 'Find and replace (Ctrl+H)',
+  'search.region': 'Search in the report',
+  'search.query': 'Find',
+  'search.queryPlaceholder': 'Find in the report…',
+  'search.replacement': 'Replace with',
+  'search.replacementPlaceholder': 'Replace with…',
+  'search.previous': 'Previous match (Shift+Enter)',
+  'search.next': 'Next match (Enter, F3)',
+  'search.count': '{current}/{total}',
+  'search.none': 'No results',
+  'search.matchCase': 'Match case',
+  'search.ignoreDiacritics': 'Ignore diacritics',
+  'search.toggleReplace': 'Show/hide replace',
+  'search.replace': 'Replace',
+  'search.replaceAll': 'Replace all',
+  'search.close': 'Close (Esc)',
+  'search.replaced': 'Replaced {count} matches.',
+  'search.skipped':
+    'Skipped {count} matches in sections you may not edit (another department’s, or approved).',
+};

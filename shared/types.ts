@@ -75,6 +75,22 @@ export interface ReportMeta {
 
 export type ActivityKind = 'edit' | 'refused' | 'status' | 'owner' | 'create' | 'lock' | 'unlock' | 'version';
 
+/**
+ * What kind of change the guard refused: an edit of text, a new section, a deleted section, a
+ * section attribute (owner, id…), anything while the report is locked, or content that is not
+ * valid in a report (malformed, crafted, outside the schema).
+ */
+export type RefusalCode = 'edit' | 'newSection' | 'deleteSection' | 'attribute' | 'locked' | 'invalid';
+
+/** A refused change as the activity log keeps it (shared/refusal.ts reads it from the guard's reason). */
+export interface Refusal {
+  code: RefusalCode;
+  /** The section the change was refused in (absent at the top level or when it has no id). */
+  sectionId?: string;
+  /** For `attribute`: which attribute. */
+  attribute?: string;
+}
+
 /** One entry of a report's activity log (reports/<id>/activity.jsonl; GET /api/reports/:id/activity). */
 export interface ActivityEntry {
   at: string;
@@ -83,10 +99,15 @@ export interface ActivityEntry {
   sectionIds: string[];
   inserted?: number;
   deleted?: number;
-  /** For refusals and status changes. */
+  /** For refusals (the guard's words, in English, for the log) and unlocks (the secretary's). */
   reason?: string;
+  /** For refusals: what was refused, for the reader (absent in entries logged before it existed). */
+  refusal?: Refusal;
   status?: string;
+  /** For owner changes: the section's owner attribute after the change (null = none, inherits). */
   owner?: string | null;
+  /** For owner changes: the owner attribute before (absent in entries logged before it existed). */
+  previousOwner?: string | null;
   comment?: string;
   /** For versions, locks and unlocks: the version taken (or the final version released). */
   versionId?: string;

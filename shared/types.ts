@@ -86,6 +86,22 @@ export type ActivityKind =
   | 'version'
   | 'restore';
 
+/**
+ * What kind of change the guard refused: an edit of text, a new section, a deleted section, a
+ * section attribute (owner, id…), anything while the report is locked, or content that is not
+ * valid in a report (malformed, crafted, outside the schema).
+ */
+export type RefusalCode = 'edit' | 'newSection' | 'deleteSection' | 'attribute' | 'locked' | 'invalid';
+
+/** A refused change as the activity log keeps it (shared/refusal.ts reads it from the guard's reason). */
+export interface Refusal {
+  code: RefusalCode;
+  /** The section the change was refused in (absent at the top level or when it has no id). */
+  sectionId?: string;
+  /** For `attribute`: which attribute. */
+  attribute?: string;
+}
+
 /** One entry of a report's activity log (reports/<id>/activity.jsonl; GET /api/reports/:id/activity). */
 export interface ActivityEntry {
   at: string;
@@ -94,12 +110,17 @@ export interface ActivityEntry {
   sectionIds: string[];
   inserted?: number;
   deleted?: number;
-  /** For refusals and status changes. */
+  /** For refusals (the guard's words, in English, for the log) and unlocks (the secretary's). */
   reason?: string;
   /** For refusals: how many this entry stands for, when several were folded into it (rate limit). */
   count?: number;
+  /** For refusals: what was refused, for the reader (absent in entries logged before it existed). */
+  refusal?: Refusal;
   status?: string;
+  /** For owner changes: the section's owner attribute after the change (null = none, inherits). */
   owner?: string | null;
+  /** For owner changes: the owner attribute before (absent in entries logged before it existed). */
+  previousOwner?: string | null;
   comment?: string;
   /** For versions, locks and unlocks: the version taken (or the final version released); restores: the version restored. */
   versionId?: string;

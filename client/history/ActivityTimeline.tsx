@@ -3,11 +3,14 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { describeError } from '../errors';
 import { type MessageKey, useI18n } from '../i18n';
+import { formatDateTime } from '../i18n/dates';
+import { ownerChangeText, refusalText } from './activityText';
 import { authorLabel } from './authors';
 import { type ActivityEntry, type ActivityFilter, historyApi } from './historyApi';
 import type { HistoryContext } from './historyContext';
 import { SectionOptions } from './SectionOptions';
 import { sectionText } from './sections';
+import { versionName } from './versionName';
 
 const PAGE_SIZE = 50;
 const KINDS = ['edit', 'refused', 'status', 'owner', 'create', 'lock', 'unlock', 'version', 'restore'];
@@ -64,10 +67,6 @@ export function ActivityTimeline({ context }: { context: HistoryContext }) {
   const userOptions = [...new Set([...context.users.map((u) => u.id), ...seenUsers])]
     .map((id) => context.authors.get(id))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const time = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-    dateStyle: 'short',
-    timeStyle: 'medium',
-  });
 
   return (
     <section aria-label={t('history.tab.activity')}>
@@ -130,6 +129,11 @@ export function ActivityTimeline({ context }: { context: HistoryContext }) {
             ? t(`history.kind.${entry.kind}` as MessageKey)
             : entry.kind;
           const sections = entry.sectionIds.map((id) => sectionText(context.sectionById.get(id), id));
+          const refusal = entry.kind === 'refused' ? refusalText(t, entry, context.sectionById) : null;
+          const ownerChange =
+            entry.kind === 'owner'
+              ? ownerChangeText(t, entry, context.sectionById, context.departments)
+              : null;
           return (
             <li
               key={entry.cursor}
@@ -138,17 +142,19 @@ export function ActivityTimeline({ context }: { context: HistoryContext }) {
               data-activity-sections={entry.sectionIds.join(' ')}
               style={{ '--author-color': author.color } as React.CSSProperties}
             >
-              <time dateTime={entry.at}>{time.format(new Date(entry.at))}</time>
+              <time dateTime={entry.at}>{formatDateTime(lang, entry.at, { seconds: true })}</time>
               <div>
                 <span className="timeline-who author-chip" title={authorLabel(author)}>
                   {author.name}
                 </span>
                 {author.departmentName && <span className="muted"> · {author.departmentName}</span>}
                 <span className="timeline-kind">{kind}</span>
-                {entry.name && <strong> “{entry.name}”</strong>}
+                {entry.name && <strong> “{versionName(t, { name: entry.name, auto: entry.auto })}”</strong>}
               </div>
               <div className="timeline-detail">
-                {sections.length > 0 && (
+                {ownerChange && <span data-owner-change>{ownerChange} </span>}
+                {refusal && <span data-refusal={entry.refusal?.code ?? ''}>{refusal}</span>}
+                {sections.length > 0 && !ownerChange && (
                   <span>{t('history.activity.sections', { sections: sections.join('; ') })} </span>
                 )}
                 {(entry.inserted !== undefined || entry.deleted !== undefined) && (
@@ -163,7 +169,10 @@ export function ActivityTimeline({ context }: { context: HistoryContext }) {
                   </span>
                 )}
                 {entry.status && <span> → {t(`status.${entry.status}` as MessageKey)}</span>}
-                {(entry.reason || entry.comment) && <span> — {entry.reason ?? entry.comment}</span>}
+                {/* A refusal's reason is the guard's English for the log: `refusal` above says it. */}
+                {entry.kind !== 'refused' && (entry.reason || entry.comment) && (
+                  <span> — {entry.reason ?? entry.comment}</span>
+                )}
               </div>
             </li>
           );

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { type SnapshotUserData, userDataFromPayload } from '../../shared/history/attribution';
 import { describeError } from '../errors';
 import { useI18n } from '../i18n';
+import { formatDateTime } from '../i18n/dates';
 import { getSession } from '../session';
 import { authorLabel, tint } from './authors';
 import { fetchCurrentState } from './currentState';
@@ -15,6 +16,7 @@ import { type HistoryContext, readsWholeHistory } from './historyContext';
 import { SectionOptions } from './SectionOptions';
 import { SnapshotCompare } from './SnapshotCompare';
 import { sectionText } from './sections';
+import { versionName } from './versionName';
 
 const CURRENT = 'current';
 
@@ -52,7 +54,7 @@ export function ComparePanel({
   context: HistoryContext;
   preset: { from: string; to: string } | null;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [versions, setVersions] = useState<VersionInfo[] | null>(null);
   const [from, setFrom] = useState(preset?.from ?? '');
   const [to, setTo] = useState(preset?.to ?? '');
@@ -129,7 +131,7 @@ export function ComparePanel({
 
   const versionOptions = (versions ?? []).map((version) => (
     <option key={version.id} value={version.id}>
-      {version.name} ({new Date(version.createdAt).toLocaleString()})
+      {versionName(t, version)} ({formatDateTime(lang, version.createdAt)})
     </option>
   ));
 

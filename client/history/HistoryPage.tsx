@@ -14,7 +14,7 @@ import { AuthorDirectory } from './authors';
 import { ComparePanel } from './ComparePanel';
 import { historyApi } from './historyApi';
 import { type HistoryContext, readsWholeHistory } from './historyContext';
-import { flattenSections } from './sections';
+import { flattenSections, sectionStatuses } from './sections';
 import { VersionsPanel } from './VersionsPanel';
 import './history.css';
 
@@ -68,8 +68,13 @@ export function HistoryPage({ reportId, session }: { reportId: string; session: 
     };
   }, [reportId, user]);
 
+  // The documents shown here (versions, compare view) label each section with its status now, as
+  // the report detail gives it; workflow states are metadata, not part of a version.
+  const statuses = useMemo(() => (detail ? sectionStatuses(detail.sections) : new Map()), [detail]);
   const envRef = useRef<EditorEnv | null>(null);
-  envRef.current = departments ? { user, locked: true, statusOf: () => 'draft', departments, t } : null;
+  envRef.current = departments
+    ? { user, locked: true, statusOf: (id) => statuses.get(id) ?? 'draft', departments, t }
+    : null;
   const env = useCallback(() => envRef.current as EditorEnv, []);
 
   const context = useMemo<HistoryContext | null>(() => {

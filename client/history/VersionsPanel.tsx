@@ -5,11 +5,13 @@ import type { JSONContent } from '@tiptap/core';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { describeError } from '../errors';
 import { useI18n } from '../i18n';
+import { formatDateTime } from '../i18n/dates';
 import { authorLabel } from './authors';
 import { historyApi, type VersionInfo } from './historyApi';
 import type { HistoryContext } from './historyContext';
 import { ReadOnlyDocument } from './ReadOnlyDocument';
 import { RestoreVersionDialog } from './RestoreVersionDialog';
+import { versionName } from './versionName';
 
 const SYSTEM_USER_ID = 'system';
 
@@ -60,11 +62,6 @@ export function VersionsPanel({
     }
   };
 
-  const time = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-  });
-
   return (
     <section aria-label={t('history.tab.versions')}>
       {secretary && (
@@ -101,10 +98,10 @@ export function VersionsPanel({
               : authorLabel(context.authors.get(version.userId));
           return (
             <li key={version.id} data-version-id={version.id} data-version-name={version.name}>
-              <span className="version-name">{version.name}</span>
+              <span className="version-name">{versionName(t, version)}</span>
               {version.auto && <span className="version-auto">{t('history.versions.auto')}</span>}
               <span className="muted">
-                {t('history.versions.by', { name: author, time: time.format(new Date(version.createdAt)) })}
+                {t('history.versions.by', { name: author, time: formatDateTime(lang, version.createdAt) })}
               </span>
               <button type="button" className="button-secondary" onClick={() => void view(version)}>
                 {t('history.versions.view')}
@@ -150,7 +147,7 @@ export function VersionsPanel({
       {viewing && (
         <article className="version-viewer" data-viewing-version={viewing.info.id}>
           <header>
-            <h2>{t('history.versions.viewing', { name: viewing.info.name })}</h2>
+            <h2>{t('history.versions.viewing', { name: versionName(t, viewing.info) })}</h2>
             <button type="button" className="button-secondary" onClick={() => setViewing(null)}>
               {t('history.versions.close')}
             </button>

@@ -5,6 +5,7 @@ import type { Department, User } from '../../shared/types';
 import type { ReportDetail } from '../api';
 import { usePresence } from '../components/PresenceList';
 import { useI18n } from '../i18n';
+import { formatDateTime } from '../i18n/dates';
 import { departmentProgress, STATUSES, totalProgress } from './dashboardData';
 import { Modal } from './Modal';
 import { type ActivityEntry, workflowApi } from './workflowApi';
@@ -76,13 +77,7 @@ export function Dashboard({
     }
     return map;
   }, [presence]);
-  const time = (iso: string) =>
-    new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-      hour: '2-digit',
-      minute: '2-digit',
-      day: '2-digit',
-      month: '2-digit',
-    });
+  const time = (iso: string) => formatDateTime(lang, iso);
 
   return (
     <Modal title={`${t('workflow.dashboardTitle')} — ${detail.title}`} onClose={onClose} name="dashboard">

@@ -4,6 +4,7 @@
 import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
+import { refusalOf } from '../../shared/refusal';
 import { isReadOnlyReport } from '../../shared/report-status';
 import type { SectionStatus, User } from '../../shared/types';
 import { type DeleteSet, deletionRanges } from '../history/deleted-by';
@@ -166,6 +167,7 @@ export class Room {
             kind: 'refused',
             sectionIds: [],
             reason: error.message,
+            refusal: refusalOf(error.message),
             ...(verdict.count > 1 ? { count: verdict.count } : {}),
           });
         }

@@ -35,10 +35,14 @@ export interface HistoryServiceDeps {
 /** Author of automatic versions that no person asked for. */
 export const SYSTEM_USER_ID = 'system';
 
-/** Names of automatic versions (Vietnamese first, as the UI shows them). */
+/**
+ * Stored names of automatic versions, for readers of the API that do not name them themselves:
+ * the client names a version with `auto` in the reader's language (client/history/versionName.ts),
+ * so one name in one language is enough here.
+ */
 export const AUTO_VERSION_NAMES: Record<VersionAuto, string> = {
-  hourly: 'Tự động hằng giờ (hourly)',
-  lock: 'Bản cuối khi khóa (final, locked)',
+  hourly: 'Tự động hằng giờ',
+  lock: 'Bản cuối khi khóa',
   restore: BEFORE_RESTORE,
 };
 

@@ -150,10 +150,12 @@ export class ReportService {
   /** Change a section's owner in the live document: stored in the log and relayed to every client. */
   async setOwner(reportId: string, sectionId: string, owner: string | null, user: User): Promise<boolean> {
     const room = await this.deps.rooms.acquire(reportId);
+    let previousOwner: string | null;
     try {
       const element = findSectionElement(room.doc, sectionId);
       if (!element) return false;
-      if ((element.getAttribute('owner') ?? null) !== owner) {
+      previousOwner = element.getAttribute('owner') ?? null;
+      if (previousOwner !== owner) {
         room.applyServerChange(serverOrigin(user.id), () => setSectionOwner(element, owner));
       }
     } finally {
@@ -164,6 +166,7 @@ export class ReportService {
       userId: user.id,
       kind: 'owner',
       sectionIds: [sectionId],
+      previousOwner,
       owner,
     });
     return true;

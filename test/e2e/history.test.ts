@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, type TestClient } from '../helpers/collab';
-import { login, type Session } from '../helpers/http';
+import { apiRequest, login, type Session } from '../helpers/http';
 import { demoReport, sectionOwnedBy } from '../helpers/reports';
 import { launchChromium, openReport, openWindow, screenshotPath, type Window, waitForText } from './browser';
 import { DEMO, type DemoServer, startDemoServer } from './demo';
@@ -232,6 +232,23 @@ describe('history, versions and authorship in the browser', () => {
         ),
       a.user.id,
     );
+  });
+
+  it('the compare view labels each section with its real status', async () => {
+    const report = await demoReport(server.url, sessionB.token);
+    const sectionB = sectionOwnedBy(report, sessionB.user.departmentId ?? '').id;
+    const submitted = await apiRequest(server.url, 'PATCH', `/api/reports/${reportId}/sections/${sectionB}`, {
+      token: sessionB.token,
+      body: { status: 'submitted' },
+    });
+    expect(submitted.status).toBe(200);
+    await secretary.page.goto(`${server.url}/reports/${encodeURIComponent(reportId)}/history`);
+    await openHistory(secretary, 'compare');
+    const status = secretary.page
+      .locator(`.compare-document [data-section-id="${sectionB}"] .section-status`)
+      .first();
+    await status.waitFor();
+    expect(await status.getAttribute('class')).toContain('status-submitted');
   });
 
   it('no page errors', () => {

@@ -1,9 +1,10 @@
 // The versions, diff and activity endpoints' rules: who may do what, bad input (400/404, never 500),
 // paging and filters of the activity log, and automatic versions while a report changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CloseCode } from '../../shared/protocol';
 import { connectClient, type TestClient } from '../helpers/collab';
 import { apiClient, login, type Session } from '../helpers/http';
-import { demoReport, type ReportDetailBody, sectionOwnedBy } from '../helpers/reports';
+import { demoReport, flattenSections, type ReportDetailBody, sectionOwnedBy } from '../helpers/reports';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { waitForDoc } from '../helpers/wait';
 import { docContains, typeInSection } from '../helpers/ydoc';
@@ -81,6 +82,8 @@ describe('versions', () => {
       return list.body.find((v: { auto?: string }) => v.auto === 'hourly') ?? null;
     }, 'an automatic version');
     expect(auto.userId).toBe('system');
+    // Stored in one language; the client names it by `auto` in the reader's (client/history/versionName.ts).
+    expect(auto.name).toBe('Tự động hằng giờ');
     const doc = await api('secretary').get(`/api/reports/${report.id}/versions/${auto.id}`);
     expect(JSON.stringify(doc.body.doc)).toContain('AUTOVERSIONED');
     // Unchanged since: another round of the check stores nothing.
@@ -164,6 +167,32 @@ describe('activity', () => {
       expect((await api('secretary').get(`${base}?${query}`)).status, query).toBe(400);
     }
     expect((await api('secretary').get('/api/reports/r-unknown/activity')).status).toBe(404);
+  });
+
+  it('records what a refused change tried and where, and an owner change from whom to whom', async () => {
+    const other = flattenSections(report.sections).find(
+      (section) => section.owner !== null && section.effectiveOwner !== 'baochi',
+    )!;
+    const intruder = connectClient(server.wsUrl, report.id, sessions.baochi.token, {
+      shouldReconnect: false,
+    });
+    clients.push(intruder);
+    await intruder.synced;
+    typeInSection(intruder.doc, other.id, 'INTRUSION');
+    expect((await intruder.closed).code).toBe(CloseCode.Forbidden);
+    const base = `/api/reports/${report.id}/activity`;
+    const byEditor = (await api('secretary').get(`${base}?userId=u-baochi`)).body;
+    const refused = byEditor.find((entry: { kind: string }) => entry.kind === 'refused');
+    expect(refused).toMatchObject({ refusal: { code: 'edit', sectionId: other.id } });
+    expect(refused.reason).toContain(other.id); // the guard's words stay for the log
+
+    const patched = await api('secretary').patch(`/api/reports/${report.id}/sections/${other.id}`, {
+      owner: 'baochi',
+    });
+    expect(patched.status).toBe(200);
+    const bySection = (await api('secretary').get(`${base}?sectionId=${other.id}`)).body;
+    const reassigned = bySection.find((entry: { kind: string }) => entry.kind === 'owner');
+    expect(reassigned).toMatchObject({ previousOwner: other.owner, owner: 'baochi' });
   });
 
   it('logged no server error', () => {

@@ -11,7 +11,7 @@ import {
   textRuns,
 } from '../../../../../client/editor/search/searchText';
 import { reportSchema } from '../../../../../shared/schema';
-import { reportWithSections } from '../../../model/fixtures';
+import { reportWithSections } from '../../../../helpers/report-fixtures';
 
 function docOf(json: JSONContent): PMNode {
   return PMNode.fromJSON(reportSchema, json);

@@ -11,6 +11,7 @@ import { AuthorColors } from '../history/authorColors';
 import { ReportDecorations } from './derived/reportDecorations';
 import { ReadOnlyGuard } from './editability/readOnlyGuard';
 import type { EnvGetter } from './editorEnv';
+import { SectionFold } from './fold/sectionFold';
 import { FootnoteWithView } from './nodeViews/footnoteView';
 import { Search } from './search/searchExtension';
 import { remoteChangesOnly } from './sync/caretAwareness';
@@ -36,6 +37,7 @@ export function localExtensions(env: EnvGetter): AnyExtension[] {
     ReportDecorations.configure({ env }),
     ReadOnlyGuard.configure({ env }),
     Search,
+    SectionFold,
     SelectionSync,
     TypedText,
   ];

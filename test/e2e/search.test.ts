@@ -198,4 +198,56 @@ describe('search and replace', () => {
     );
     expect(a.errors).toEqual([]);
   });
+
+  it('finds a match in a folded section and unfolds it', async () => {
+    // Fold the section that holds the far word by its marker left of the title.
+    const section = a.page
+      .locator('section.report-section', { has: a.page.locator(':scope > p', { hasText: `${WORD} cuối` }) })
+      .last();
+    const title = section.locator(':scope > .section-title');
+    // In the middle of the screen, clear of the sticky bars.
+    await title.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const box = await title.boundingBox();
+    if (!box) throw new Error('the section title has no box');
+    await a.page.mouse.click(box.x - 6, box.y + 10);
+    await a.page.waitForFunction((t) => {
+      const p = [...document.querySelectorAll('.report-document p')].find((el) =>
+        el.textContent?.includes(t),
+      );
+      return !!p?.closest('.section-folded') && p.getBoundingClientRect().height === 0;
+    }, `${WORD} cuối`);
+    // Folding is one reader's view: the other window still shows the paragraph.
+    expect(await b.page.locator('.section-folded').count()).toBe(0);
+
+    await a.page.keyboard.press('Control+f');
+    const input = a.page.locator('[data-search-query]');
+    await input.fill(WORD);
+    await a.page.waitForFunction(() =>
+      /\/4$/.test(document.querySelector('[data-search-count]')?.textContent ?? ''),
+    );
+    for (let step = 1; step <= 4; step++) {
+      await input.press('Enter');
+      await a.page.waitForFunction(
+        (n) => document.querySelector('[data-search-count]')?.textContent === `${n}/4`,
+        step,
+      );
+      const found = await a.page.evaluate((t) => {
+        const current = document.querySelector('.report-document .search-current');
+        return !!current?.closest('p')?.textContent?.includes(t);
+      }, `${WORD} cuối`);
+      if (found) break;
+    }
+    await a.page.waitForFunction((t) => {
+      const current = document.querySelector('.report-document .search-current');
+      const rect = current?.getBoundingClientRect();
+      return (
+        !!current?.closest('p')?.textContent?.includes(t) &&
+        !current.closest('.section-folded') &&
+        !!rect &&
+        rect.height > 0 &&
+        rect.bottom <= window.innerHeight
+      );
+    }, `${WORD} cuối`);
+    expect(a.errors).toEqual([]);
+  });
 });

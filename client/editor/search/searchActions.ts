@@ -5,6 +5,7 @@ import type { Editor } from '@tiptap/core';
 import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import type { EditContext } from '../editability/editability';
+import { unfoldAt } from '../fold/sectionFold';
 import { searchState, setCurrentMatch, setSearch } from './searchExtension';
 import { planReplace, replaceMatches } from './searchReplace';
 import type { SearchMatch, SearchOptions } from './searchText';
@@ -23,7 +24,8 @@ export function goToMatch(editor: Editor, index: number): void {
   if (matches.length === 0) return;
   const wrapped = ((index % matches.length) + matches.length) % matches.length;
   const match = matches[wrapped];
-  const tr = setCurrentMatch(editor.state.tr, wrapped);
+  // A match inside a folded section unfolds it (client/editor/fold/sectionFold.ts).
+  const tr = unfoldAt(setCurrentMatch(editor.state.tr, wrapped), match.footnote ?? match.from, editor.state);
   // Selecting a footnote reference opens its editor (client/editor/nodeViews/footnoteView.ts),
   // where the footnote's text is shown.
   tr.setSelection(

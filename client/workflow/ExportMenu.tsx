@@ -1,5 +1,6 @@
-// "Xuất" menu: Markdown, HTML, DOCX, PDF, with a spinner and byte progress while the file comes.
-import { useEffect, useRef, useState } from 'react';
+// "Xuất" menu: Markdown, HTML, DOCX, PDF, with a spinner and byte progress while the file comes,
+// and "Xem trước khi in", the pages as the PDF export lays them out (client/preview/).
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api';
 import { describeError } from '../errors';
 import { type MessageKey, type Translate, useI18n } from '../i18n';
@@ -12,6 +13,9 @@ import {
   saveFile,
 } from './exportDownload';
 import './workflow.css';
+
+// pdf.js is large: it loads with the preview, not with every page that shows this menu.
+const PrintPreviewDialog = lazy(() => import('../preview/PrintPreviewDialog'));
 
 const FORMAT_LABELS: Record<ExportFormat, MessageKey> = {
   docx: 'workflow.formatDocx',
@@ -51,6 +55,7 @@ export function ExportMenu({ reportId, compact = false }: { reportId: string; co
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
+  const [previewing, setPreviewing] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const abort = useRef<AbortController | null>(null);
 
@@ -117,6 +122,19 @@ export function ExportMenu({ reportId, compact = false }: { reportId: string; co
       </button>
       {open && (
         <div className="export-options" role="menu">
+          <button
+            type="button"
+            role="menuitem"
+            className="button-secondary export-preview"
+            title={t('preview.openHint')}
+            data-print-preview
+            onClick={() => {
+              setOpen(false);
+              setPreviewing(true);
+            }}
+          >
+            {t('preview.open')}
+          </button>
           {EXPORT_FORMATS.map((format) => (
             <button
               key={format}
@@ -130,6 +148,11 @@ export function ExportMenu({ reportId, compact = false }: { reportId: string; co
             </button>
           ))}
         </div>
+      )}
+      {previewing && (
+        <Suspense fallback={null}>
+          <PrintPreviewDialog reportId={reportId} onClose={() => setPreviewing(false)} />
+        </Suspense>
       )}
       {state.kind === 'running' && (
         <span className="export-status" role="status" data-export-status="running">

@@ -1,4 +1,5 @@
-// UI strings of the print preview (client/preview/) and its entry in the export menu.
+// UI strings of the print preview (client/preview/) and its entry in the export menu, and the
+// reasons the history page gives for a restore the rules refuse.
 export const previewVi = {
   'preview.open': 'Xem trước khi in',
   'preview.openHint': 'Xem báo cáo chia trang đúng như bản xuất (khổ A4, lề, số trang, chú thích cuối trang)',
@@ -27,6 +28,11 @@ export const previewVi = {
   'preview.failed': 'LibreOffice chưa dựng được bản in lúc này. Vui lòng thử lại sau giây lát.',
   'preview.renderFailed': 'Không hiển thị được bản PDF trong trình duyệt này: {message}',
   'preview.retry': 'Thử lại',
+  // The history page's restore button when the rules refuse it (shared/version-restore.ts).
+  'restore.lockedHint':
+    'Báo cáo đang khóa nên chưa khôi phục được phiên bản. Hãy mở khóa báo cáo trước (nút “Mở khóa” trên trang báo cáo).',
+  'restore.archivedHint':
+    'Báo cáo đã lưu trữ nên không khôi phục được phiên bản. Hãy bỏ lưu trữ trước (trong danh sách báo cáo).',
 } as const;
 
 export const previewEn: Record<keyof typeof previewVi, string> = {
@@ -58,4 +64,8 @@ export const previewEn: Record<keyof typeof previewVi, string> = {
   'preview.failed': 'LibreOffice could not lay out the pages just now. Please try again in a moment.',
   'preview.renderFailed': 'This browser could not show the PDF: {message}',
   'preview.retry': 'Retry',
+  'restore.lockedHint':
+    'The report is locked, so no version can be restored. Unlock it first (the “Unlock” button on the report page).',
+  'restore.archivedHint':
+    'The report is archived, so no version can be restored. Unarchive it first (in the report list).',
 };

@@ -110,17 +110,34 @@ describe.skipIf(!soffice)('print preview', () => {
       return first !== null && first.dataset.rendered === 'true' && first.offsetWidth > (width as number);
     }, before?.width ?? 0);
 
+    // "Tải PDF" saves the export under its name; "In…" opens the same PDF in a tab to print.
+    const [download] = await Promise.all([
+      secretary.page.waitForEvent('download'),
+      dialog.locator('[data-preview-download]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const [tab] = await Promise.all([
+      secretary.context.waitForEvent('page'),
+      dialog.locator('[data-preview-print]').click(),
+    ]);
+    expect(tab.url()).toMatch(/^blob:/);
+    await tab.close();
+
     await dialog.locator('[data-preview-close]').click();
     await dialog.waitFor({ state: 'detached' });
     expect(secretary.errors).toEqual([]);
   });
 
-  it('opens for a viewer too', async () => {
+  it('opens for a viewer too, on a phone-width screen with the page fitted to it', async () => {
+    await viewer.page.setViewportSize({ width: 390, height: 844 });
     await openReport(viewer, server.url, reportId);
     const dialog = await openPreview(viewer.page);
     const texts = await pageTexts(viewer.page);
     expect(texts.length).toBeGreaterThan(1);
     expect(texts.some((text) => text.includes('Nơi nhận'))).toBe(true);
+    const first = await dialog.locator('[data-preview-page="1"]').boundingBox();
+    expect(first?.width).toBeLessThanOrEqual(390);
+    await viewer.page.screenshot({ path: screenshotPath('print-preview-390.png') });
     await viewer.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(viewer.errors).toEqual([]);

@@ -17,8 +17,10 @@ describe('print preview zoom', () => {
 
   it('fits an A4 page: real size on a wide screen, smaller on a phone, never below the least step', () => {
     expect(fitZoom(1368, A4_WIDTH)).toBe(1);
-    expect(fitZoom(390 - 16, A4_WIDTH)).toBe(MIN_ZOOM);
+    // A phone 390 px wide: the page fits, a little under half its size.
+    expect(fitZoom(390 - 48, A4_WIDTH)).toBe(0.43);
     expect(fitZoom(600, A4_WIDTH)).toBe(0.75);
+    expect(fitZoom(100, A4_WIDTH)).toBe(MIN_ZOOM);
     expect(fitZoom(0, A4_WIDTH)).toBe(1);
   });
 

@@ -10,6 +10,7 @@ import { saveFile } from '../workflow/exportDownload';
 import { PreviewPages } from './PreviewPages';
 import { type PDFDocumentProxy, PixelsPerInch } from './pdfjs';
 import { type DrawProgress, previewErrorText, previewStatusText } from './previewStatus';
+import { isPrintShortcut } from './printShortcut';
 import { usePreviewPdf } from './usePreviewPdf';
 import { fitZoom, MAX_ZOOM, MIN_ZOOM, stepZoom, zoomPercent } from './zoom';
 import '../workflow/workflow.css';
@@ -40,6 +41,11 @@ export default function PrintPreviewDialog({ reportId, onClose }: { reportId: st
     box.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onCloseRef.current();
+      // Ctrl+P prints the PDF, never the application page behind the dialog.
+      if (isPrintShortcut(event)) {
+        event.preventDefault();
+        printRef.current();
+      }
     };
     document.addEventListener('keydown', onKey);
     const overflow = document.body.style.overflow;
@@ -79,6 +85,9 @@ export default function PrintPreviewDialog({ reportId, onClose }: { reportId: st
     setNotice(tab ? null : t('preview.popupBlocked'));
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   };
+
+  const printRef = useRef(print);
+  printRef.current = print;
 
   const onProgress = useCallback((drawn: number, total: number) => setDraw({ drawn, total }), []);
   const error = load.phase === 'error' ? load.error : drawError;

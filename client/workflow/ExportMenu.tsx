@@ -14,6 +14,8 @@ import {
 } from './exportDownload';
 import './workflow.css';
 
+import { isPrintShortcut } from '../preview/printShortcut';
+
 // pdf.js is large: it loads with the preview, not with every page that shows this menu.
 const PrintPreviewDialog = lazy(() => import('../preview/PrintPreviewDialog'));
 
@@ -72,6 +74,21 @@ export function ExportMenu({ reportId, compact = false }: { reportId: string; co
       document.removeEventListener('keydown', onKey);
     };
   }, [open]);
+
+  // Ctrl+P on the report page opens the print preview: the browser's own printing of the editor
+  // would not give the exported layout. Not in the report list, where each row has a menu.
+  useEffect(() => {
+    if (compact) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (isPrintShortcut(event)) {
+        event.preventDefault();
+        setOpen(false);
+        setPreviewing(true);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [compact]);
 
   // "Downloaded …" is a confirmation, not a state: it goes after a while.
   useEffect(() => {
@@ -134,6 +151,7 @@ export function ExportMenu({ reportId, compact = false }: { reportId: string; co
             }}
           >
             {t('preview.open')}
+            {!compact && <kbd className="menu-shortcut">Ctrl+P</kbd>}
           </button>
           {EXPORT_FORMATS.map((format) => (
             <button

@@ -2,7 +2,7 @@
 // export (DOCX laid out by LibreOffice) as pdf.js pages. The demo report runs to many pages; the
 // page with "Nơi nhận" and the signature is the last page of the report itself (the appendix
 // follows on pages of its own), and its text is in that page's text layer. A viewer can open the
-// preview too. Without LibreOffice on the server the dialog says so instead of showing pages.
+// preview too (with Ctrl+P, on a phone-width screen). Without LibreOffice on the server the dialog says so instead of showing pages.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLibreOffice } from '../../server/export';
@@ -131,7 +131,10 @@ describe.skipIf(!soffice)('print preview', () => {
   it('opens for a viewer too, on a phone-width screen with the page fitted to it', async () => {
     await viewer.page.setViewportSize({ width: 390, height: 844 });
     await openReport(viewer, server.url, reportId);
-    const dialog = await openPreview(viewer.page);
+    // Ctrl+P on the report page opens the preview rather than printing the editor.
+    await viewer.page.keyboard.press('Control+p');
+    const dialog = viewer.page.locator('[data-dialog="print-preview"]');
+    await dialog.waitFor();
     const texts = await pageTexts(viewer.page);
     expect(texts.length).toBeGreaterThan(1);
     expect(texts.some((text) => text.includes('Nơi nhận'))).toBe(true);

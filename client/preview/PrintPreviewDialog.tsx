@@ -5,6 +5,7 @@
 // client/workflow: the pages need the whole window, under a toolbar of their own.
 // Default export: the export menu loads this module (and pdf.js with it) only when asked.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useI18n } from '../i18n';
 import { saveFile } from '../workflow/exportDownload';
 import { PreviewPages } from './PreviewPages';
@@ -94,7 +95,9 @@ export default function PrintPreviewDialog({ reportId, onClose }: { reportId: st
   const ready = load.phase === 'ready';
   const status = previewStatusText(t, load, draw, currentPage, now);
 
-  return (
+  // On <body>: the menu that opens it may sit in a sticky bar whose stacking context would
+  // otherwise put the dialog under other parts of the page.
+  return createPortal(
     <div className="preview-backdrop">
       <div
         className="print-preview"
@@ -210,7 +213,8 @@ export default function PrintPreviewDialog({ reportId, onClose }: { reportId: st
           )}
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
 

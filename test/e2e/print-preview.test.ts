@@ -105,10 +105,14 @@ describe.skipIf(!soffice)('print preview', () => {
     // Zoom in: the pages are drawn again, wider.
     const before = await dialog.locator('[data-preview-page="1"]').boundingBox();
     await dialog.locator('[data-preview-zoom="in"]').click();
-    await secretary.page.waitForFunction((width) => {
-      const first = document.querySelector('[data-preview-page="1"]') as HTMLElement | null;
-      return first !== null && first.dataset.rendered === 'true' && first.offsetWidth > (width as number);
-    }, before?.width ?? 0);
+    await secretary.page.waitForFunction(
+      (width) => {
+        const first = document.querySelector('[data-preview-page="1"]') as HTMLElement | null;
+        return first !== null && first.dataset.rendered === 'true' && first.offsetWidth > (width as number);
+      },
+      before?.width ?? 0,
+      { timeout: 120_000 },
+    );
 
     // "Tải PDF" saves the export under its name; "In…" opens the same PDF in a tab to print.
     const [download] = await Promise.all([
@@ -157,8 +161,12 @@ describe('print preview without LibreOffice on the server', () => {
   it('says that LibreOffice is missing, and draws no page', async () => {
     // The server runs in this process and looks LibreOffice up on each export.
     process.env.SOFFICE_PATH = '/nonexistent/soffice';
-    await openReport(secretary, server.url, reportId);
-    const dialog = await openPreview(secretary.page);
+    // From the report list this time: each row's export menu offers the preview too.
+    await secretary.page.goto(server.url);
+    const row = secretary.page.locator(`[data-report-id="${reportId}"]`);
+    await row.locator('[data-export-toggle]').click();
+    await row.locator('[data-print-preview]').click();
+    const dialog = secretary.page.locator('[data-dialog="print-preview"]');
     const alert = dialog.locator('[data-preview-error]');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('chưa cài LibreOffice');

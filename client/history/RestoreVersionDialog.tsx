@@ -34,12 +34,15 @@ export function RestoreVersionDialog({
     }
   };
 
-  /** 409 is the server's "read-only" or "kept changing" (server/reports/history-service.ts). */
+  /**
+   * 409 is the server's "locked", "archived" (shared/version-restore.ts, locked or archived
+   * since the page was loaded) or "kept changing" (server/reports/history-service.ts).
+   */
   const restoreErrorText = (failure: unknown): string => {
     if (failure instanceof ApiError && failure.status === 409) {
-      return /locked|archived/.test(failure.message)
-        ? t('history.versions.restoreReadOnly')
-        : t('history.versions.restoreBusy');
+      if (/archived/.test(failure.message)) return t('restore.archivedHint');
+      if (/locked/.test(failure.message)) return t('restore.lockedHint');
+      return t('history.versions.restoreBusy');
     }
     return describeError(t, failure);
   };

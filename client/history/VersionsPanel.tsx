@@ -1,10 +1,14 @@
 // Named and automatic versions: list (name, author, time), "Tạo phiên bản" for the secretary,
 // "Xem" opens a version read-only, a shortcut to compare it with the current document, and
-// "Khôi phục" (secretary) to give the live document a version's content again.
+// "Khôi phục" (secretary) to give the live document a version's content again — disabled, with
+// the reason, while the report is locked or archived (shared/version-restore.ts).
 import type { JSONContent } from '@tiptap/core';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import type { ReportStatusFields } from '../../shared/report-status';
+import { type RestoreRefusal, restoreRefusal } from '../../shared/version-restore';
+import { api } from '../api';
 import { describeError } from '../errors';
-import { useI18n } from '../i18n';
+import { type MessageKey, useI18n } from '../i18n';
 import { formatDateTime } from '../i18n/dates';
 import { authorLabel } from './authors';
 import { historyApi, type VersionInfo } from './historyApi';
@@ -14,6 +18,12 @@ import { RestoreVersionDialog } from './RestoreVersionDialog';
 import { versionName } from './versionName';
 
 const SYSTEM_USER_ID = 'system';
+
+/** What the secretary reads on a disabled "Khôi phục": the state to leave first. */
+const REFUSAL_HINTS: Record<Exclude<RestoreRefusal, 'role'>, MessageKey> = {
+  locked: 'restore.lockedHint',
+  archived: 'restore.archivedHint',
+};
 
 export function VersionsPanel({
   context,
@@ -30,10 +40,19 @@ export function VersionsPanel({
   const [viewing, setViewing] = useState<{ info: VersionInfo; doc: JSONContent } | null>(null);
   const [restoring, setRestoring] = useState<VersionInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Read again with the versions: the report may have been locked or unlocked meanwhile.
+  const [report, setReport] = useState<ReportStatusFields | null>(null);
   const secretary = context.user.role === 'secretary';
+  const refusal = restoreRefusal(context.user, report);
+  const hintKey = refusal === null || refusal === 'role' ? null : REFUSAL_HINTS[refusal];
+  const refusalHint = hintKey && t(hintKey);
+  const refusalId = useId();
 
   const load = useCallback(() => {
     historyApi.versions(context.reportId).then(setVersions, setError);
+    api
+      .report(context.reportId)
+      .then((detail) => setReport({ locked: detail.locked, archived: detail.archived }), setError);
   }, [context.reportId]);
   useEffect(load, [load]);
 
@@ -84,6 +103,11 @@ export function VersionsPanel({
           {describeError(t, error)}
         </p>
       )}
+      {refusalHint && (
+        <p className="banner banner-warning" id={refusalId} data-restore-refused={refusal ?? undefined}>
+          {refusalHint}
+        </p>
+      )}
       {notice && (
         <p className="banner banner-info" role="status" data-restore-notice>
           {notice}
@@ -118,6 +142,9 @@ export function VersionsPanel({
                   type="button"
                   className="button-secondary"
                   data-restore-version={version.id}
+                  disabled={report === null || refusal !== null}
+                  title={refusalHint ?? undefined}
+                  aria-describedby={refusalHint ? refusalId : undefined}
                   onClick={() => {
                     setNotice(null);
                     setRestoring(version);
@@ -134,7 +161,11 @@ export function VersionsPanel({
         <RestoreVersionDialog
           reportId={context.reportId}
           version={restoring}
-          onClose={() => setRestoring(null)}
+          onClose={() => {
+            setRestoring(null);
+            // A refusal (e.g. locked meanwhile) shows in the list at once.
+            load();
+          }}
           onRestored={(result) => {
             setRestoring(null);
             setNotice(

@@ -62,8 +62,6 @@ export const historyVi = {
   'history.versions.cancel': 'Hủy',
   'history.versions.restored':
     'Đã khôi phục phiên bản “{name}”. Nội dung trước đó được lưu thành “{before}”.',
-  'history.versions.restoreReadOnly':
-    'Báo cáo đang khóa hoặc đã lưu trữ nên không thể khôi phục. Hãy mở khóa trước.',
   'history.versions.restoreBusy': 'Báo cáo đang được sửa liên tục. Vui lòng thử lại sau giây lát.',
   'history.compare.from': 'Từ phiên bản',
   'history.compare.to': 'Đến',
@@ -144,8 +142,6 @@ export const historyEn: Record<keyof typeof historyVi, string> = {
   'history.versions.restoring': 'Restoring…',
   'history.versions.cancel': 'Cancel',
   'history.versions.restored': 'Version “{name}” restored. The previous content was saved as “{before}”.',
-  'history.versions.restoreReadOnly':
-    'The report is locked or archived, so it cannot be restored. Unlock it first.',
   'history.versions.restoreBusy': 'The report is being edited continuously. Please try again in a moment.',
   'history.compare.from': 'From version',
   'history.compare.to': 'To',

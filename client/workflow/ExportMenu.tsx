@@ -1,5 +1,6 @@
-// "Xuất" menu: Markdown, HTML, DOCX, PDF, with a spinner and byte progress while the file comes.
-import { useEffect, useRef, useState } from 'react';
+// "Xuất" menu: Markdown, HTML, DOCX, PDF, with a spinner and byte progress while the file comes,
+// and "Xem trước khi in", the pages as the PDF export lays them out (client/preview/).
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api';
 import { describeError } from '../errors';
 import { type MessageKey, type Translate, useI18n } from '../i18n';
@@ -12,6 +13,11 @@ import {
   saveFile,
 } from './exportDownload';
 import './workflow.css';
+
+import { isPrintShortcut } from '../preview/printShortcut';
+
+// pdf.js is large: it loads with the preview, not with every page that shows this menu.
+const PrintPreviewDialog = lazy(() => import('../preview/PrintPreviewDialog'));
 
 const FORMAT_LABELS: Record<ExportFormat, MessageKey> = {
   docx: 'workflow.formatDocx',
@@ -51,6 +57,7 @@ export function ExportMenu({ reportId, compact = false }: { reportId: string; co
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
+  const [previewing, setPreviewing] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const abort = useRef<AbortController | null>(null);
 
@@ -67,6 +74,21 @@ export function ExportMenu({ reportId, compact = false }: { reportId: string; co
       document.removeEventListener('keydown', onKey);
     };
   }, [open]);
+
+  // Ctrl+P on the report page opens the print preview: the browser's own printing of the editor
+  // would not give the exported layout. Not in the report list, where each row has a menu.
+  useEffect(() => {
+    if (compact) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (isPrintShortcut(event)) {
+        event.preventDefault();
+        setOpen(false);
+        setPreviewing(true);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [compact]);
 
   // "Downloaded …" is a confirmation, not a state: it goes after a while.
   useEffect(() => {
@@ -117,6 +139,20 @@ export function ExportMenu({ reportId, compact = false }: { reportId: string; co
       </button>
       {open && (
         <div className="export-options" role="menu">
+          <button
+            type="button"
+            role="menuitem"
+            className="button-secondary export-preview"
+            title={t('preview.openHint')}
+            data-print-preview
+            onClick={() => {
+              setOpen(false);
+              setPreviewing(true);
+            }}
+          >
+            {t('preview.open')}
+            {!compact && <kbd className="menu-shortcut">Ctrl+P</kbd>}
+          </button>
           {EXPORT_FORMATS.map((format) => (
             <button
               key={format}
@@ -130,6 +166,11 @@ export function ExportMenu({ reportId, compact = false }: { reportId: string; co
             </button>
           ))}
         </div>
+      )}
+      {previewing && (
+        <Suspense fallback={null}>
+          <PrintPreviewDialog reportId={reportId} onClose={() => setPreviewing(false)} />
+        </Suspense>
       )}
       {state.kind === 'running' && (
         <span className="export-status" role="status" data-export-status="running">

@@ -3,6 +3,7 @@ export { buildDocxDocument, type DocxOptions, type LayoutProfile, renderDocx } f
 export { ExportFailedError, ExportUnavailableError, LIBREOFFICE_MISSING } from './errors';
 export { convertWithLibreOffice, findLibreOffice } from './libreoffice';
 export { normalizePdf, type PdfOptions, renderPdf } from './pdf';
+export { PdfCache, pdfCache } from './pdf-cache';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const PDF_CONTENT_TYPE = 'application/pdf';

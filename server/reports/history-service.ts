@@ -4,8 +4,8 @@
 import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
 import { buildOutline, type OutlineNode } from '../../shared/derive';
-import { isReadOnlyReport } from '../../shared/report-status';
 import type { User } from '../../shared/types';
+import { type RestoreRefusal, restoreRefusal } from '../../shared/version-restore';
 import { yDocToJson } from '../../shared/ydoc';
 import { serverOrigin } from '../collab/change-origin';
 import type { Room } from '../collab/room';
@@ -18,7 +18,7 @@ import {
   VersionOrderError,
 } from '../history/diff';
 import type { VersionAuto, VersionInfo } from '../history/versions';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import type { Logger } from '../log';
 import type { ReportStore } from '../store/report-store';
 import { BEFORE_RESTORE, beforeRestoreName, versionNode, writeDocument } from './restore';
@@ -63,6 +63,13 @@ export interface RestoreResult {
   before: PublicVersion;
 }
 
+/** A refused restore as the route answers it: whose job it is, or what to do first. */
+const RESTORE_REFUSED: Record<RestoreRefusal, () => Error> = {
+  role: () => forbidden('only the secretary restores versions'),
+  locked: () => conflict('the report is locked: unlock it before restoring a version'),
+  archived: () => conflict('the report is archived: unarchive it before restoring a version'),
+};
+
 /** Versions taken before a restore while edits kept arriving during the write, before giving up. */
 const RESTORE_ATTEMPTS = 3;
 
@@ -104,9 +111,9 @@ export class HistoryService {
   /**
    * Make the live document equal to version `versionId` again, as one change by `user` made
    * through the room (stored, relayed to every socket, attributed to them), after an automatic
-   * version of the document as it was, so both stay in the history. 404 for an unknown version,
-   * 409 when the report is read-only (checked again right before the change, so a lock taken
-   * meanwhile wins).
+   * version of the document as it was, so both stay in the history. 404 for an unknown version;
+   * 403/409 when shared/version-restore.ts refuses (checked again right before the change, so a
+   * lock taken meanwhile wins).
    */
   async restoreVersion(reportId: string, versionId: string, user: User): Promise<RestoreResult> {
     const versions = this.deps.store.versions(reportId);
@@ -117,7 +124,7 @@ export class HistoryService {
     const room = await this.deps.rooms.acquire(reportId);
     try {
       const before = await this.versionBeforeRestore(room, info, user);
-      this.assertWritable(reportId);
+      this.assertRestorable(reportId, user);
       room.applyServerChange(serverOrigin(user.id), (doc) => writeDocument(doc, target));
       await this.deps.store.activity(reportId).append({
         at: new Date().toISOString(),
@@ -140,7 +147,7 @@ export class HistoryService {
    */
   private async versionBeforeRestore(room: Room, restored: VersionInfo, user: User): Promise<PublicVersion> {
     for (let attempt = 1; ; attempt++) {
-      this.assertWritable(room.reportId);
+      this.assertRestorable(room.reportId, user);
       const snapshot = Y.snapshot(room.doc);
       const info = await this.store(room.reportId, room.doc, {
         name: beforeRestoreName(restored.name),
@@ -153,10 +160,12 @@ export class HistoryService {
     }
   }
 
-  private assertWritable(reportId: string): void {
+  /** Throws the refusal of shared/version-restore.ts, if any, as a REST error naming the way out. */
+  assertRestorable(reportId: string, user: User): void {
     const report = this.deps.reports.meta(reportId);
     if (!report) throw notFound('unknown report');
-    if (isReadOnlyReport(report)) throw conflict('the report is locked or archived');
+    const refusal = restoreRefusal(user, report);
+    if (refusal) throw RESTORE_REFUSED[refusal]();
   }
 
   /** A version's metadata and its document as ProseMirror JSON, or null when unknown. */

@@ -15,8 +15,8 @@ import {
   ExportFailedError,
   ExportUnavailableError,
   PDF_CONTENT_TYPE,
+  pdfCache,
   renderDocx,
-  renderPdf,
 } from '../export';
 import { isValidVersionId } from '../history/versions';
 import type { AppEnv } from '../http/env';
@@ -59,8 +59,9 @@ export const EXPORTERS: Record<string, Exporter> = {
     contentType: DOCX_CONTENT_TYPE,
     extension: 'docx',
   }),
+  // The print preview asks for the PDF each time it opens: an unchanged document is not converted again.
   pdf: async (doc, report, { timestamp }) => ({
-    body: await renderPdf(doc, { profile: report.profile, title: report.title, timestamp }),
+    body: await pdfCache.pdf(doc, { profile: report.profile, title: report.title, timestamp }),
     contentType: PDF_CONTENT_TYPE,
     extension: 'pdf',
   }),

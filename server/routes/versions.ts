@@ -1,17 +1,17 @@
 // Versions and diffs: GET|POST /api/reports/:id/versions, GET /api/reports/:id/versions/:versionId
 // (the document as ProseMirror JSON, for read-only viewing; `/state` gives the raw Yjs V2 state for
 // the client's snapshot rendering), GET /api/reports/:id/diff?from=&to= (`to=current` allowed),
-// POST /api/reports/:id/versions/:versionId/restore (secretary; 409 while locked or archived).
+// POST /api/reports/:id/versions/:versionId/restore (secretary; 409 while locked or archived,
+// the rule of shared/version-restore.ts).
 // Versions are whole-report documents, which every role may read in the live editor anyway, so
 // every role lists and views them; the diff is limited to an editor's own sections.
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
-import { isReadOnlyReport } from '../../shared/report-status';
 import { requireAuth, requireRole } from '../auth/middleware';
 import { isValidVersionId } from '../history/versions';
 import type { AppEnv } from '../http/env';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { badRequest, notFound } from '../http/errors';
 import { bodyObject, jsonBody, pathParams, queryParams, text } from '../http/validate';
 import type { HistoryService } from '../reports/history-service';
 import type { ReportService } from '../reports/service';
@@ -93,7 +93,7 @@ export function versionRoutes(meta: MetaStore, reports: ReportService, history: 
       async (c) => {
         const params = c.req.valid('param');
         const report = knownReport(reports, params.id);
-        if (isReadOnlyReport(report)) throw conflict('the report is locked or archived');
+        history.assertRestorable(report.id, c.get('user'));
         const versionId = versionParam(params.versionId, 'versionId');
         return c.json(await history.restoreVersion(report.id, versionId, c.get('user')));
       },

@@ -40,7 +40,10 @@ export interface SectionSummary {
   owner: string | null;
   /** The owner after inheritance (null = the secretary alone). */
   effectiveOwner: string | null;
+  /** The effective status (shared/permissions.ts `effectiveStatus`): approved when an enclosing section is. */
   status: SectionStatus;
+  /** When the approval is inherited: the id of the approved enclosing section. */
+  approvedWith?: string;
   /** The secretary's return comment (or the department's submission note), when there is one. */
   comment?: string;
   children: SectionSummary[];

@@ -2,6 +2,7 @@
 import { adminEn } from './admin';
 import { historyEn } from './history';
 import { recoveryEn } from './recovery';
+import { rightsEn } from './rights';
 import { searchEn } from './search';
 import type { MessageKey } from './vi';
 import { workflowEn } from './workflow';
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...recoveryEn,
   ...searchEn,
+  ...rightsEn,
   'app.name': 'Đồng soạn',
   'app.tagline': 'Drafting reports together',
   'header.logout': 'Log out',

@@ -3,6 +3,7 @@
 import { adminVi } from './admin';
 import { historyVi } from './history';
 import { recoveryVi } from './recovery';
+import { rightsVi } from './rights';
 import { searchVi } from './search';
 import { workflowVi } from './workflow';
 
@@ -87,6 +88,14 @@ const coreVi = {
   'section.readOnly': 'Chỉ xem',
 } as const;
 
-export const vi = { ...coreVi, ...workflowVi, ...historyVi, ...adminVi, ...recoveryVi, ...searchVi };
+export const vi = {
+  ...coreVi,
+  ...workflowVi,
+  ...historyVi,
+  ...adminVi,
+  ...recoveryVi,
+  ...searchVi,
+  ...rightsVi,
+};
 
 export type MessageKey = keyof typeof vi;

@@ -51,7 +51,8 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
 
   // Plugins read the environment through a stable getter; envVersion tells them to recompute.
   const envRef = useRef<EditorEnv | null>(null);
-  envRef.current = departments ? { user, locked, statusOf, departments, t } : null;
+  const archived = detail?.archived === true;
+  envRef.current = departments ? { user, locked, archived, statusOf, departments, t } : null;
   const env = useCallback(() => envRef.current as EditorEnv, []);
   const envVersion = `${lang}|${locked}|${JSON.stringify([...statuses])}|${departments?.size ?? 0}`;
 
@@ -122,7 +123,7 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
             {describeError(t, loadError)}
           </p>
         )}
-        {editor && editable && <Toolbar editor={editor} env={env} />}
+        {editor && <Toolbar editor={editor} env={env} findOnly={!editable} />}
         {ready ? (
           <ReportEditor
             key={generation}

@@ -8,6 +8,7 @@ import {
   canEditSection,
   chainStatus,
   effectiveOwner,
+  effectiveStatus,
   type SectionLink,
 } from '../../../shared/permissions';
 import type { SectionStatus } from '../../../shared/types';
@@ -128,5 +129,39 @@ describe('canChangeSectionAttribute', () => {
     );
     expect(canChangeSectionAttribute(users.ttbc, change('collapsed', true, false, [own]), false)).toBe(true);
     expect(canChangeSectionAttribute(users.bcvt, change('collapsed', true, false, [own]), false)).toBe(false);
+  });
+});
+
+describe('effectiveStatus', () => {
+  it('keeps a section’s own status when no enclosing section is approved', () => {
+    expect(effectiveStatus([link('A1', null, 'submitted'), link('A', 'ttbc', 'returned')])).toEqual({
+      status: 'submitted',
+      approvedWith: null,
+    });
+    expect(effectiveStatus([])).toEqual({ status: 'draft', approvedWith: null });
+  });
+
+  it('makes sub-sections of an approved section approved with it, naming the nearest approved one', () => {
+    expect(effectiveStatus([link('A1', null, 'draft'), link('A', 'ttbc', 'approved')])).toEqual({
+      status: 'approved',
+      approvedWith: 'A',
+    });
+    expect(
+      effectiveStatus([
+        link('A11', null, 'returned'),
+        link('A1', null, 'approved'),
+        link('A', null, 'approved'),
+      ]),
+    ).toEqual({ status: 'approved', approvedWith: 'A1' });
+    // Its own approval is not inherited.
+    expect(effectiveStatus([link('A1', null, 'approved'), link('A', null, 'approved')])).toEqual({
+      status: 'approved',
+      approvedWith: null,
+    });
+  });
+
+  it('is the status chainStatus gives the rules', () => {
+    const chain = [link('A1', null, 'submitted'), link('A', 'ttbc', 'approved')];
+    expect(chainStatus(chain)).toBe(effectiveStatus(chain).status);
   });
 });

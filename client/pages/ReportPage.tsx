@@ -19,6 +19,7 @@ import { useI18n } from '../i18n';
 import type { Session } from '../session';
 import { LockBanner, useSectionWorkflow, WorkflowBar } from '../workflow';
 import { NotFoundPage } from './NotFoundPage';
+import { CollapsibleSidebar } from './report/CollapsibleSidebar';
 import { useCollabConnection } from './report/useCollabConnection';
 import { usePresence } from './report/usePresence';
 import { useRefusalRecovery } from './report/useRefusalRecovery';
@@ -67,7 +68,7 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
 
   return (
     <div className="report-layout">
-      <aside className="sidebar">
+      <CollapsibleSidebar>
         {collab && departments && (
           <PresenceList awareness={collab.provider.awareness} departments={departments} />
         )}
@@ -80,7 +81,7 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
             renderExtra={renderSectionExtra}
           />
         )}
-      </aside>
+      </CollapsibleSidebar>
       <main className="report-main">
         <div className="report-titlebar">
           <h1>{detail?.title ?? t('report.loading')}</h1>

@@ -166,7 +166,14 @@ describe('sub-sections approved with their parent', () => {
 });
 
 describe('approvalCovers', () => {
-  const node = (id: string, status: SectionStatus, children: ReturnType<typeof node>[] = []) => ({
+  interface Node {
+    id: string;
+    number: string;
+    title: string;
+    status: SectionStatus;
+    children: Node[];
+  }
+  const node = (id: string, status: SectionStatus, children: Node[] = []): Node => ({
     id,
     number: `${id}.`,
     title: `Mục ${id}`,

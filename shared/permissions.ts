@@ -50,8 +50,10 @@ export function chainStatus(chain: readonly SectionLink[]): SectionStatus {
 /**
  * The status a section has for everyone (outline, dashboard, workflow buttons, editing): its own,
  * unless an enclosing section is approved — approval covers the whole section with its
- * sub-sections, so they count as approved too. `approvedWith` names the nearest approved enclosing
- * section when the approval is inherited (null when the status is the section's own).
+ * sub-sections, so they count as approved too. `approvedWith` then names the outermost approved
+ * enclosing section: the one the secretary reopens before anything inside may change (null when
+ * no enclosing section is approved). The answer is the same whether the chain carries stored or
+ * already effective statuses, so the browser may apply it again to what the server computed.
  * `chain` is the section first, then its ancestors (innermost first).
  */
 export interface EffectiveStatus {
@@ -61,8 +63,7 @@ export interface EffectiveStatus {
 
 export function effectiveStatus(chain: readonly SectionLink[]): EffectiveStatus {
   if (chain.length === 0) return { status: 'draft', approvedWith: null };
-  if (chain[0].status === 'approved') return { status: 'approved', approvedWith: null };
-  const approved = chain.slice(1).find((link) => link.status === 'approved');
+  const approved = chain.slice(1).findLast((link) => link.status === 'approved');
   if (approved) return { status: 'approved', approvedWith: approved.id ?? '' };
   return { status: chain[0].status, approvedWith: null };
 }

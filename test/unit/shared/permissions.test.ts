@@ -141,7 +141,7 @@ describe('effectiveStatus', () => {
     expect(effectiveStatus([])).toEqual({ status: 'draft', approvedWith: null });
   });
 
-  it('makes sub-sections of an approved section approved with it, naming the nearest approved one', () => {
+  it('makes sub-sections of an approved section approved with it, naming the outermost approved one', () => {
     expect(effectiveStatus([link('A1', null, 'draft'), link('A', 'ttbc', 'approved')])).toEqual({
       status: 'approved',
       approvedWith: 'A',
@@ -152,12 +152,25 @@ describe('effectiveStatus', () => {
         link('A1', null, 'approved'),
         link('A', null, 'approved'),
       ]),
-    ).toEqual({ status: 'approved', approvedWith: 'A1' });
-    // Its own approval is not inherited.
+    ).toEqual({ status: 'approved', approvedWith: 'A' });
+    // A section approved by itself inside an approved one waits for the outer one to be reopened.
     expect(effectiveStatus([link('A1', null, 'approved'), link('A', null, 'approved')])).toEqual({
+      status: 'approved',
+      approvedWith: 'A',
+    });
+    expect(effectiveStatus([link('A1', null, 'approved'), link('A', null, 'draft')])).toEqual({
       status: 'approved',
       approvedWith: null,
     });
+  });
+
+  it('gives the same answer when applied again to effective statuses (as the browser does)', () => {
+    const stored = [link('A11', null, 'draft'), link('A1', null, 'submitted'), link('A', null, 'approved')];
+    const effective = stored.map((entry, index) => ({
+      ...entry,
+      status: effectiveStatus(stored.slice(index)).status,
+    }));
+    expect(effectiveStatus(effective)).toEqual(effectiveStatus(stored));
   });
 
   it('is the status chainStatus gives the rules', () => {

@@ -115,7 +115,10 @@ export interface ActivityEntry {
   deleted?: number;
   /** For refusals (the guard's words, in English, for the log) and unlocks (the secretary's). */
   reason?: string;
-  /** For refusals: how many this entry stands for, when several were folded into it (rate limit). */
+  /**
+   * How many changes this entry stands for, when several were folded into it: edits coalesced over
+   * about a minute, refusals folded by the rate limit. Absent when it is one.
+   */
   count?: number;
   /** For refusals: what was refused, for the reader (absent in entries logged before it existed). */
   refusal?: Refusal;

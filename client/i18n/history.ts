@@ -80,6 +80,8 @@ export const historyVi = {
   'history.compare.outsideSections': 'Ngoài các mục',
   'history.compare.counts': '+{inserted} / −{deleted}',
   'history.authorColors': 'Tô màu theo tác giả',
+  'history.activity.editCount': '{count} lần sửa',
+  'history.activity.refusalCount': '{count} lần bị từ chối',
 } as const;
 
 export const historyEn: Record<keyof typeof historyVi, string> = {
@@ -162,4 +164,6 @@ export const historyEn: Record<keyof typeof historyVi, string> = {
   'history.compare.outsideSections': 'Outside sections',
   'history.compare.counts': '+{inserted} / −{deleted}',
   'history.authorColors': 'Colour by author',
+  'history.activity.editCount': '{count} edits',
+  'history.activity.refusalCount': '{count} refusals',
 };

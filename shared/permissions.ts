@@ -44,9 +44,28 @@ export function chainOwner(chain: readonly SectionLink[]): string | null {
 
 /** Status that governs editing inside the innermost section: approval of any ancestor wins. */
 export function chainStatus(chain: readonly SectionLink[]): SectionStatus {
-  if (chain.length === 0) return 'draft';
-  if (chain.some((link) => link.status === 'approved')) return 'approved';
-  return chain[0].status;
+  return effectiveStatus(chain).status;
+}
+
+/**
+ * The status a section has for everyone (outline, dashboard, workflow buttons, editing): its own,
+ * unless an enclosing section is approved — approval covers the whole section with its
+ * sub-sections, so they count as approved too. `approvedWith` then names the outermost approved
+ * enclosing section: the one the secretary reopens before anything inside may change (null when
+ * no enclosing section is approved). The answer is the same whether the chain carries stored or
+ * already effective statuses, so the browser may apply it again to what the server computed.
+ * `chain` is the section first, then its ancestors (innermost first).
+ */
+export interface EffectiveStatus {
+  status: SectionStatus;
+  approvedWith: string | null;
+}
+
+export function effectiveStatus(chain: readonly SectionLink[]): EffectiveStatus {
+  if (chain.length === 0) return { status: 'draft', approvedWith: null };
+  const approved = chain.slice(1).findLast((link) => link.status === 'approved');
+  if (approved) return { status: 'approved', approvedWith: approved.id ?? '' };
+  return { status: chain[0].status, approvedWith: null };
 }
 
 /** May `user` edit the content of a section with this effective owner and status? */

@@ -40,7 +40,10 @@ export interface SectionSummary {
   owner: string | null;
   /** The owner after inheritance (null = the secretary alone). */
   effectiveOwner: string | null;
+  /** The effective status (shared/permissions.ts `effectiveStatus`): approved when an enclosing section is. */
   status: SectionStatus;
+  /** When the approval is inherited: the id of the approved enclosing section. */
+  approvedWith?: string;
   /** The secretary's return comment (or the department's submission note), when there is one. */
   comment?: string;
   children: SectionSummary[];
@@ -112,7 +115,10 @@ export interface ActivityEntry {
   deleted?: number;
   /** For refusals (the guard's words, in English, for the log) and unlocks (the secretary's). */
   reason?: string;
-  /** For refusals: how many this entry stands for, when several were folded into it (rate limit). */
+  /**
+   * How many changes this entry stands for, when several were folded into it: edits coalesced over
+   * about a minute, refusals folded by the rate limit. Absent when it is one.
+   */
   count?: number;
   /** For refusals: what was refused, for the reader (absent in entries logged before it existed). */
   refusal?: Refusal;

@@ -6,6 +6,9 @@
 // - Editors submit the sections their department owns (after inheritance) while not approved;
 //   submitting is the department's step, so the secretary does not submit.
 // - The secretary assigns owners and approves, returns and reopens sections.
+// - Approval covers a section with its sub-sections (shared/permissions.ts `effectiveStatus`): a
+//   sub-section approved with its parent has no status of its own to change; the parent is
+//   reopened instead.
 // - The comment is the secretary's (the return comment the department reads): an editor may only
 //   attach a note when submitting a section that has no comment, never change or clear one.
 // - A locked or archived report refuses every change (shared/report-status.ts).
@@ -33,7 +36,10 @@ const ACTIONS_FROM: Record<SectionStatus, readonly WorkflowAction[]> = {
 /** A section as the rule reads it (the outline's effective owner, the metadata's state). */
 export interface WorkflowSection {
   effectiveOwner: string | null;
+  /** The effective status (approved when an enclosing section is). */
   status: SectionStatus;
+  /** The approved enclosing section, when the approval is inherited. */
+  approvedWith?: string | null;
   comment?: string;
 }
 
@@ -84,6 +90,15 @@ function userRefusal(user: User, section: WorkflowSection, change: SectionChange
   return null;
 }
 
+/** A status change on a section approved with its parent: the parent decides. */
+function inheritedRefusal(section: WorkflowSection, change: SectionChange): WorkflowRefusal | null {
+  if (change.status === undefined || !section.approvedWith) return null;
+  return {
+    kind: 'conflict',
+    reason: 'the section is approved with its parent section; reopen the parent section instead',
+  };
+}
+
 /** The refusal of any change while the report is locked or archived. */
 function reportRefusal(report: ReportStatusFields): WorkflowRefusal | null {
   if (report.locked) return { kind: 'conflict', reason: 'the report is locked' };
@@ -101,7 +116,7 @@ export function sectionChangeRefusal(
   section: WorkflowSection,
   change: SectionChange,
 ): WorkflowRefusal | null {
-  return userRefusal(user, section, change) ?? reportRefusal(report);
+  return userRefusal(user, section, change) ?? inheritedRefusal(section, change) ?? reportRefusal(report);
 }
 
 /** The workflow buttons `user` gets on `section`: the actions its status allows that the rule accepts. */
@@ -119,4 +134,31 @@ export function sectionActions(
 export function canAssign(user: User, report: ReportStatusFields): boolean {
   const anySection: WorkflowSection = { effectiveOwner: null, status: 'draft' };
   return sectionChangeRefusal(user, report, anySection, { owner: null }) === null;
+}
+
+/** A section of the REST outline as `approvalCovers` reads it. */
+interface CoveredSection {
+  id: string;
+  number: string;
+  title: string;
+  status: SectionStatus;
+  children?: readonly CoveredSection[];
+}
+
+/**
+ * The sub-sections that approving `section` would lock although their department has not
+ * submitted them (draft or returned), in document order: what the secretary is told before approving.
+ */
+export function approvalCovers<T extends CoveredSection>(section: T): T[] {
+  const found: T[] = [];
+  const visit = (children: readonly CoveredSection[] | undefined) => {
+    for (const child of children ?? []) {
+      // An approved sub-section's own sub-sections are approved already.
+      if (child.status === 'approved') continue;
+      if (child.status === 'draft' || child.status === 'returned') found.push(child as T);
+      visit(child.children);
+    }
+  };
+  visit(section.children);
+  return found;
 }

@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import {
   addIndicatorRow,
   addSubsection,
@@ -10,7 +10,8 @@ import {
   insertFootnoteAndEdit,
   removeIndicatorRow,
 } from '../editor/commands';
-import { canEditAt } from '../editor/editability/editability';
+import { denialText } from '../editor/editability/denialText';
+import { denialAt } from '../editor/editability/editability';
 import type { EnvGetter } from '../editor/editorEnv';
 import { SearchBar, type SearchBarHandle, useSearchShortcuts } from '../editor/search/SearchBar';
 import { useI18n } from '../i18n';
@@ -22,18 +23,24 @@ interface ButtonProps {
   icon: string;
   active?: boolean;
   disabled?: boolean;
+  /** Why the button is disabled: shown in its tooltip, and read through `describedBy`. */
+  why?: string;
+  /** Id of an element saying the same, for assistive technology. */
+  describedBy?: string;
   onClick: () => void;
 }
 
-function ToolButton({ action, label, icon, active, disabled, onClick }: ButtonProps) {
+function ToolButton({ action, label, icon, active, disabled, why, describedBy, onClick }: ButtonProps) {
+  const explained = disabled && why;
   return (
     <button
       type="button"
       data-action={action}
       className={active ? 'tool active' : 'tool'}
-      title={label}
+      title={explained ? `${label} — ${why}` : label}
       aria-label={label}
       aria-pressed={active}
+      aria-describedby={explained ? describedBy : undefined}
       disabled={disabled}
       // Keep the editor's selection: a mousedown on a button would otherwise blur it.
       onMouseDown={(event) => event.preventDefault()}
@@ -44,22 +51,42 @@ function ToolButton({ action, label, icon, active, disabled, onClick }: ButtonPr
   );
 }
 
-export function Toolbar({ editor, env }: { editor: Editor; env: EnvGetter }) {
+/**
+ * The editing toolbar. `findOnly` (viewers, locked or archived reports) keeps only search, without
+ * replace. A disabled button says why in its tooltip (the rights reason at the caret, or the
+ * button's own condition).
+ */
+export function Toolbar({
+  editor,
+  env,
+  findOnly = false,
+}: {
+  editor: Editor;
+  env: EnvGetter;
+  findOnly?: boolean;
+}) {
   const { t } = useI18n();
+  const reasonId = useId();
   const [search, setSearch] = useState<SearchBarHandle>({ open: false, withReplace: false });
-  const openSearch = useCallback((withReplace: boolean) => setSearch({ open: true, withReplace }), []);
+  const openSearch = useCallback(
+    (withReplace: boolean) => setSearch({ open: true, withReplace: withReplace && !findOnly }),
+    [findOnly],
+  );
   useSearchShortcuts(openSearch);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => {
       const { from } = e.state.selection;
-      const editable = e.isEditable && canEditAt(e.state.doc, from, env());
+      const current = env();
+      const denial = denialAt(e.state.doc, from, current);
+      const editable = e.isEditable && denial === null;
       const undoState = yUndoPluginKey.getState(e.state) as
         | { undoManager: { undoStack: unknown[]; redoStack: unknown[] } }
         | undefined;
       const row = inIndicatorTable(e);
       return {
         editable,
+        why: denial ? denialText(current.t, denial, current.departments) : '',
         bold: e.isActive('bold'),
         italic: e.isActive('italic'),
         underline: e.isActive('underline'),
@@ -73,15 +100,35 @@ export function Toolbar({ editor, env }: { editor: Editor; env: EnvGetter }) {
     },
   });
   if (!state) return null;
+  if (findOnly) {
+    return (
+      <div className="toolbar toolbar-find-only" role="toolbar">
+        <ToolButton
+          action="search"
+          label={t('search.open')}
+          icon="🔍"
+          active={search.open}
+          onClick={() => (search.open ? setSearch({ ...search }) : openSearch(false))}
+        />
+        <SearchBar editor={editor} env={env} state={search} onChange={setSearch} findOnly />
+      </div>
+    );
+  }
   const off = !state.editable;
+  const why = state.why;
+  const explain = { why, describedBy: reasonId };
   return (
     <div className="toolbar" role="toolbar">
+      <span id={reasonId} hidden>
+        {why}
+      </span>
       <ToolButton
         action="bold"
         label={t('toolbar.bold')}
         icon="B"
         active={state.bold}
         disabled={off}
+        {...explain}
         onClick={() => editor.chain().focus().toggleBold().run()}
       />
       <ToolButton
@@ -90,6 +137,7 @@ export function Toolbar({ editor, env }: { editor: Editor; env: EnvGetter }) {
         icon="I"
         active={state.italic}
         disabled={off}
+        {...explain}
         onClick={() => editor.chain().focus().toggleItalic().run()}
       />
       <ToolButton
@@ -98,6 +146,7 @@ export function Toolbar({ editor, env }: { editor: Editor; env: EnvGetter }) {
         icon="U"
         active={state.underline}
         disabled={off}
+        {...explain}
         onClick={() => editor.chain().focus().toggleUnderline().run()}
       />
       <span className="toolbar-sep" />
@@ -107,6 +156,7 @@ export function Toolbar({ editor, env }: { editor: Editor; env: EnvGetter }) {
         icon="•"
         active={state.bulletList}
         disabled={off}
+        {...explain}
         onClick={() => editor.chain().focus().toggleBulletList().run()}
       />
       <ToolButton
@@ -115,6 +165,7 @@ export function Toolbar({ editor, env }: { editor: Editor; env: EnvGetter }) {
         icon="1."
         active={state.orderedList}
         disabled={off}
+        {...explain}
         onClick={() => editor.chain().focus().toggleOrderedList().run()}
       />
       <span className="toolbar-sep" />
@@ -123,6 +174,7 @@ export function Toolbar({ editor, env }: { editor: Editor; env: EnvGetter }) {
         label={`${t('toolbar.footnote')} (Ctrl+Alt+F)`}
         icon="¹"
         disabled={off}
+        {...explain}
         onClick={() => insertFootnoteAndEdit(editor)}
       />
       <ToolButton
@@ -130,6 +182,8 @@ export function Toolbar({ editor, env }: { editor: Editor; env: EnvGetter }) {
         label={t('toolbar.subsection')}
         icon="§+"
         disabled={off || !state.inSection}
+        why={off ? why : t('rights.notInSection')}
+        describedBy={off ? reasonId : undefined}
         onClick={() => addSubsection(editor)}
       />
       {state.inRow && (
@@ -139,6 +193,8 @@ export function Toolbar({ editor, env }: { editor: Editor; env: EnvGetter }) {
             label={t('toolbar.addRow')}
             icon="＋▤"
             disabled={off}
+            {...explain}
+            {...explain}
             onClick={() => addIndicatorRow(editor)}
           />
           <ToolButton
@@ -146,6 +202,8 @@ export function Toolbar({ editor, env }: { editor: Editor; env: EnvGetter }) {
             label={t('toolbar.removeRow')}
             icon="－▤"
             disabled={off}
+            {...explain}
+            {...explain}
             onClick={() => removeIndicatorRow(editor)}
           />
         </>
@@ -156,6 +214,7 @@ export function Toolbar({ editor, env }: { editor: Editor; env: EnvGetter }) {
         label={`${t('toolbar.undo')} (Ctrl+Z)`}
         icon="↶"
         disabled={!state.canUndo}
+        why={t('rights.nothingToUndo')}
         onClick={() => editor.chain().focus().undo().run()}
       />
       <ToolButton
@@ -163,6 +222,7 @@ export function Toolbar({ editor, env }: { editor: Editor; env: EnvGetter }) {
         label={`${t('toolbar.redo')} (Ctrl+Y)`}
         icon="↷"
         disabled={!state.canRedo}
+        why={t('rights.nothingToRedo')}
         onClick={() => editor.chain().focus().redo().run()}
       />
       <span className="toolbar-sep" />

@@ -4,7 +4,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { describeError } from '../errors';
 import { type MessageKey, useI18n } from '../i18n';
 import { formatDateTime } from '../i18n/dates';
-import { ownerChangeText, refusalText } from './activityText';
+import { countText, ownerChangeText, refusalText } from './activityText';
 import { authorLabel } from './authors';
 import { type ActivityEntry, type ActivityFilter, historyApi } from './historyApi';
 import type { HistoryContext } from './historyContext';
@@ -130,6 +130,7 @@ export function ActivityTimeline({ context }: { context: HistoryContext }) {
             : entry.kind;
           const sections = entry.sectionIds.map((id) => sectionText(context.sectionById.get(id), id));
           const refusal = entry.kind === 'refused' ? refusalText(t, entry, context.sectionById) : null;
+          const count = countText(t, entry);
           const ownerChange =
             entry.kind === 'owner'
               ? ownerChangeText(t, entry, context.sectionById, context.departments)
@@ -166,6 +167,12 @@ export function ActivityTimeline({ context }: { context: HistoryContext }) {
                     <span className="chars-deleted" data-deleted={entry.deleted ?? 0}>
                       −{entry.deleted ?? 0}
                     </span>
+                  </span>
+                )}
+                {count && (
+                  <span className="muted" data-activity-count={entry.count}>
+                    {' '}
+                    · {count}
                   </span>
                 )}
                 {entry.status && <span> → {t(`status.${entry.status}` as MessageKey)}</span>}

@@ -13,6 +13,11 @@ interface RefusedEntry {
   refusal?: Refusal;
 }
 
+interface CountedEntry {
+  kind: string;
+  count?: number;
+}
+
 interface OwnerEntry {
   sectionIds: string[];
   owner?: string | null;
@@ -76,4 +81,12 @@ export function ownerChangeText(
   if (entry.previousOwner === undefined) return t('history.owner.assigned', { section, to });
   const from = ownerName(t, entry.previousOwner, label, departments);
   return t('history.owner.reassigned', { section, from, to });
+}
+
+/** "12 lần sửa" for an entry standing for several coalesced edits (or folded refusals); else null. */
+export function countText(t: Translate, entry: CountedEntry): string | null {
+  if (entry.count === undefined || entry.count < 2) return null;
+  if (entry.kind === 'edit') return t('history.activity.editCount', { count: entry.count });
+  if (entry.kind === 'refused') return t('history.activity.refusalCount', { count: entry.count });
+  return null;
 }

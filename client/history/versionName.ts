@@ -6,5 +6,10 @@ import type { Translate } from '../i18n';
 export function versionName(t: Translate, version: { name: string; auto?: string }): string {
   if (version.auto === 'hourly') return t('history.versions.autoHourly');
   if (version.auto === 'lock') return t('history.versions.autoLock');
+  if (version.auto === 'restore') {
+    // Stored as `Trước khi khôi phục “<name of the restored version>”` (server/reports/restore.ts).
+    const restored = /“(.*)”$/.exec(version.name)?.[1];
+    if (restored !== undefined) return t('history.versions.autoRestore', { name: restored });
+  }
   return version.name;
 }

@@ -3,6 +3,7 @@ import { adminEn } from './admin';
 import { historyEn } from './history';
 import { previewEn } from './preview';
 import { recoveryEn } from './recovery';
+import { rightsEn } from './rights';
 import { searchEn } from './search';
 import type { MessageKey } from './vi';
 import { workflowEn } from './workflow';
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...recoveryEn,
   ...searchEn,
   ...previewEn,
+  ...rightsEn,
   'app.name': 'Đồng soạn',
   'app.tagline': 'Drafting reports together',
   'header.logout': 'Log out',

@@ -49,6 +49,7 @@ export const historyVi = {
   'history.versions.auto': 'Tự động',
   'history.versions.autoHourly': 'Bản tự động hằng giờ',
   'history.versions.autoLock': 'Bản cuối khi khóa',
+  'history.versions.autoRestore': 'Trước khi khôi phục “{name}”',
   'history.versions.by': '{name} · {time}',
   'history.versions.system': 'Hệ thống',
   'history.versions.viewing': 'Phiên bản “{name}” (chỉ đọc)',
@@ -78,6 +79,8 @@ export const historyVi = {
   'history.compare.outsideSections': 'Ngoài các mục',
   'history.compare.counts': '+{inserted} / −{deleted}',
   'history.authorColors': 'Tô màu theo tác giả',
+  'history.activity.editCount': '{count} lần sửa',
+  'history.activity.refusalCount': '{count} lần bị từ chối',
 } as const;
 
 export const historyEn: Record<keyof typeof historyVi, string> = {
@@ -130,6 +133,7 @@ export const historyEn: Record<keyof typeof historyVi, string> = {
   'history.versions.auto': 'Automatic',
   'history.versions.autoHourly': 'Hourly automatic version',
   'history.versions.autoLock': 'Final version at the lock',
+  'history.versions.autoRestore': 'Before restoring “{name}”',
   'history.versions.by': '{name} · {time}',
   'history.versions.system': 'System',
   'history.versions.viewing': 'Version “{name}” (read-only)',
@@ -158,4 +162,6 @@ export const historyEn: Record<keyof typeof historyVi, string> = {
   'history.compare.outsideSections': 'Outside sections',
   'history.compare.counts': '+{inserted} / −{deleted}',
   'history.authorColors': 'Colour by author',
+  'history.activity.editCount': '{count} edits',
+  'history.activity.refusalCount': '{count} refusals',
 };

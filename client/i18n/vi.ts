@@ -4,6 +4,7 @@ import { adminVi } from './admin';
 import { historyVi } from './history';
 import { previewVi } from './preview';
 import { recoveryVi } from './recovery';
+import { rightsVi } from './rights';
 import { searchVi } from './search';
 import { workflowVi } from './workflow';
 
@@ -96,6 +97,7 @@ export const vi = {
   ...recoveryVi,
   ...searchVi,
   ...previewVi,
+  ...rightsVi,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -19,6 +19,7 @@ import { useI18n } from '../i18n';
 import type { Session } from '../session';
 import { LockBanner, useSectionWorkflow, WorkflowBar } from '../workflow';
 import { NotFoundPage } from './NotFoundPage';
+import { CollapsibleSidebar } from './report/CollapsibleSidebar';
 import { useCollabConnection } from './report/useCollabConnection';
 import { usePresence } from './report/usePresence';
 import { useRefusalRecovery } from './report/useRefusalRecovery';
@@ -51,7 +52,8 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
 
   // Plugins read the environment through a stable getter; envVersion tells them to recompute.
   const envRef = useRef<EditorEnv | null>(null);
-  envRef.current = departments ? { user, locked, statusOf, departments, t } : null;
+  const archived = detail?.archived === true;
+  envRef.current = departments ? { user, locked, archived, statusOf, departments, t } : null;
   const env = useCallback(() => envRef.current as EditorEnv, []);
   const envVersion = `${lang}|${locked}|${JSON.stringify([...statuses])}|${departments?.size ?? 0}`;
 
@@ -66,7 +68,7 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
 
   return (
     <div className="report-layout">
-      <aside className="sidebar">
+      <CollapsibleSidebar>
         {collab && departments && (
           <PresenceList awareness={collab.provider.awareness} departments={departments} />
         )}
@@ -79,7 +81,7 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
             renderExtra={renderSectionExtra}
           />
         )}
-      </aside>
+      </CollapsibleSidebar>
       <main className="report-main">
         <div className="report-titlebar">
           <h1>{detail?.title ?? t('report.loading')}</h1>
@@ -122,7 +124,7 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
             {describeError(t, loadError)}
           </p>
         )}
-        {editor && editable && <Toolbar editor={editor} env={env} />}
+        {editor && <Toolbar editor={editor} env={env} findOnly={!editable} />}
         {ready ? (
           <ReportEditor
             key={generation}

@@ -130,7 +130,7 @@ export function ExportMenu({ reportId, compact = false }: { reportId: string; co
         className="button-secondary"
         aria-haspopup="menu"
         aria-expanded={open}
-        title={t('workflow.exportMenu')}
+        title={running ? t('rights.exportRunning') : t('workflow.exportMenu')}
         disabled={running}
         onClick={() => setOpen((value) => !value)}
         data-export-toggle

@@ -98,7 +98,12 @@ export function LockControls({ reportId, locked }: { reportId: string; locked: b
               <button type="button" className="button-secondary" onClick={close} disabled={busy}>
                 {t('workflow.cancel')}
               </button>
-              <button type="submit" data-confirm-unlock disabled={busy || !reason.trim()}>
+              <button
+                type="submit"
+                data-confirm-unlock
+                disabled={busy || !reason.trim()}
+                title={!reason.trim() ? t('workflow.unlockReason') : undefined}
+              >
                 {busy ? t('workflow.saving') : t('workflow.unlockConfirm')}
               </button>
             </div>

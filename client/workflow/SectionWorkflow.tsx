@@ -1,11 +1,18 @@
 // Per-section controls in the outline: owner department (secretary), submit (the owning
-// department's editors), approve / return with a comment / reopen (secretary).
+// department's editors), approve (confirmed when it locks unsubmitted sub-sections) / return with a
+// comment / reopen (secretary). A sub-section approved with its parent says so instead.
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import type { OutlineNode } from '../../shared/derive';
 import type { ReportStatusFields } from '../../shared/report-status';
 import { flattenSectionSummaries } from '../../shared/section-summaries';
-import type { Department, SectionStatus, SectionSummary, User } from '../../shared/types';
-import { ACTION_STATUS, canAssign, sectionActions, type WorkflowAction } from '../../shared/workflow';
+import type { Department, SectionSummary, User } from '../../shared/types';
+import {
+  ACTION_STATUS,
+  approvalCovers,
+  canAssign,
+  sectionActions,
+  type WorkflowAction,
+} from '../../shared/workflow';
 import type { ReportDetail } from '../api';
 import { type MessageKey, useI18n } from '../i18n';
 import { requestReportRefresh } from './reportRefresh';
@@ -13,10 +20,7 @@ import { workflowApi } from './workflowApi';
 import { describeWorkflowError } from './workflowErrors';
 import './workflow.css';
 
-interface SectionInfo {
-  status: SectionStatus;
-  comment?: string;
-}
+type SectionInfo = Pick<SectionSummary, 'status' | 'comment' | 'approvedWith'> & Partial<SectionSummary>;
 
 const ACTION_LABELS: Record<WorkflowAction, MessageKey> = {
   submit: 'workflow.submit',
@@ -25,10 +29,8 @@ const ACTION_LABELS: Record<WorkflowAction, MessageKey> = {
   reopen: 'workflow.reopen',
 };
 
-function sectionInfo(sections: readonly SectionSummary[]): Map<string, SectionInfo> {
-  return new Map(
-    flattenSectionSummaries(sections).map(({ id, status, comment }) => [id, { status, comment }]),
-  );
+function sectionInfo(sections: readonly SectionSummary[]): Map<string, SectionSummary> {
+  return new Map(flattenSectionSummaries(sections).map((section) => [section.id, section]));
 }
 
 interface ControlsProps {
@@ -38,16 +40,24 @@ interface ControlsProps {
   user: User;
   departments: ReadonlyMap<string, Department>;
   report: ReportStatusFields;
+  /** Number of a section by id (to name the parent an inherited approval comes from). */
+  numberOf: (id: string) => string | undefined;
 }
 
-function SectionControls({ reportId, node, info, user, departments, report }: ControlsProps) {
+function SectionControls({ reportId, node, info, user, departments, report, numberOf }: ControlsProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [returning, setReturning] = useState(false);
+  const [approving, setApproving] = useState<SectionSummary[] | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const actions = sectionActions(user, report, { effectiveOwner: node.effectiveOwner, ...info });
+  const actions = sectionActions(user, report, {
+    effectiveOwner: node.effectiveOwner,
+    status: info.status,
+    approvedWith: info.approvedWith,
+    comment: info.comment,
+  });
   const assign = canAssign(user, report);
 
   const run = async (call: () => Promise<unknown>) => {
@@ -56,6 +66,7 @@ function SectionControls({ reportId, node, info, user, departments, report }: Co
     try {
       await call();
       setReturning(false);
+      setApproving(null);
       setComment('');
     } catch (caught) {
       setError(describeWorkflowError(t, caught));
@@ -71,14 +82,30 @@ function SectionControls({ reportId, node, info, user, departments, report }: Co
       setReturning(true);
       return;
     }
+    if (action === 'approve') {
+      const covered = approvalCovers({
+        status: info.status,
+        children: info.children ?? [],
+      } as SectionSummary);
+      if (covered.length > 0) {
+        setApproving(covered);
+        return;
+      }
+    }
     run(() => workflowApi.setStatus(reportId, node.id, ACTION_STATUS[action]));
   };
 
   const showComment = info.status === 'returned' && info.comment;
-  if (actions.length === 0 && !assign && !showComment) return null;
+  const inheritedFrom = info.approvedWith ? (numberOf(info.approvedWith) ?? '') : null;
+  if (actions.length === 0 && !assign && !showComment && inheritedFrom === null) return null;
 
   return (
     <div className="section-workflow" data-section-workflow={node.id}>
+      {inheritedFrom !== null && (
+        <p className="section-inherited muted" data-approved-with={info.approvedWith}>
+          {t('rights.approvedWith', { number: inheritedFrom })}
+        </p>
+      )}
       {showComment && (
         <p className="section-comment" data-section-comment>
           {t('workflow.comment', { comment: info.comment ?? '' })}
@@ -106,6 +133,7 @@ function SectionControls({ reportId, node, info, user, departments, report }: Co
                 data-owner-select
                 value={node.owner ?? ''}
                 disabled={busy}
+                title={busy ? t('rights.workflowBusy') : undefined}
                 onChange={(event) => {
                   const owner = event.target.value || null;
                   run(() => workflowApi.setOwner(reportId, node.id, owner));
@@ -124,7 +152,33 @@ function SectionControls({ reportId, node, info, user, departments, report }: Co
               </select>
             </label>
           )}
-          {actions.length > 0 && !returning && (
+          {approving && (
+            <div className="section-approve-confirm" role="alert" data-approve-confirm>
+              <p>{t('rights.approveCovers', { count: approving.length })}</p>
+              <ul>
+                {approving.map((covered) => (
+                  <li key={covered.id}>
+                    {covered.number} {covered.title}
+                  </li>
+                ))}
+              </ul>
+              <div className="section-actions">
+                <button type="button" className="button-secondary" onClick={() => setApproving(null)}>
+                  {t('workflow.cancel')}
+                </button>
+                <button
+                  type="button"
+                  data-workflow-action="approve-confirm"
+                  disabled={busy}
+                  title={busy ? t('rights.workflowBusy') : undefined}
+                  onClick={() => run(() => workflowApi.setStatus(reportId, node.id, 'approved'))}
+                >
+                  {t('rights.approveAll')}
+                </button>
+              </div>
+            </div>
+          )}
+          {actions.length > 0 && !returning && !approving && (
             <div className="section-actions">
               {actions.map((action) => (
                 <button
@@ -133,6 +187,7 @@ function SectionControls({ reportId, node, info, user, departments, report }: Co
                   className={action === 'return' ? 'button-secondary' : undefined}
                   data-workflow-action={action}
                   disabled={busy}
+                  title={busy ? t('rights.workflowBusy') : undefined}
                   onClick={() => act(action)}
                 >
                   {t(ACTION_LABELS[action])}
@@ -168,6 +223,7 @@ function SectionControls({ reportId, node, info, user, departments, report }: Co
                   type="submit"
                   data-workflow-action="return-confirm"
                   disabled={busy || !comment.trim()}
+                  title={!comment.trim() ? t('workflow.returnComment') : undefined}
                 >
                   {t('workflow.returnConfirm')}
                 </button>
@@ -197,6 +253,7 @@ export function useSectionWorkflow(options: {
 }): (node: OutlineNode) => ReactNode {
   const { reportId, user, departments, detail } = options;
   const infos = useMemo(() => sectionInfo(detail?.sections ?? []), [detail]);
+  const numberOf = useCallback((id: string) => infos.get(id)?.number, [infos]);
   // The same status fields the server's rule reads (locked, archived: both refuse section changes).
   const locked = detail?.locked;
   const archived = detail?.archived;
@@ -211,8 +268,9 @@ export function useSectionWorkflow(options: {
           user={user}
           departments={departments}
           report={report}
+          numberOf={numberOf}
         />
       ) : null,
-    [reportId, user, departments, infos, report],
+    [reportId, user, departments, infos, report, numberOf],
   );
 }

@@ -48,6 +48,7 @@ export function WorkflowBar({ reportId, detail, user, editor, departments, aware
           className="button-secondary"
           data-open-forms
           disabled={readOnly}
+          title={readOnly ? t('rights.formsLocked') : undefined}
           onClick={() => setOpen('forms')}
         >
           {t('workflow.forms')}

@@ -34,6 +34,8 @@ export class ActivityCoalescer {
     if (current && now - current.startedAt < this.windowMs) {
       current.entry.inserted = (current.entry.inserted ?? 0) + inserted;
       current.entry.deleted = (current.entry.deleted ?? 0) + deleted;
+      // How many edits the entry stands for ("12 lần sửa"); absent while it is one.
+      current.entry.count = (current.entry.count ?? 1) + 1;
       return;
     }
     if (current) this.write(current.entry);

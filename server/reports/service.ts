@@ -4,7 +4,9 @@ import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
 import { buildOutline, flattenOutline, type OutlineNode } from '../../shared/derive';
 import { newId } from '../../shared/ids';
+import { effectiveStatus, type SectionLink } from '../../shared/permissions';
 import { reportStatus } from '../../shared/report-status';
+import { flattenSectionSummaries } from '../../shared/section-summaries';
 import type { LayoutProfile, ReportMeta, SectionStatus, SectionSummary, User } from '../../shared/types';
 import { jsonToYDoc, yDocToJson } from '../../shared/ydoc';
 import { serverOrigin } from '../collab/change-origin';
@@ -58,13 +60,14 @@ export class ReportService {
     for (const report of this.deps.meta.data.reports) {
       if (!matchesFilter(report, filter)) continue;
       const { sections: states, ...rest } = report;
-      const flat = flattenOutline(await this.outline(report.id));
+      const sections = withStatus(await this.outline(report.id), states);
+      const progress = progressOf(sections);
       result.push({
         ...rest,
         archived: report.archived === true,
         status: reportStatus(report),
-        progress: progressOf(flat, states),
-        sectionCount: flat.length,
+        progress,
+        sectionCount: progress.total,
       });
     }
     return result;
@@ -74,14 +77,19 @@ export class ReportService {
     const report = this.meta(reportId);
     if (!report) return null;
     const { sections: states, ...rest } = report;
-    const outline = await this.outline(reportId);
+    const sections = withStatus(await this.outline(reportId), states);
     return {
       ...rest,
       archived: report.archived === true,
       status: reportStatus(report),
-      sections: withStatus(outline, states),
-      progress: progressOf(flattenOutline(outline), states),
+      sections,
+      progress: progressOf(sections),
     };
+  }
+
+  /** Every section of a report with its effective workflow status. */
+  async sections(reportId: string): Promise<SectionNode[]> {
+    return withStatus(await this.outline(reportId), this.meta(reportId)?.sections ?? {});
   }
 
   async outline(reportId: string): Promise<OutlineNode[]> {
@@ -208,22 +216,44 @@ export function findOutlineNode(outline: readonly OutlineNode[], sectionId: stri
   return onlySection(flattenOutline(outline), (node) => node.id, sectionId);
 }
 
-function withStatus(outline: readonly OutlineNode[], states: ReportMeta['sections']): SectionNode[] {
-  return outline.map((node) => ({
-    id: node.id,
-    number: node.number,
-    title: node.title,
-    owner: node.owner,
-    effectiveOwner: node.effectiveOwner,
-    depth: node.depth,
-    status: states[node.id]?.status ?? 'draft',
-    ...(states[node.id]?.comment ? { comment: states[node.id].comment } : {}),
-    children: withStatus(node.children, states),
-  }));
+/**
+ * The outline with each section's workflow state; the status is the effective one (an approved
+ * section's sub-sections are approved with it), through the shared rule.
+ */
+function withStatus(
+  outline: readonly OutlineNode[],
+  states: ReportMeta['sections'],
+  ancestors: readonly SectionLink[] = [],
+): SectionNode[] {
+  return outline.map((node) => {
+    const chain: SectionLink[] = [
+      { id: node.id, owner: node.owner, status: states[node.id]?.status ?? 'draft' },
+      ...ancestors,
+    ];
+    const { status, approvedWith } = effectiveStatus(chain);
+    return {
+      id: node.id,
+      number: node.number,
+      title: node.title,
+      owner: node.owner,
+      effectiveOwner: node.effectiveOwner,
+      depth: node.depth,
+      status,
+      ...(approvedWith !== null ? { approvedWith } : {}),
+      ...(states[node.id]?.comment ? { comment: states[node.id].comment } : {}),
+      children: withStatus(node.children, states, chain),
+    };
+  });
 }
 
-function progressOf(flat: readonly OutlineNode[], states: ReportMeta['sections']): Progress {
+/** One section with its effective status (null when the outline has no such section). */
+export function findSectionSummary(sections: readonly SectionNode[], sectionId: string): SectionNode | null {
+  return onlySection(flattenSectionSummaries(sections) as SectionNode[], (node) => node.id, sectionId);
+}
+
+function progressOf(sections: readonly SectionNode[]): Progress {
+  const flat = flattenSectionSummaries(sections);
   const progress: Progress = { total: flat.length, draft: 0, submitted: 0, approved: 0, returned: 0 };
-  for (const node of flat) progress[states[node.id]?.status ?? 'draft']++;
+  for (const node of flat) progress[node.status]++;
   return progress;
 }

@@ -8,7 +8,7 @@ import { requireAuth } from '../auth/middleware';
 import type { AppEnv } from '../http/env';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { bodyObject, choice, jsonBody, queryParams, text } from '../http/validate';
-import { findOutlineNode, type ReportService } from '../reports/service';
+import { findSectionSummary, type ReportService } from '../reports/service';
 import { isValidReportId } from '../store/ids';
 import type { MetaStore } from '../store/meta-store';
 import { ReportListQuery, reportFilterFromQuery } from './report-lifecycle';
@@ -57,7 +57,7 @@ export function reportRoutes(meta: MetaStore, reports: ReportService) {
         throw badRequest('nothing to change: give owner, status or comment');
       }
       const section = SECTION_ID.test(sectionId)
-        ? findOutlineNode(await reports.outline(report.id), sectionId)
+        ? findSectionSummary(await reports.sections(report.id), sectionId)
         : null;
       if (!section) throw notFound('unknown section');
 
@@ -66,7 +66,12 @@ export function reportRoutes(meta: MetaStore, reports: ReportService) {
       const refusal = sectionChangeRefusal(
         user,
         report,
-        { effectiveOwner: section.effectiveOwner, status: state?.status ?? 'draft', comment: state?.comment },
+        {
+          effectiveOwner: section.effectiveOwner,
+          status: section.status,
+          approvedWith: section.approvedWith,
+          comment: state?.comment,
+        },
         body,
       );
       if (refusal) throw refusal.kind === 'forbidden' ? forbidden(refusal.reason) : conflict(refusal.reason);
@@ -82,7 +87,7 @@ export function reportRoutes(meta: MetaStore, reports: ReportService) {
       if (status !== undefined || comment !== undefined) {
         await reports.setStatus(report.id, sectionId, { status, comment }, user);
       }
-      const updated = findOutlineNode(await reports.outline(report.id), sectionId);
+      const updated = findSectionSummary(await reports.sections(report.id), sectionId);
       const after = reports.meta(report.id)?.sections[sectionId];
       return c.json({
         id: sectionId,
@@ -90,7 +95,8 @@ export function reportRoutes(meta: MetaStore, reports: ReportService) {
         title: updated?.title,
         owner: updated?.owner ?? null,
         effectiveOwner: updated?.effectiveOwner ?? null,
-        status: after?.status ?? 'draft',
+        status: updated?.status ?? after?.status ?? 'draft',
+        ...(updated?.approvedWith ? { approvedWith: updated.approvedWith } : {}),
         comment: after?.comment,
       });
     });

@@ -61,8 +61,9 @@ export async function openWindow(
   baseUrl: string,
   username: string,
   password: string,
+  viewport = { width: 1400, height: 900 },
 ): Promise<Window> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
+  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
   await context.addInitScript(installHelpers);
   const page = await context.newPage();
   const errors: string[] = [];

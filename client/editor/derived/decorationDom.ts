@@ -21,6 +21,8 @@ export function sectionMetaDom(
   statusLabel: string,
   status: string,
   readOnly: string | null,
+  /** Why the section is read-only (its tooltip). */
+  why = '',
 ) {
   const span = document.createElement('span');
   span.className = 'section-meta';
@@ -36,6 +38,7 @@ export function sectionMetaDom(
     const lock = document.createElement('span');
     lock.className = 'section-lock';
     lock.textContent = `${readOnly}`;
+    if (why) lock.title = why;
     span.append(lock);
   }
   return span;
@@ -47,12 +50,15 @@ export function evaluationDom(
   value: string,
   editable: boolean,
   env: EditorEnv,
+  /** Why the choice is disabled (its tooltip). */
+  why = '',
 ) {
   const td = document.createElement('td');
   td.className = 'indicator-evaluation';
   const select = document.createElement('select');
   select.setAttribute('data-evaluation-select', '');
   select.disabled = !editable;
+  if (!editable && why) select.title = why;
   for (const choice of EVALUATION_CHOICES) {
     const option = document.createElement('option');
     option.value = choice;

@@ -10,9 +10,11 @@ import {
   summarizeEvaluations,
   walkReport,
 } from '../../../shared/derive';
+import { editDenial } from '../../../shared/edit-denial';
 import { canEditInChain, type SectionLink } from '../../../shared/permissions';
 import type { Evaluation } from '../../../shared/types';
-import { canEditAt, linkOf } from '../editability/editability';
+import { denialText } from '../editability/denialText';
+import { denialAt, linkOf } from '../editability/editability';
 import { type EditorEnv, type EnvGetter, isRefresh } from '../editorEnv';
 import { reconcileDecorations } from './decorationDiff';
 import { evaluationDom, sectionMetaDom, sectionNumberDom, sttDom, summaryDom } from './decorationDom';
@@ -74,11 +76,17 @@ export function decorationList(doc: PMNode, env: EditorEnv): Decoration[] {
       const color = department?.color ?? '#6b7280';
       const statusLabel = env.t(`status.${status}`);
       const readOnly = editable || user.role === 'viewer' || env.locked ? null : env.t('section.readOnly');
+      const denial = readOnly ? editDenial(user, chain, env) : null;
+      const why = denial ? denialText(env.t, denial, env.departments) : '';
       decorations.push(
         Decoration.widget(
           titleStart + first.content.size,
-          () => sectionMetaDom(ownerLabel, color, statusLabel, status, readOnly),
-          { side: 1, key: `m:${ownerLabel}:${color}:${statusLabel}:${readOnly}`, ignoreSelection: true },
+          () => sectionMetaDom(ownerLabel, color, statusLabel, status, readOnly, why),
+          {
+            side: 1,
+            key: `m:${ownerLabel}:${color}:${statusLabel}:${readOnly}:${why}`,
+            ignoreSelection: true,
+          },
         ),
       );
     },
@@ -89,7 +97,9 @@ export function decorationList(doc: PMNode, env: EditorEnv): Decoration[] {
       const { node, pos, stt } = row;
       evaluations.push(row.evaluation);
       if (node.childCount < 3) return;
-      const editable = canEditAt(doc, pos + 1, env);
+      const denial = denialAt(doc, pos + 1, env);
+      const editable = denial === null;
+      const why = denial ? denialText(env.t, denial, env.departments) : '';
       const value = String(node.attrs.evaluation ?? '');
       decorations.push(
         Decoration.widget(pos + 1, () => sttDom(stt), {
@@ -100,12 +110,16 @@ export function decorationList(doc: PMNode, env: EditorEnv): Decoration[] {
       );
       const afterResult = pos + 1 + node.child(0).nodeSize + node.child(1).nodeSize;
       decorations.push(
-        Decoration.widget(afterResult, (view, getPos) => evaluationDom(view, getPos, value, editable, env), {
-          side: 1,
-          key: `ev:${value}:${editable}:${env.t('evaluation.achieved')}`,
-          ignoreSelection: true,
-          stopEvent: () => true,
-        }),
+        Decoration.widget(
+          afterResult,
+          (view, getPos) => evaluationDom(view, getPos, value, editable, env, why),
+          {
+            side: 1,
+            key: `ev:${value}:${editable}:${why}:${env.t('evaluation.achieved')}`,
+            ignoreSelection: true,
+            stopEvent: () => true,
+          },
+        ),
       );
     },
   });

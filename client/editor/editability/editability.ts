@@ -11,6 +11,7 @@ import {
   ReplaceStep,
   type Step,
 } from '@tiptap/pm/transform';
+import { type EditDenial, editDenial } from '../../../shared/edit-denial';
 import {
   canChangeSectionAttribute,
   canEditInChain,
@@ -22,7 +23,10 @@ import type { SectionStatus, User } from '../../../shared/types';
 
 export interface EditContext {
   user: User;
+  /** Read-only report: locked or archived (both refuse edits). */
   locked: boolean;
+  /** The report is archived (only tells which reason to give). */
+  archived?: boolean;
   /** Workflow status of a section (from the REST metadata; unknown ids are drafts). */
   statusOf: (sectionId: string) => SectionStatus;
 }
@@ -52,6 +56,26 @@ export function sectionChainAt(doc: PMNode, pos: number, ctx: EditContext): Sect
 export function canEditAt(doc: PMNode, pos: number, ctx: EditContext): boolean {
   if (ctx.user.role === 'secretary') return !ctx.locked;
   return canEditInChain(ctx.user, chainAt(doc.resolve(pos), ctx), ctx.locked);
+}
+
+/** Why the user may not edit at `pos` (null when they may); the reason behind `canEditAt`. */
+export function denialAt(doc: PMNode, pos: number, ctx: EditContext): EditDenial | null {
+  return editDenial(ctx.user, chainAt(doc.resolve(pos), ctx), ctx);
+}
+
+/** Why the user may not replace [from, to) (null when they may), read like `canEditRange`. */
+export function denialInRange(doc: PMNode, from: number, to: number, ctx: EditContext): EditDenial | null {
+  const atEnds = denialAt(doc, from, ctx) ?? (to === from ? null : denialAt(doc, to, ctx));
+  if (atEnds || to === from) return atEnds;
+  let found: EditDenial | null = null;
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (found) return false;
+    if (node.type.name === 'section' && pos >= from) {
+      found = editDenial(ctx.user, sectionChainAt(doc, pos, ctx), ctx);
+    }
+    return node.type.name === 'doc' || node.type.name === 'section';
+  });
+  return found;
 }
 
 /**

@@ -3,7 +3,9 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { EnvGetter } from '../editorEnv';
-import { canEditRange, transactionAllowed } from './editability';
+import { denialText } from './denialText';
+import { denialInRange, transactionAllowed } from './editability';
+import { EditNotice } from './editNotice';
 
 export interface ReadOnlyGuardOptions {
   env: EnvGetter | null;
@@ -16,7 +18,8 @@ const EDITING_KEYS = new Set(['Enter', 'Backspace', 'Delete', 'Tab']);
 
 /**
  * Courtesy read-only: swallows typing, pasting, dropping and deleting where the user may not edit,
- * so they never produce an update the server would refuse (and close the socket with 4403).
+ * so they never produce an update the server would refuse (and close the socket with 4403), and
+ * says why near the caret (whose section it is and whom to ask; editNotice.ts, denialText.ts).
  * Transactions coming from Yjs (other users' edits, undo of one's own changes) always pass: they
  * are already the shared truth. Composition (Vietnamese IME) in editable places is not touched:
  * it ends in an ordinary transaction inside the user's own section, which passes the filter.
@@ -37,15 +40,41 @@ export const ReadOnlyGuard = Extension.create<ReadOnlyGuardOptions>({
 
 /** The plugin itself, usable without TipTap (unit tests build a bare EditorState with it). */
 export function readOnlyGuardPlugin(getEnv: EnvGetter): Plugin {
+  let notice: EditNotice | null = null;
+  const explain = (view: EditorView | null) => {
+    if (!view || !notice) return;
+    const env = getEnv();
+    const { from, to } = view.state.selection;
+    const denial = denialInRange(view.state.doc, from, to, env);
+    // A refused step elsewhere than the selection (rare: a command's side effect) says nothing.
+    if (denial) notice.show(denialText(env.t, denial, env.departments));
+  };
   const selectionEditable = (view: EditorView) => {
     const { from, to } = view.state.selection;
-    return canEditRange(view.state.doc, from, to, getEnv());
+    const editable = denialInRange(view.state.doc, from, to, getEnv()) === null;
+    if (!editable) explain(view);
+    return editable;
   };
+  let currentView: EditorView | null = null;
   return new Plugin({
     key: readOnlyGuardKey,
+    view: (view) => {
+      currentView = view;
+      notice = new EditNotice(view);
+      return {
+        destroy: () => {
+          notice?.destroy();
+          notice = null;
+          currentView = null;
+        },
+      };
+    },
     filterTransaction: (tr) => {
       if (!tr.docChanged || tr.getMeta(ySyncPluginKey)) return true;
-      return transactionAllowed(tr, getEnv());
+      const allowed = transactionAllowed(tr, getEnv());
+      // Cut, and commands reaching past the user's sections, end here rather than in the props.
+      if (!allowed) explain(currentView);
+      return allowed;
     },
     props: {
       handleTextInput: (view) => !selectionEditable(view),

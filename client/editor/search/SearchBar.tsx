@@ -20,6 +20,8 @@ interface Props {
   /** Whether the bar is shown, and with the replace row. */
   state: SearchBarHandle;
   onChange: (state: SearchBarHandle) => void;
+  /** Viewers and read-only (locked, archived) reports: find only, no replace. */
+  findOnly?: boolean;
 }
 
 /** Ctrl+F / Ctrl+H anywhere on the page open the bar (instead of the browser's own find). */
@@ -37,7 +39,7 @@ export function useSearchShortcuts(onOpen: (withReplace: boolean) => void): void
   }, [onOpen]);
 }
 
-export function SearchBar({ editor, env, state, onChange }: Props) {
+export function SearchBar({ editor, env, state, onChange, findOnly = false }: Props) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
@@ -153,7 +155,7 @@ export function SearchBar({ editor, env, state, onChange }: Props) {
           type="button"
           className="tool"
           aria-label={t('search.previous')}
-          title={t('search.previous')}
+          title={total === 0 ? `${t('search.previous')} — ${t('rights.searchCount')}` : t('search.previous')}
           disabled={total === 0}
           onClick={() => step(-1)}
           data-search-previous
@@ -164,23 +166,25 @@ export function SearchBar({ editor, env, state, onChange }: Props) {
           type="button"
           className="tool"
           aria-label={t('search.next')}
-          title={t('search.next')}
+          title={total === 0 ? `${t('search.next')} — ${t('rights.searchCount')}` : t('search.next')}
           disabled={total === 0}
           onClick={() => step(1)}
           data-search-next
         >
           ↓
         </button>
-        <button
-          type="button"
-          className="tool"
-          aria-label={t('search.toggleReplace')}
-          title={t('search.toggleReplace')}
-          aria-expanded={state.withReplace}
-          onClick={() => onChange({ open: true, withReplace: !state.withReplace })}
-        >
-          ⇄
-        </button>
+        {!findOnly && (
+          <button
+            type="button"
+            className="tool"
+            aria-label={t('search.toggleReplace')}
+            title={t('search.toggleReplace')}
+            aria-expanded={state.withReplace}
+            onClick={() => onChange({ open: true, withReplace: !state.withReplace })}
+          >
+            ⇄
+          </button>
+        )}
         <button
           type="button"
           className="tool"
@@ -208,7 +212,7 @@ export function SearchBar({ editor, env, state, onChange }: Props) {
         />
         {t('search.ignoreDiacritics')}
       </label>
-      {state.withReplace && (
+      {state.withReplace && !findOnly && (
         <div className="search-row">
           <input
             type="text"

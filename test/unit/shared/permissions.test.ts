@@ -8,6 +8,7 @@ import {
   canEditSection,
   chainStatus,
   effectiveOwner,
+  effectiveStatus,
   type SectionLink,
 } from '../../../shared/permissions';
 import type { SectionStatus } from '../../../shared/types';
@@ -128,5 +129,52 @@ describe('canChangeSectionAttribute', () => {
     );
     expect(canChangeSectionAttribute(users.ttbc, change('collapsed', true, false, [own]), false)).toBe(true);
     expect(canChangeSectionAttribute(users.bcvt, change('collapsed', true, false, [own]), false)).toBe(false);
+  });
+});
+
+describe('effectiveStatus', () => {
+  it('keeps a section’s own status when no enclosing section is approved', () => {
+    expect(effectiveStatus([link('A1', null, 'submitted'), link('A', 'ttbc', 'returned')])).toEqual({
+      status: 'submitted',
+      approvedWith: null,
+    });
+    expect(effectiveStatus([])).toEqual({ status: 'draft', approvedWith: null });
+  });
+
+  it('makes sub-sections of an approved section approved with it, naming the outermost approved one', () => {
+    expect(effectiveStatus([link('A1', null, 'draft'), link('A', 'ttbc', 'approved')])).toEqual({
+      status: 'approved',
+      approvedWith: 'A',
+    });
+    expect(
+      effectiveStatus([
+        link('A11', null, 'returned'),
+        link('A1', null, 'approved'),
+        link('A', null, 'approved'),
+      ]),
+    ).toEqual({ status: 'approved', approvedWith: 'A' });
+    // A section approved by itself inside an approved one waits for the outer one to be reopened.
+    expect(effectiveStatus([link('A1', null, 'approved'), link('A', null, 'approved')])).toEqual({
+      status: 'approved',
+      approvedWith: 'A',
+    });
+    expect(effectiveStatus([link('A1', null, 'approved'), link('A', null, 'draft')])).toEqual({
+      status: 'approved',
+      approvedWith: null,
+    });
+  });
+
+  it('gives the same answer when applied again to effective statuses (as the browser does)', () => {
+    const stored = [link('A11', null, 'draft'), link('A1', null, 'submitted'), link('A', null, 'approved')];
+    const effective = stored.map((entry, index) => ({
+      ...entry,
+      status: effectiveStatus(stored.slice(index)).status,
+    }));
+    expect(effectiveStatus(effective)).toEqual(effectiveStatus(stored));
+  });
+
+  it('is the status chainStatus gives the rules', () => {
+    const chain = [link('A1', null, 'submitted'), link('A', 'ttbc', 'approved')];
+    expect(chainStatus(chain)).toBe(effectiveStatus(chain).status);
   });
 });

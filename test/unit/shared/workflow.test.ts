@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SectionStatus, User } from '../../../shared/types';
 import {
   ACTION_STATUS,
+  approvalCovers,
   canAssign,
   type SectionChange,
   sectionActions,
@@ -142,5 +143,51 @@ describe('canAssign', () => {
     expect(canAssign(secretary, { archived: true })).toBe(false);
     expect(canAssign(editor, open)).toBe(false);
     expect(canAssign(viewer, open)).toBe(false);
+  });
+});
+
+describe('sub-sections approved with their parent', () => {
+  const inherited = { effectiveOwner: 'baochi', status: 'approved' as const, approvedWith: 'A' };
+
+  it('offers nobody a status change: neither submit to the editor nor reopen to the secretary', () => {
+    expect(sectionActions(editor, open, inherited)).toEqual([]);
+    expect(sectionActions(secretary, open, inherited)).toEqual([]);
+    // The parent itself is reopened.
+    expect(sectionActions(secretary, open, { effectiveOwner: 'baochi', status: 'approved' })).toEqual([
+      'reopen',
+    ]);
+  });
+
+  it('refuses a status change on them: 403 for the editor, 409 for the secretary; assignment stays', () => {
+    expect(refusal(editor, inherited, { status: 'submitted' })?.kind).toBe('forbidden');
+    expect(refusal(secretary, inherited, { status: 'draft' })?.kind).toBe('conflict');
+    expect(refusal(secretary, inherited, { owner: 'baochi' })).toBeNull();
+  });
+});
+
+describe('approvalCovers', () => {
+  interface Node {
+    id: string;
+    number: string;
+    title: string;
+    status: SectionStatus;
+    children: Node[];
+  }
+  const node = (id: string, status: SectionStatus, children: Node[] = []): Node => ({
+    id,
+    number: `${id}.`,
+    title: `Mục ${id}`,
+    status,
+    children,
+  });
+
+  it('lists the sub-sections not yet submitted, in document order, skipping approved branches', () => {
+    const tree = node('1', 'submitted', [
+      node('1.1', 'draft', [node('1.1.1', 'returned')]),
+      node('1.2', 'submitted', [node('1.2.1', 'draft')]),
+      node('1.3', 'approved', [node('1.3.1', 'approved')]),
+    ]);
+    expect(approvalCovers(tree).map((section) => section.id)).toEqual(['1.1', '1.1.1', '1.2.1']);
+    expect(approvalCovers(node('2', 'draft'))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // The timeline's sentences for refusals and owner changes: sections by number and title, in the
 // reader's language, never the internal id or the guard's English.
 import { describe, expect, it } from 'vitest';
-import { ownerChangeText, refusalText } from '../../../../client/history/activityText';
+import { countText, ownerChangeText, refusalText } from '../../../../client/history/activityText';
 import type { SectionLabel } from '../../../../client/history/sections';
 import { translator } from '../../../../client/i18n';
 import type { Department } from '../../../../shared/types';
@@ -80,5 +80,19 @@ describe('ownerChangeText', () => {
     expect(ownerChangeText(vi, { sectionIds: ['s-abc'], owner: 'pb' }, sections, departments)).toBe(
       'Giao mục 2.1. Bưu chính cho Phòng B',
     );
+  });
+});
+
+describe('countText', () => {
+  it('says how many coalesced edits or folded refusals an entry stands for', () => {
+    expect(countText(vi, { kind: 'edit', count: 12 })).toBe('12 lần sửa');
+    expect(countText(en, { kind: 'edit', count: 12 })).toBe('12 edits');
+    expect(countText(vi, { kind: 'refused', count: 3 })).toBe('3 lần bị từ chối');
+  });
+
+  it('says nothing for a single change or an entry without a count', () => {
+    expect(countText(vi, { kind: 'edit' })).toBeNull();
+    expect(countText(vi, { kind: 'edit', count: 1 })).toBeNull();
+    expect(countText(vi, { kind: 'status', count: 4 })).toBeNull();
   });
 });

@@ -13,6 +13,12 @@ describe('versionName', () => {
     expect(versionName(translator('en'), lock)).toBe('Final version at the lock');
   });
 
+  it('names the version taken before a restore by the version restored, in each language', () => {
+    const stored = { name: 'Trước khi khôi phục “Bản trình lãnh đạo”', auto: 'restore' };
+    expect(versionName(translator('vi'), stored)).toBe('Trước khi khôi phục “Bản trình lãnh đạo”');
+    expect(versionName(translator('en'), stored)).toBe('Before restoring “Bản trình lãnh đạo”');
+  });
+
   it('keeps a named version’s name, and a stored name of an unknown kind', () => {
     expect(versionName(translator('en'), { name: 'Bản trình lãnh đạo' })).toBe('Bản trình lãnh đạo');
     expect(versionName(translator('en'), { name: 'Old', auto: 'weekly' })).toBe('Old');

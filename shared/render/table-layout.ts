@@ -86,3 +86,10 @@ export function placeCells<T>(table: JSONContent, values: readonly (readonly T[]
     return out;
   });
 }
+
+/** The column each stored cell starts in, row by row (spans and rowspans above counted). */
+export function cellStarts(table: JSONContent): number[][] {
+  const indices = (table.content ?? []).map((row) => (row.content ?? []).map((_, c) => c));
+  const placed = placeCells<number>(table, indices, -1);
+  return indices.map((row, r) => row.map((c) => placed[r].indexOf(c)));
+}

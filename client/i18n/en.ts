@@ -3,6 +3,7 @@ import { adminEn } from './admin';
 import { historyEn } from './history';
 import { recoveryEn } from './recovery';
 import { searchEn } from './search';
+import { tableEn } from './table';
 import type { MessageKey } from './vi';
 import { workflowEn } from './workflow';
 
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...recoveryEn,
   ...searchEn,
+  ...tableEn,
   'app.name': 'Đồng soạn',
   'app.tagline': 'Drafting reports together',
   'header.logout': 'Log out',

@@ -4,6 +4,7 @@ import { adminVi } from './admin';
 import { historyVi } from './history';
 import { recoveryVi } from './recovery';
 import { searchVi } from './search';
+import { tableVi } from './table';
 import { workflowVi } from './workflow';
 
 const coreVi = {
@@ -87,6 +88,6 @@ const coreVi = {
   'section.readOnly': 'Chỉ xem',
 } as const;
 
-export const vi = { ...coreVi, ...workflowVi, ...historyVi, ...adminVi, ...recoveryVi, ...searchVi };
+export const vi = { ...coreVi, ...workflowVi, ...historyVi, ...adminVi, ...recoveryVi, ...searchVi, ...tableVi };
 
 export type MessageKey = keyof typeof vi;

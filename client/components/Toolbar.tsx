@@ -13,6 +13,7 @@ import {
 import { canEditAt } from '../editor/editability/editability';
 import type { EnvGetter } from '../editor/editorEnv';
 import { SearchBar, type SearchBarHandle, useSearchShortcuts } from '../editor/search/SearchBar';
+import { TableTools } from '../editor/table/TableTools';
 import { useI18n } from '../i18n';
 import './Toolbar.css';
 
@@ -150,6 +151,8 @@ export function Toolbar({ editor, env }: { editor: Editor; env: EnvGetter }) {
           />
         </>
       )}
+      <span className="toolbar-sep" />
+      <TableTools editor={editor} off={off} Button={ToolButton} />
       <span className="toolbar-sep" />
       <ToolButton
         action="undo"

@@ -32,7 +32,10 @@ export function gridColumnWidths(table: JSONContent): number[] {
 }
 
 /** The Word table of `node`; `cells[r][c]` are the paragraphs of its stored cells, in order. */
-export function renderGridTable(node: JSONContent, cells: readonly (readonly Paragraph[])[]): Table {
+export function renderGridTable(
+  node: JSONContent,
+  cells: readonly (readonly (readonly Paragraph[])[])[],
+): Table {
   const widths = gridColumnWidths(node);
   const starts = cellStarts(node);
   const rows = node.content ?? [];

@@ -30,8 +30,8 @@ async function placeCaret(target: Locator) {
     });
 }
 
-const ownParagraphs = (window: Window, of: Window = window): Locator =>
-  window.page.locator(`section.section-editable[data-owner="${of.user.departmentId}"] > p`);
+const ownParagraphs = (window: Window): Locator =>
+  window.page.locator(`section.section-editable[data-owner="${window.user.departmentId}"] > p`);
 const sectionOf = (window: Window, of: Window): Locator =>
   window.page.locator(`section[data-owner="${of.user.departmentId}"]`).first();
 const tool = (window: Window, action: string) => window.page.locator(`.toolbar [data-action="${action}"]`);
@@ -94,17 +94,30 @@ describe('ordinary tables', () => {
   it('adds a row, deletes a column and toggles the header row, live for the other editor', async () => {
     await tool(a, 'table-add-row').click();
     await waitForShape(b, [3, 3, 3]);
+    // The caret is in the first column: it goes with "Đơn vị" and "Sở Y tế".
     await tool(a, 'table-delete-column').click();
     await waitForShape(b, [3, 2, 2]);
+    // Cell texts only: the other editor's caret label sits inside the table.
+    const cells = () =>
+      sectionOf(b, a)
+        .locator('table')
+        .first()
+        .evaluate((table) =>
+          [...table.querySelectorAll('p')].map((p) => {
+            const copy = p.cloneNode(true) as HTMLElement;
+            for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+            return copy.textContent;
+          }),
+        );
+    await expect.poll(cells, { timeout: 30_000 }).toEqual(['Số văn bản', '', '', '', '', '']);
     await tool(a, 'table-toggle-header').click();
     await waitForShape(b, [3, 2, 0]);
     await tool(a, 'table-toggle-header').click();
     await waitForShape(b, [3, 2, 2]);
-    await waitForText(b.page, 'Sở Y tế');
   });
 
   it('offers no table in another department’s section, and one in the editor’s own', async () => {
-    await placeCaret(ownParagraphs(b, a).first());
+    await placeCaret(sectionOf(b, a).locator(':scope > p').first());
     await expect.poll(() => tool(b, 'insert-table').isDisabled(), { timeout: 30_000 }).toBe(true);
     await placeCaret(ownParagraphs(b).first());
     await expect.poll(() => tool(b, 'insert-table').isDisabled(), { timeout: 30_000 }).toBe(false);

@@ -88,6 +88,14 @@ const coreVi = {
   'section.readOnly': 'Chỉ xem',
 } as const;
 
-export const vi = { ...coreVi, ...workflowVi, ...historyVi, ...adminVi, ...recoveryVi, ...searchVi, ...tableVi };
+export const vi = {
+  ...coreVi,
+  ...workflowVi,
+  ...historyVi,
+  ...adminVi,
+  ...recoveryVi,
+  ...searchVi,
+  ...tableVi,
+};
 
 export type MessageKey = keyof typeof vi;

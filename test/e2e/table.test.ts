@@ -72,7 +72,9 @@ afterAll(async () => {
 
 describe('ordinary tables', () => {
   it('inserts a table from the toolbar and types in its cells; the other editor sees it', async () => {
-    await placeCaret(ownParagraphs(a).first());
+    const paragraph = ownParagraphs(a).first();
+    const before = await paragraph.textContent();
+    await placeCaret(paragraph);
     await tool(a, 'insert-table').click();
     const picker = a.page.locator('.table-picker');
     await picker.locator('input[name=rows]').fill('2');
@@ -89,6 +91,10 @@ describe('ordinary tables', () => {
     await waitForText(b.page, 'Sở Y tế');
     const header = await sectionOf(b, a).locator('table th').first().textContent();
     expect(header).toBe('Đơn vị');
+    // The table follows the paragraph, which stays whole (the caret was inside it).
+    expect(await paragraph.textContent()).toBe(before);
+    const next = await paragraph.evaluate((p) => p.nextElementSibling?.querySelector('table') !== null);
+    expect(next).toBe(true);
   });
 
   it('adds a row, deletes a column and toggles the header row, live for the other editor', async () => {

@@ -54,11 +54,7 @@ export function TableTools({ editor, off, Button }: Props) {
   const clamp = (n: number) => Math.min(Math.max(Math.round(n) || 1, 1), MAX_SIZE);
   const insert = (event: FormEvent) => {
     event.preventDefault();
-    editor
-      .chain()
-      .focus()
-      .insertTable({ rows: clamp(rows), cols: clamp(cols), withHeaderRow: true })
-      .run();
+    insertTableAfterParagraph(editor, clamp(rows), clamp(cols));
     setPicking(false);
   };
 

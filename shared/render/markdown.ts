@@ -1,6 +1,8 @@
 // GitHub-flavoured Markdown of a report: numbered headings, footnotes as [^n] with definitions
 // at the end, the indicator table as a GFM table, the closing blocks. Written from the one walk of
 // the report (shared/derive/walk.ts), which assigns every number.
+// Over 300 lines: one visitor whose frames (sections, lists, escapes) read as one unit; ordinary
+// tables are in markdown-table.ts.
 
 import type { JSONContent } from '@tiptap/core';
 import {

@@ -1,6 +1,7 @@
 // /reports/new (secretary): a new report from the blank template, from an uploaded text file in
 // the sample's format, or from a previous report (same outline and assignments, next period).
 import { type FormEvent, useState } from 'react';
+import { decodeTextFile } from '../../shared/import/not-text';
 import type { LayoutProfile } from '../../shared/types';
 import { describeError } from '../errors';
 import { useI18n } from '../i18n';
@@ -36,7 +37,13 @@ export function NewReportPage() {
   async function readFile(chosen: File | undefined) {
     setError(null);
     if (!chosen) return setFile(null);
-    const text = await chosen.text();
+    // A .docx or any binary chosen as text is refused here already (shared/import/not-text.ts).
+    const decoded = decodeTextFile(new Uint8Array(await chosen.arrayBuffer()));
+    if ('notText' in decoded) {
+      setFile(null);
+      return setError(t(`textImport.notText.${decoded.notText}`));
+    }
+    const { text } = decoded;
     if (text.length > MAX_TEXT_CHARS) {
       setFile(null);
       return setError(t('admin.newReport.fileTooLarge'));

@@ -14,6 +14,7 @@ import { denialText } from '../editor/editability/denialText';
 import { denialAt } from '../editor/editability/editability';
 import type { EnvGetter } from '../editor/editorEnv';
 import { SearchBar, type SearchBarHandle, useSearchShortcuts } from '../editor/search/SearchBar';
+import { TableTools } from '../editor/table/TableTools';
 import { useI18n } from '../i18n';
 import './Toolbar.css';
 
@@ -208,6 +209,8 @@ export function Toolbar({
           />
         </>
       )}
+      <span className="toolbar-sep" />
+      <TableTools editor={editor} off={off} Button={ToolButton} />
       <span className="toolbar-sep" />
       <ToolButton
         action="undo"

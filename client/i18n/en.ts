@@ -5,6 +5,7 @@ import { previewEn } from './preview';
 import { recoveryEn } from './recovery';
 import { rightsEn } from './rights';
 import { searchEn } from './search';
+import { tableEn } from './table';
 import type { MessageKey } from './vi';
 import { workflowEn } from './workflow';
 
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...searchEn,
   ...previewEn,
   ...rightsEn,
+  ...tableEn,
   'app.name': 'Đồng soạn',
   'app.tagline': 'Drafting reports together',
   'header.logout': 'Log out',

@@ -6,6 +6,7 @@ import { previewVi } from './preview';
 import { recoveryVi } from './recovery';
 import { rightsVi } from './rights';
 import { searchVi } from './search';
+import { tableVi } from './table';
 import { workflowVi } from './workflow';
 
 const coreVi = {
@@ -98,6 +99,7 @@ export const vi = {
   ...searchVi,
   ...previewVi,
   ...rightsVi,
+  ...tableVi,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -3,9 +3,10 @@
 // so the DOCX says exactly the numbers the editor and the other exports say.
 
 import type { JSONContent } from '@tiptap/core';
-import { FootnoteReferenceRun, Paragraph, type ParagraphChild, TextRun } from 'docx';
+import { FootnoteReferenceRun, Paragraph, type ParagraphChild, type Table, TextRun } from 'docx';
 import type { FootnoteEntry, IndicatorRowEntry, ReportVisitor, SectionEntry } from '../../shared/derive';
-import { BODY_STYLE, FIRST_LINE_INDENT, headingLook, headingStyleId } from './docx-layout';
+import { BODY_STYLE, FIRST_LINE_INDENT, headingLook, headingStyleId, TABLE_STYLE } from './docx-layout';
+import { renderGridTable } from './docx-table';
 
 type Mark = { type: string };
 
@@ -22,7 +23,11 @@ type Frame =
   | { kind: 'block'; node: JSONContent; runs: ParagraphChild[] }
   | { kind: 'list'; node: JSONContent; ordered: boolean; next: number; level: number }
   | Item
-  | { kind: 'table'; node: JSONContent; rows: IndicatorRowEntry<JSONContent>[] };
+  | { kind: 'table'; node: JSONContent; rows: IndicatorRowEntry<JSONContent>[] }
+  // An ordinary table: its rows, a row's cells, a cell's paragraphs (docx-table.ts lays them out).
+  | { kind: 'grid'; node: JSONContent; rows: Paragraph[][][] }
+  | { kind: 'row'; node: JSONContent; cells: Paragraph[][] }
+  | { kind: 'cell'; node: JSONContent; paragraphs: Paragraph[]; header: boolean };
 
 interface Item {
   kind: 'item';
@@ -51,7 +56,7 @@ export interface AppendixInput {
  * every reader (mammoth, LibreOffice's text export, a screen reader) sees "3. Lãnh đạo…".
  */
 export class DocxBodyWriter implements ReportVisitor<JSONContent> {
-  readonly paragraphs: Paragraph[] = [];
+  readonly paragraphs: (Paragraph | Table)[] = [];
   /** Footnote number → its text, as `new Document({ footnotes })` wants it. */
   readonly footnotes = new Map<number, string>();
   readonly tables: AppendixInput[] = [];
@@ -100,6 +105,17 @@ export class DocxBodyWriter implements ReportVisitor<JSONContent> {
     switch (top?.kind) {
       case 'table':
         return false;
+      case 'grid':
+        if (node.type !== 'tableRow') return false;
+        this.frames.push({ kind: 'row', node, cells: [] });
+        return true;
+      case 'row':
+        if (node.type !== 'tableCell' && node.type !== 'tableHeader') return false;
+        this.frames.push({ kind: 'cell', node, paragraphs: [], header: node.type === 'tableHeader' });
+        return true;
+      case 'cell':
+        this.frames.push({ kind: 'paragraph', node, runs: [] });
+        return true;
       case 'list': {
         const marker = top.ordered ? `${top.next}.` : BULLETS[Math.min(top.level, BULLETS.length - 1)];
         top.next++;
@@ -119,6 +135,7 @@ export class DocxBodyWriter implements ReportVisitor<JSONContent> {
     }
     if (open) this.heading(open, []);
     if (node.type === 'paragraph') this.frames.push({ kind: 'paragraph', node, runs: [] });
+    else if (node.type === 'table') this.frames.push({ kind: 'grid', node, rows: [] });
     else if (isList) this.pushList(node, 0);
     // Unknown blocks keep their text rather than vanish.
     else this.frames.push({ kind: 'block', node, runs: [] });
@@ -145,9 +162,26 @@ export class DocxBodyWriter implements ReportVisitor<JSONContent> {
             }),
           );
           item.first = false;
+        } else if (this.top()?.kind === 'cell') {
+          (this.top() as { paragraphs: Paragraph[] }).paragraphs.push(
+            new Paragraph({ style: TABLE_STYLE, children: frame.runs }),
+          );
         } else {
           this.paragraphs.push(new Paragraph({ style: BODY_STYLE, children: frame.runs }));
         }
+        break;
+      case 'cell': {
+        const row = this.top();
+        if (row?.kind === 'row') row.cells.push(frame.paragraphs);
+        break;
+      }
+      case 'row': {
+        const grid = this.top();
+        if (grid?.kind === 'grid') grid.rows.push(frame.cells);
+        break;
+      }
+      case 'grid':
+        this.paragraphs.push(renderGridTable(frame.node, frame.rows));
         break;
       case 'block':
         if (frame.runs.length > 0)
@@ -164,6 +198,10 @@ export class DocxBodyWriter implements ReportVisitor<JSONContent> {
     this.frames.push({ kind: 'list', node, ordered: node.type === 'orderedList', next, level });
   }
 
+  private top(): Frame | undefined {
+    return this.frames[this.frames.length - 1];
+  }
+
   /** The runs being collected, if the walk is inside a paragraph-like node. */
   private runs(): ParagraphChild[] | null {
     const top = this.frames[this.frames.length - 1];
@@ -174,6 +212,8 @@ export class DocxBodyWriter implements ReportVisitor<JSONContent> {
     const top = this.frames[this.frames.length - 1];
     const caps = top?.kind === 'heading' && top.section.caps;
     const marks = new Set(((node.marks ?? []) as Mark[]).map((m) => m.type));
+    // A header cell's text is bold, as Word's and LibreOffice's table headings are.
+    if (this.frames.some((f) => f.kind === 'cell' && f.header)) marks.add('bold');
     const text = caps ? (node.text ?? '').toLocaleUpperCase('vi') : (node.text ?? '');
     // Plain text gets a bare run (the paragraph style says the rest): a 30× report has
     // thousands of runs, and every property is an XML element docx must build and write.

@@ -10,6 +10,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
+import { notTextMessage, notTextOfString } from '../../shared/import/not-text';
 import { REPORT_STATUSES, reportStatus } from '../../shared/report-status';
 import type { LayoutProfile } from '../../shared/types';
 import { requireAuth, requireRole } from '../auth/middleware';
@@ -99,6 +100,9 @@ export function reportLifecycleRoutes(meta: MetaStore, reports: ReportService) {
         const { profile, text, previousReportId } = body;
         if (text !== undefined && text.length > MAX_IMPORT_CHARS)
           throw httpError(413, `"text" is longer than ${MAX_IMPORT_CHARS} characters`);
+        // A .docx or any binary chosen as text would become a report of garbage (shared/import/not-text.ts).
+        const notText = text === undefined ? null : notTextOfString(text);
+        if (notText) throw httpError(422, notTextMessage(notText));
         const source =
           body.source ??
           (text !== undefined ? 'text' : previousReportId !== undefined ? 'previous' : 'blank');

@@ -10,8 +10,10 @@ import { parseHeader } from './header';
 import { isAppendixLabel, isAuthorityLine, isRecipientsLabel, parseHeading } from './lines';
 import { parseTable, tableToJson } from './table';
 import { cleanSource, collapse, extractFootnoteDefinitions, toInline } from './text';
+import { markTrailingNotes } from './trailing-notes';
 
 export { splitHeadingText } from './body';
+export { decodeTextFile, type NotText, notTextMessage, notTextOfString } from './not-text';
 export { parseEvaluation } from './table';
 
 export interface ImportOptions {
@@ -44,7 +46,7 @@ function importText(
   makeId: () => string,
   headerOverride: Partial<ReportHeaderAttrs>,
 ): JSONContent {
-  const { text: source, definitions } = extractFootnoteDefinitions(cleanSource(text));
+  const { text: source, definitions } = extractFootnoteDefinitions(markTrailingNotes(cleanSource(text)));
   const regions: Record<Region, string[]> = { header: [], body: [], closing: [], appendix: [] };
   const body = new BodyBuilder(makeId);
   let region: Region = 'header';

@@ -13,6 +13,7 @@ import {
   summarizeEvaluations,
   walkReport,
 } from '../derive';
+import { enterGrid, type GridFrame, gridTable, leaveGrid } from './html-table';
 import { type Mark, partsOf, str } from './parts';
 import { PRINT_CSS } from './printCss';
 import { xmlSafe, xmlSafeDocument } from './xml-safe';
@@ -42,7 +43,8 @@ type Frame =
   | { kind: 'inline'; node: JSONContent; html: string }
   | { kind: 'list'; node: JSONContent; tag: string; items: string[] }
   | { kind: 'item'; node: JSONContent; html: string }
-  | { kind: 'table'; node: JSONContent; rows: IndicatorRowEntry<JSONContent>[] };
+  | { kind: 'table'; node: JSONContent; rows: IndicatorRowEntry<JSONContent>[] }
+  | GridFrame;
 
 interface OpenSection {
   entry: SectionEntry<JSONContent>;
@@ -112,6 +114,8 @@ class HtmlWriter implements ReportVisitor<JSONContent> {
       return true;
     }
     if (top?.kind === 'table') return false;
+    if (top?.kind === 'grid' || top?.kind === 'row' || top?.kind === 'cell')
+      return enterGrid(this.frames, top, node);
     if (!top && !section) {
       // Outside sections only the indicator table is walked (header and closing: see renderHtml).
       if (node.type !== 'indicatorTable') return false;
@@ -126,6 +130,9 @@ class HtmlWriter implements ReportVisitor<JSONContent> {
       case 'bulletList':
       case 'orderedList':
         this.frames.push({ kind: 'list', node, tag: node.type === 'bulletList' ? 'ul' : 'ol', items: [] });
+        return true;
+      case 'table':
+        this.frames.push({ kind: 'grid', node, rows: [] });
         return true;
       default: {
         // An unknown block keeps its text.
@@ -156,13 +163,18 @@ class HtmlWriter implements ReportVisitor<JSONContent> {
       case 'table':
         this.tables.push(table(frame.node, frame.rows));
         break;
+      case 'grid':
+        this.block(gridTable(frame));
+        break;
+      default:
+        leaveGrid(this.frames, frame);
     }
   }
 
   /** A block's HTML, into the enclosing list item or section. */
   private block(html: string): void {
     const top = this.frames[this.frames.length - 1];
-    if (top?.kind === 'item') top.html += html;
+    if (top?.kind === 'item' || top?.kind === 'cell') top.html += html;
     else if (this.open.length > 0) this.toSection(this.open[this.open.length - 1], html);
   }
 

@@ -1,6 +1,8 @@
 // GitHub-flavoured Markdown of a report: numbered headings, footnotes as [^n] with definitions
 // at the end, the indicator table as a GFM table, the closing blocks. Written from the one walk of
 // the report (shared/derive/walk.ts), which assigns every number.
+// Over 300 lines: one visitor whose frames (sections, lists, escapes) read as one unit; ordinary
+// tables are in markdown-table.ts.
 
 import type { JSONContent } from '@tiptap/core';
 import {
@@ -13,6 +15,7 @@ import {
   summarizeEvaluations,
   walkReport,
 } from '../derive';
+import { enterGrid, type GridFrame, gridTable, leaveGrid } from './markdown-table';
 import { type Mark, partsOf, str } from './parts';
 import { xmlSafeDocument } from './xml-safe';
 
@@ -86,7 +89,7 @@ interface Blocks {
 
 type Frame =
   | Blocks
-  | { kind: 'inline'; node: JSONContent; text: string; heading: boolean }
+  | { kind: 'inline'; node: JSONContent; text: string; heading: boolean; cell?: boolean }
   | {
       kind: 'list';
       node: JSONContent;
@@ -96,7 +99,8 @@ type Frame =
       indent: string;
       lines: string[];
     }
-  | { kind: 'table'; node: JSONContent; rows: IndicatorRowEntry<JSONContent>[] };
+  | { kind: 'table'; node: JSONContent; rows: IndicatorRowEntry<JSONContent>[] }
+  | GridFrame;
 
 const blocks = (node: JSONContent, lines: string[], indent: string, marker = ''): Blocks => ({
   kind: 'blocks',
@@ -149,11 +153,17 @@ class MarkdownWriter implements ReportVisitor<JSONContent> {
       return true;
     }
     switch (top.kind) {
-      case 'inline':
-        if (node.type === 'text') top.text += markedText(node, top.heading ? ' ' : '\\\n');
-        else if (node.type === 'hardBreak') top.text += top.heading ? ' ' : '\\\n';
+      case 'inline': {
+        const lineBreak = top.heading ? ' ' : top.cell ? '<br>' : '\\\n';
+        if (node.type === 'text') top.text += markedText(node, lineBreak);
+        else if (node.type === 'hardBreak') top.text += lineBreak;
         // Any other inline node: its content is read as it comes.
         return true;
+      }
+      case 'grid':
+      case 'row':
+      case 'cell':
+        return enterGrid(this.frames, top, node);
       case 'list': {
         const marker = top.ordered ? `${top.next++}. ` : `${top.bullet} `;
         this.frames.push(blocks(node, [], `${top.indent}${' '.repeat(marker.length)}`, marker));
@@ -172,6 +182,10 @@ class MarkdownWriter implements ReportVisitor<JSONContent> {
     top.previousList = isList;
     if (node.type === 'paragraph') {
       this.frames.push({ kind: 'inline', node, text: '', heading: false });
+      return true;
+    }
+    if (node.type === 'table') {
+      this.frames.push({ kind: 'grid', node, rows: [] });
       return true;
     }
     if (isList) {
@@ -205,6 +219,10 @@ class MarkdownWriter implements ReportVisitor<JSONContent> {
           if (section) this.heading(section, frame.text.trim());
           break;
         }
+        if (parent?.kind === 'cell') {
+          parent.paragraphs.push(frame.text);
+          break;
+        }
         if (parent?.kind !== 'blocks') break;
         const text = escapeLineStarts(frame.text);
         if (text.trim()) parent.lines.push(parent.indent + text.replace(/\n/g, `\n${parent.indent}`));
@@ -223,6 +241,11 @@ class MarkdownWriter implements ReportVisitor<JSONContent> {
       case 'table':
         table(frame.node, frame.rows, this.tables);
         break;
+      case 'grid':
+        if (parent?.kind === 'blocks') parent.lines.push(gridTable(frame));
+        break;
+      default:
+        leaveGrid(parent, frame);
     }
   }
 

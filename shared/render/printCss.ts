@@ -23,6 +23,10 @@ p { text-align: justify; text-indent: 1cm; margin: 0 0 6pt; }
 table.indicators { border-collapse: collapse; width: 100%; font-size: 12pt; margin-top: 10pt; }
 table.indicators th, table.indicators td { border: 1px solid #000; padding: 3pt 5pt; vertical-align: top; }
 table.indicators tr { page-break-inside: avoid; }
+table.grid { border-collapse: collapse; width: 100%; font-size: 13pt; margin: 6pt 0; }
+table.grid th, table.grid td { border: 1px solid #000; padding: 3pt 5pt; vertical-align: top; }
+table.grid p { text-indent: 0; text-align: left; margin: 0; }
+table.grid tr { page-break-inside: avoid; }
 td.stt, td.evaluation { text-align: center; }
 .indicator-summary { text-indent: 0; font-style: italic; }
 sup.footnote-ref a { text-decoration: none; color: inherit; }

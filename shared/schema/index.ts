@@ -10,6 +10,10 @@ import { Recipient } from './recipient';
 import { ReportHeader } from './reportHeader';
 import { Section } from './section';
 import { SectionTitle } from './sectionTitle';
+import { ReportTable } from './table';
+import { ReportTableCell } from './tableCell';
+import { ReportTableHeader } from './tableHeader';
+import { ReportTableRow } from './tableRow';
 
 export { CLOSING_DEFAULTS, Closing, type ClosingAttrs } from './closing';
 export { ReportDocument } from './document';
@@ -23,6 +27,11 @@ export { REPORT_HEADER_DEFAULTS, ReportHeader, type ReportHeaderAttrs } from './
 export { findSection, Section, type SectionOptions } from './section';
 export { mayAddSections, renewSectionIds, sectionIdsPlugin, stepMayAddSection } from './sectionIds';
 export { SectionTitle } from './sectionTitle';
+export { ReportTable } from './table';
+export { ReportTableCell } from './tableCell';
+export { isColumnWidths, MAX_CELL_SPAN } from './tableCellAttributes';
+export { ReportTableHeader } from './tableHeader';
+export { ReportTableRow } from './tableRow';
 
 /**
  * Every extension a report needs. The client adds Collaboration + CollaborationCaret on top
@@ -53,6 +62,10 @@ export function reportExtensions(): AnyExtension[] {
     IndicatorCell,
     Closing,
     Recipient,
+    ReportTable,
+    ReportTableRow,
+    ReportTableHeader,
+    ReportTableCell,
   ];
 }
 

@@ -49,7 +49,8 @@ export function findSection(doc: PMNode, id: string): { pos: number; node: PMNod
 export const Section = Node.create<SectionOptions>({
   name: 'section',
   group: 'section',
-  content: 'sectionTitle block* section*',
+  // `sectionBlock`: ordinary tables (table.ts), allowed in a section's body and nowhere else.
+  content: 'sectionTitle (block | sectionBlock)* section*',
   defining: true,
   isolating: true,
 

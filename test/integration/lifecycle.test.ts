@@ -185,9 +185,16 @@ describe('report lifecycle', () => {
     // Whatever the text, the importer never fails; bad requests are refused clearly.
     const odd = await call('POST', '/api/reports', secretary.token, {
       title: 'Lạ',
-      text: '\u0000\t\t|||\n\n',
+      text: '\t\t|||\n\n',
     });
     expect(odd.status).toBe(201);
+    // A NUL is no text (shared/import/not-text.ts): refused, with the way to go.
+    const binary = await call('POST', '/api/reports', secretary.token, {
+      title: 'Lạ',
+      text: '\u0000\t\t|||\n\n',
+    });
+    expect(binary.status).toBe(422);
+    expect(binary.body.error).toContain('Import DOCX');
     expect((await call('POST', '/api/reports', secretary.token, { source: 'text', title: 'X' })).status).toBe(
       400,
     );

@@ -4,11 +4,13 @@ import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
 import { buildOutline, flattenOutline, type OutlineNode } from '../../shared/derive';
 import { newId } from '../../shared/ids';
+import { kindOfStatusChange } from '../../shared/notifications';
 import { reportStatus } from '../../shared/report-status';
 import type { LayoutProfile, ReportMeta, SectionStatus, SectionSummary, User } from '../../shared/types';
 import { jsonToYDoc, yDocToJson } from '../../shared/ydoc';
 import { serverOrigin } from '../collab/change-origin';
 import type { RoomManager } from '../collab/rooms';
+import type { Notifier } from '../notifications/notifier';
 import type { MetaStore } from '../store/meta-store';
 import type { ReportStore } from '../store/report-store';
 import { type PreviousText, previousSectionOf } from './previous-text';
@@ -19,6 +21,8 @@ export interface ReportServiceDeps {
   meta: MetaStore;
   store: ReportStore;
   rooms: RoomManager;
+  /** Tells the people concerned of submissions, approvals, returns, reopenings and reassignments. */
+  notifier?: Notifier;
 }
 
 export interface SectionNode extends SectionSummary {
@@ -150,6 +154,7 @@ export class ReportService {
   /** Change a section's owner in the live document: stored in the log and relayed to every client. */
   async setOwner(reportId: string, sectionId: string, owner: string | null, user: User): Promise<boolean> {
     const room = await this.deps.rooms.acquire(reportId);
+    const before = findOutlineNode(await this.outline(reportId), sectionId);
     let previousOwner: string | null;
     try {
       const element = findSectionElement(room.doc, sectionId);
@@ -169,6 +174,15 @@ export class ReportService {
       previousOwner,
       owner,
     });
+    const after = findOutlineNode(await this.outline(reportId), sectionId);
+    const fromDepartment = before?.effectiveOwner ?? null;
+    const toDepartment = after?.effectiveOwner ?? null;
+    if (after && fromDepartment !== toDepartment) {
+      await this.deps.notifier?.notify(
+        { kind: 'reassign', ...sectionFacts(reportId, after), fromDepartment, toDepartment },
+        user,
+      );
+    }
     return true;
   }
 
@@ -179,7 +193,7 @@ export class ReportService {
     user: User,
   ): Promise<void> {
     const at = new Date().toISOString();
-    await this.deps.meta.update((data) => {
+    const stored = await this.deps.meta.update((data) => {
       const report = data.reports.find((candidate) => candidate.id === reportId);
       if (!report) return;
       const current = report.sections[sectionId] ?? { status: 'draft' as SectionStatus };
@@ -191,6 +205,7 @@ export class ReportService {
         updatedBy: user.id,
       };
       report.updatedAt = at;
+      return report.sections[sectionId];
     });
     await this.deps.store.activity(reportId).append({
       at,
@@ -200,12 +215,32 @@ export class ReportService {
       status: change.status,
       comment: change.comment,
     });
+    const kind = kindOfStatusChange(change.status);
+    const section = kind && stored ? findOutlineNode(await this.outline(reportId), sectionId) : null;
+    if (kind && section) {
+      // A return carries the secretary's comment; a submission the note that went with it.
+      const comment = kind === 'return' ? stored?.comment : change.comment;
+      await this.deps.notifier?.notify(
+        {
+          kind,
+          ...sectionFacts(reportId, section),
+          department: section.effectiveOwner,
+          ...(comment ? { comment } : {}),
+        },
+        user,
+      );
+    }
   }
 }
 
 /** The outline node of `sectionId` (null when none; 409 when several sections share the id). */
 export function findOutlineNode(outline: readonly OutlineNode[], sectionId: string): OutlineNode | null {
   return onlySection(flattenOutline(outline), (node) => node.id, sectionId);
+}
+
+/** What a notification names of a section. */
+function sectionFacts(reportId: string, section: OutlineNode) {
+  return { reportId, sectionId: section.id, sectionNumber: section.number, sectionTitle: section.title };
 }
 
 function withStatus(outline: readonly OutlineNode[], states: ReportMeta['sections']): SectionNode[] {

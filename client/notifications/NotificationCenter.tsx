@@ -42,6 +42,7 @@ export function NotificationCenter({ token }: { token: string }) {
         aria-expanded={open}
         aria-haspopup="dialog"
         data-unread={state.unread}
+        data-stream={state.stream}
         onClick={() => {
           setOpen((value) => !value);
           if (!open) void state.reload();
@@ -56,7 +57,9 @@ export function NotificationCenter({ token }: { token: string }) {
         {state.unread > 0 && (
           <span className="notification-count">{state.unread > 99 ? '99+' : state.unread}</span>
         )}
-        {!state.connected && <span className="notification-offline" title={t('notifications.offline')} />}
+        {state.stream === 'down' && (
+          <span className="notification-offline" title={t('notifications.offline')} />
+        )}
       </button>
       {open && (
         <div className="notification-panel" role="dialog" aria-label={t('notifications.title')}>
@@ -71,7 +74,7 @@ export function NotificationCenter({ token }: { token: string }) {
               {t('notifications.markAllRead')}
             </button>
           </div>
-          {!state.connected && <p className="notification-note">{t('notifications.offline')}</p>}
+          {state.stream === 'down' && <p className="notification-note">{t('notifications.offline')}</p>}
           <NotificationList state={state} onOpen={() => setOpen(false)} />
         </div>
       )}

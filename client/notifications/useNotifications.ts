@@ -15,8 +15,8 @@ export interface NotificationsState {
   toasts: Notification[];
   loading: boolean;
   error: string | null;
-  /** False while the stream is down (after it was up once). */
-  connected: boolean;
+  /** The live stream: connecting at first, open once the server listens for us, down while retrying. */
+  stream: 'connecting' | 'open' | 'down';
   markRead: (ids: string[]) => Promise<void>;
   markAllRead: () => Promise<void>;
   dismissToast: (id: string) => void;
@@ -32,7 +32,7 @@ export function useNotifications(token: string): NotificationsState {
   const [toasts, setToasts] = useState<Notification[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
-  const [connected, setConnected] = useState(true);
+  const [stream, setStream] = useState<NotificationsState['stream']>('connecting');
   const loadSeq = useRef(0);
 
   const reload = useCallback(async () => {
@@ -62,9 +62,7 @@ export function useNotifications(token: string): NotificationsState {
       },
       signal: controller.signal,
       onConnected: (up) => {
-        setConnected(up);
-        // Read the inbox on every (re)connect: what arrived while the stream was down is there.
-        if (up) void reload();
+        if (!up) setStream('down');
       },
       onRefused: (status) => {
         if (status === 401) setSession(null);
@@ -77,10 +75,14 @@ export function useNotifications(token: string): NotificationsState {
           );
           setUnread((count) => count + 1);
           setToasts((current) => [...current, notification].slice(-MAX_TOASTS));
-        } else if (event.event === 'read' || event.event === 'ready') {
-          const { unread: count } = JSON.parse(event.data) as { unread: number };
-          setUnread(count);
-          if (event.event === 'read') void reload();
+        } else if (event.event === 'ready') {
+          // The server listens for us from here on; what arrived while the stream was down is in
+          // the inbox, read again on every (re)connect.
+          setStream('open');
+          void reload();
+        } else if (event.event === 'read') {
+          setUnread((JSON.parse(event.data) as { unread: number }).unread);
+          void reload();
         }
       },
     });
@@ -114,7 +116,7 @@ export function useNotifications(token: string): NotificationsState {
     toasts,
     loading,
     error,
-    connected,
+    stream,
     markRead,
     markAllRead,
     dismissToast,

@@ -27,6 +27,8 @@ export const notificationsVi = {
   'notifications.kind.reassign':
     '{actor} đã giao lại mục {section} của báo cáo «{report}»: từ {from} sang {to}.',
   'notifications.mailSubject': '[Đồng soạn] {summary}',
+  'notifications.email': 'Thư điện tử',
+  'notifications.emailHint': 'Địa chỉ nhận thông báo qua thư điện tử (khi máy chủ có cấu hình gửi thư)',
 } as const;
 
 export const notificationsEn: Record<keyof typeof notificationsVi, string> = {
@@ -56,4 +58,6 @@ export const notificationsEn: Record<keyof typeof notificationsVi, string> = {
   'notifications.kind.reassign':
     '{actor} reassigned section {section} of the report “{report}” from {from} to {to}.',
   'notifications.mailSubject': '[Dongsoan] {summary}',
+  'notifications.email': 'E-mail',
+  'notifications.emailHint': 'Where notifications are e-mailed (when the server is set up to send e-mail)',
 };

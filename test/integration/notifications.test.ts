@@ -257,6 +257,21 @@ describe('notifications', () => {
     expect((await client.get('/api/notifications?limit=0')).status).toBe(400);
     expect((await apiRequest(server.url, 'GET', '/api/notifications')).status).toBe(401);
     expect((await apiRequest(server.url, 'GET', '/api/notifications/stream')).status).toBe(401);
+    // E-mail addresses of accounts: checked, shown to the secretary, cleared with null.
+    const admin = apiClient(server.url, secretary.token);
+    expect((await admin.patch(`/api/users/${inspection.user.id}`, { email: 'not-an-address' })).status).toBe(
+      400,
+    );
+    const created = await admin.post('/api/users', {
+      username: 'mail.test',
+      name: 'Thư Điện Tử',
+      role: 'viewer',
+      email: 'mail@example.test',
+    });
+    expect(created.body.user).toMatchObject({ email: 'mail@example.test' });
+    const cleared = await admin.patch(`/api/users/${created.body.user.id}`, { email: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.email).toBeUndefined();
   });
 
   it('keeps inboxes across a restart in private files, and refuses to start on a damaged one', async () => {

@@ -17,7 +17,13 @@ export interface Mailer {
 }
 
 export function smtpMailer(config: SmtpConfig): Mailer {
-  const transport = nodemailer.createTransport(config.url);
+  // Bounded waits: an unreachable SMTP server must not hold notifications or the shutdown for long.
+  const transport = nodemailer.createTransport({
+    url: config.url,
+    connectionTimeout: 15_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
   return {
     async send(to, subject, text) {
       await transport.sendMail({ from: config.from, to, subject, text });

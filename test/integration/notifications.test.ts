@@ -276,7 +276,11 @@ describe('notifications', () => {
 
   it('keeps inboxes across a restart in private files, and refuses to start on a damaged one', async () => {
     const kept = await inbox(postal);
+    // A stream left open does not hold the shutdown up; it ends with the server.
+    const open = openStream(server.url, postal.token);
+    await open.ready;
     server = await server.restart();
+    await open.close();
     postal = await login(server.url, 'buuchinh');
     expect(await inbox(postal)).toEqual(kept);
 

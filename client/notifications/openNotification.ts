@@ -21,7 +21,7 @@ function scrollToSectionWhenShown(sectionId: string): void {
   const show = () => {
     const element = document.querySelector(selector);
     if (!element) return false;
-    element.scrollIntoView({ block: 'start' });
+    element.scrollIntoView({ block: 'center' });
     return true;
   };
   if (show()) return;

@@ -109,9 +109,26 @@ describe('notifications', () => {
     expect(await item.textContent()).toContain('returned section');
     await editor.page.locator('.lang-switch select').selectOption('vi');
 
+    // Scrolled far away from the section first, so following the link must bring it back.
+    const inView = (id: string) =>
+      editor.page.evaluate((sectionId) => {
+        const box = document
+          .querySelector(`.report-document [data-section-id="${sectionId}"]`)
+          ?.getBoundingClientRect();
+        return box !== undefined && box.top < window.innerHeight && box.bottom > 0;
+      }, id);
+    await editor.page.evaluate(() => document.scrollingElement?.scrollTo(0, document.body.scrollHeight));
+    expect(await inView(target)).toBe(false);
     await item.locator('a').click();
     await bell(editor.page).and(editor.page.locator('[data-unread="0"]')).waitFor();
     expect(new URL(editor.page.url()).pathname).toBe(`/reports/${reportId}`);
+    // It leads to the section: brought into view.
+    await editor.page.waitForFunction((id) => {
+      const box = document
+        .querySelector(`.report-document [data-section-id="${id}"]`)
+        ?.getBoundingClientRect();
+      return box !== undefined && box.top < window.innerHeight && box.bottom > 0;
+    }, target);
     expect((await serverInbox(editor)).unread).toBe(0);
     expect(editor.errors).toEqual([]);
     expect(otherEditor.errors).toEqual([]);

@@ -233,14 +233,14 @@ export class ReportService {
   }
 }
 
-/** The outline node of `sectionId` (null when none; 409 when several sections share the id). */
-export function findOutlineNode(outline: readonly OutlineNode[], sectionId: string): OutlineNode | null {
-  return onlySection(flattenOutline(outline), (node) => node.id, sectionId);
-}
-
 /** What a notification names of a section. */
 function sectionFacts(reportId: string, section: OutlineNode) {
   return { reportId, sectionId: section.id, sectionNumber: section.number, sectionTitle: section.title };
+}
+
+/** The outline node of `sectionId` (null when none; 409 when several sections share the id). */
+export function findOutlineNode(outline: readonly OutlineNode[], sectionId: string): OutlineNode | null {
+  return onlySection(flattenOutline(outline), (node) => node.id, sectionId);
 }
 
 function withStatus(outline: readonly OutlineNode[], states: ReportMeta['sections']): SectionNode[] {

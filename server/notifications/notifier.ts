@@ -4,11 +4,12 @@
 // it. A failure here is logged and never undoes or fails the change that caused it.
 import { newId } from '../../shared/ids';
 import {
+  kindOfStatusChange,
   type Notification,
   type NotificationEvent,
   notificationRecipients,
 } from '../../shared/notifications';
-import type { User } from '../../shared/types';
+import type { SectionStatus, User } from '../../shared/types';
 import type { Logger } from '../log';
 import type { MetaStore } from '../store/meta-store';
 import type { NotificationFeed } from './live-feed';
@@ -47,6 +48,12 @@ export class Notifier {
     } catch (error) {
       this.deps.logger.error(`notifying ${event.kind} of report ${event.reportId} failed:`, error);
     }
+  }
+
+  /** Tell of a section's new status (submitted, approved, returned, reopened as draft). Never throws. */
+  async statusChanged(status: SectionStatus, event: Omit<WorkflowEvent, 'kind'>, actor: User): Promise<void> {
+    const kind = kindOfStatusChange(status);
+    if (kind) await this.notify({ ...event, kind }, actor);
   }
 
   /** Resolves once every e-mail started so far has been sent or has failed. */

@@ -4,7 +4,6 @@ import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
 import { buildOutline, flattenOutline, type OutlineNode } from '../../shared/derive';
 import { newId } from '../../shared/ids';
-import { kindOfStatusChange } from '../../shared/notifications';
 import { reportStatus } from '../../shared/report-status';
 import type { LayoutProfile, ReportMeta, SectionStatus, SectionSummary, User } from '../../shared/types';
 import { jsonToYDoc, yDocToJson } from '../../shared/ydoc';
@@ -215,14 +214,13 @@ export class ReportService {
       status: change.status,
       comment: change.comment,
     });
-    const kind = kindOfStatusChange(change.status);
-    const section = kind && stored ? findOutlineNode(await this.outline(reportId), sectionId) : null;
-    if (kind && section) {
+    const section = change.status && stored ? findOutlineNode(await this.outline(reportId), sectionId) : null;
+    if (change.status && section) {
       // A return carries the secretary's comment; a submission the note that went with it.
-      const comment = kind === 'return' ? stored?.comment : change.comment;
-      await this.deps.notifier?.notify(
+      const comment = change.status === 'returned' ? stored?.comment : change.comment;
+      await this.deps.notifier?.statusChanged(
+        change.status,
         {
-          kind,
           ...sectionFacts(reportId, section),
           department: section.effectiveOwner,
           ...(comment ? { comment } : {}),

@@ -14,6 +14,8 @@ import { requireAllowedOrigin } from './http/origins';
 import { securityHeaders } from './http/security-headers';
 import { mountClient } from './http/static';
 import type { Logger } from './log';
+import type { NotificationFeed } from './notifications/live-feed';
+import type { NotificationStore } from './notifications/notification-store';
 import type { HistoryService } from './reports/history-service';
 import type { LockService } from './reports/lock-service';
 import type { ReportService } from './reports/service';
@@ -24,6 +26,7 @@ import { departmentRoutes } from './routes/departments';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { lockRoutes } from './routes/lock';
+import { notificationRoutes } from './routes/notifications';
 import { reportLifecycleRoutes } from './routes/report-lifecycle';
 import { reportRoutes } from './routes/reports';
 import { userRoutes } from './routes/users';
@@ -39,6 +42,7 @@ export interface AppDeps {
   locks: LockService;
   store: ReportStore;
   logger: Logger;
+  notifications: { store: NotificationStore; feed: NotificationFeed };
   upgradeWebSocket: UpgradeWebSocket<WebSocket, { onError: (error: unknown) => void }>;
   clientDir: string | null;
   pingIntervalMs: number;
@@ -73,6 +77,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/reports', lockRoutes(meta, reports, deps.locks));
   app.route('/api/reports', reportLifecycleRoutes(meta, reports));
   app.route('/api/reports', reportRoutes(meta, reports));
+  app.route(
+    '/api/notifications',
+    notificationRoutes(meta, deps.notifications.store, deps.notifications.feed),
+  );
   app.get('/api/openapi.json', openApiDocument(app));
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
 

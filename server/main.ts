@@ -2,6 +2,7 @@
 //   PORT (8080)  HOST (127.0.0.1)  DATA_DIR (./data)  DEMO_PASSWORD (demo)  SEED (demo | none)
 //   SERVE_CLIENT (1; 0 serves the API only and skips the client build)
 //   PUBLIC_ORIGINS (the server's own)  MAX_SOCKETS_PER_USER (20)  MAX_SOCKETS_PER_REPORT (300)
+//   SMTP_URL (unset: no e-mail; smtp://user:pass@host:587)  SMTP_FROM (the From address; needed with SMTP_URL)
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureClientBuilt } from './build-client';
@@ -43,6 +44,15 @@ function allowedOrigins(): string[] | null {
   }
 }
 
+function smtpConfig(origins: string[] | null) {
+  if (!env.SMTP_URL) return null;
+  if (!env.SMTP_FROM) {
+    console.error('SMTP_FROM (the From address of notification e-mails) is required with SMTP_URL');
+    process.exit(2);
+  }
+  return { url: env.SMTP_URL, from: env.SMTP_FROM, publicUrl: origins?.[0] ?? null };
+}
+
 async function main(): Promise<void> {
   const seed = env.SEED === 'none' ? 'none' : 'demo';
   if (env.SEED && env.SEED !== 'none' && env.SEED !== 'demo') {
@@ -53,6 +63,7 @@ async function main(): Promise<void> {
   const dataDir = resolve(env.DATA_DIR || './data');
   const clientDir = env.SERVE_CLIENT === '0' ? null : await ensureClientBuilt(root, consoleLogger);
 
+  const origins = allowedOrigins();
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({
@@ -63,7 +74,8 @@ async function main(): Promise<void> {
       demoPassword,
       clientDir,
       logger: consoleLogger,
-      allowedOrigins: allowedOrigins(),
+      allowedOrigins: origins,
+      smtp: smtpConfig(origins),
       socketCaps: {
         perUser: parseCount('MAX_SOCKETS_PER_USER'),
         perReport: parseCount('MAX_SOCKETS_PER_REPORT'),

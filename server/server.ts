@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createNodeWebSocket } from '@hono/node-ws';
 import type { Hono } from 'hono';
+import { flattenOutline } from '../shared/derive';
 import { CloseCode } from '../shared/protocol';
 import { createApp } from './app';
 import type { LoginThrottle } from './auth/login-throttle';
@@ -14,6 +15,10 @@ import { RoomManager } from './collab/rooms';
 import { limitFrameSize, SOCKET_CAPS, type SocketCaps } from './collab/socket-limits';
 import type { AppEnv } from './http/env';
 import { consoleLogger, type Logger } from './log';
+import { FileNotificationStore } from './notifications/file-notification-store';
+import { NotificationFeed } from './notifications/live-feed';
+import { type SmtpConfig, smtpMailer } from './notifications/mailer';
+import { Notifier } from './notifications/notifier';
 import { HistoryService } from './reports/history-service';
 import { LockService } from './reports/lock-service';
 import { ReportService } from './reports/service';
@@ -48,6 +53,8 @@ export interface StartServerOptions {
   socketCaps?: Partial<SocketCaps>;
   /** Login throttle to use (tests inject one with a fake clock). */
   loginThrottle?: LoginThrottle;
+  /** E-mail notifications through SMTP (SMTP_URL, SMTP_FROM); none by default. */
+  smtp?: SmtpConfig | null;
 }
 
 export const AUTO_VERSION_INTERVAL_MS = 60 * 60 * 1000;
@@ -64,6 +71,8 @@ export interface RunningServer {
   reports: ReportService;
   history: HistoryService;
   locks: LockService;
+  notifier: Notifier;
+  notificationFeed: NotificationFeed;
   /** Whether this start seeded the demo organisation. */
   seeded: boolean;
   close(): Promise<void>;
@@ -82,6 +91,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     compactAfterBytes: options.compactAfterBytes,
   });
   await verifyStoredReports(meta, store);
+  const notificationStore = await FileNotificationStore.open(dataDir, logger);
+  const notificationFeed = new NotificationFeed();
+  const mailer = options.smtp ? smtpMailer(options.smtp) : null;
 
   // Rooms take automatic versions through the history service, which reads documents through rooms.
   let history: HistoryService | null = null;
@@ -96,9 +108,21 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     bus: options.bus ?? new InProcessBus(),
     logger,
   });
-  const reports = new ReportService({ meta, store, rooms });
+  const notifier = new Notifier({
+    meta,
+    store: notificationStore,
+    feed: notificationFeed,
+    reportDepartments: async (reportId) => {
+      const owners = flattenOutline(await reports.outline(reportId)).map((node) => node.effectiveOwner);
+      return [...new Set(owners.filter((owner): owner is string => owner !== null))];
+    },
+    mailer,
+    publicUrl: options.smtp?.publicUrl ?? null,
+    logger,
+  });
+  const reports: ReportService = new ReportService({ meta, store, rooms, notifier });
   history = new HistoryService({ rooms, reports, store, logger });
-  const locks = new LockService({ meta, history, store });
+  const locks = new LockService({ meta, history, store, notifier });
 
   let seeded = false;
   if (!meta.existed && (options.seed ?? 'demo') === 'demo') {
@@ -121,6 +145,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     locks,
     store,
     logger,
+    notifications: { store: notificationStore, feed: notificationFeed },
     upgradeWebSocket: nodeWs.upgradeWebSocket,
     clientDir: options.clientDir ?? null,
     pingIntervalMs: options.pingIntervalMs ?? 30_000,
@@ -148,7 +173,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
       for (const client of nodeWs.wss.clients) client.terminate();
-      await Promise.all([store.close(), meta.close()]);
+      await notifier.settled();
+      mailer?.close();
+      await Promise.all([store.close(), meta.close(), notificationStore.close()]);
     })();
     return closing;
   };
@@ -165,6 +192,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     reports,
     history,
     locks,
+    notifier,
+    notificationFeed,
     seeded,
     close,
   };

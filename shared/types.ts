@@ -11,6 +11,8 @@ export interface User {
   /** The department an editor belongs to; null for accounts outside any department. */
   departmentId: string | null;
   active?: boolean;
+  /** Where notifications are e-mailed when the server has SMTP set (optional). */
+  email?: string;
 }
 
 export interface Department {

@@ -23,6 +23,7 @@ export function CreateUserForm({
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('editor');
   const [departmentId, setDepartmentId] = useState('');
+  const [email, setEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const choices = departments.filter((d) => d.active !== false);
@@ -39,9 +40,11 @@ export function CreateUserForm({
         name: name.trim(),
         role,
         departmentId: departmentId || null,
+        ...(email.trim() ? { email: email.trim() } : {}),
       });
       setUsername('');
       setName('');
+      setEmail('');
       onCreated(created.user, created.password);
     } catch (caught) {
       setError(describeError(t, caught));
@@ -81,6 +84,17 @@ export function CreateUserForm({
             </option>
           ))}
         </select>
+      </label>
+      <label>
+        {t('notifications.email')}
+        <input
+          name="new-email"
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          maxLength={254}
+          title={t('notifications.emailHint')}
+        />
       </label>
       <button type="submit" disabled={busy || !username.trim() || !name.trim()}>
         {t('admin.users.create')}

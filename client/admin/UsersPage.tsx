@@ -140,7 +140,23 @@ function UserRow({
       <td>
         <code>{user.username}</code> {self && <span className="muted">{t('admin.users.you')}</span>}
       </td>
-      <td>{user.name}</td>
+      <td>
+        {user.name}
+        <input
+          className="admin-user-email"
+          type="email"
+          name="email"
+          defaultValue={user.email ?? ''}
+          placeholder={t('notifications.email')}
+          aria-label={t('notifications.email')}
+          title={t('notifications.emailHint')}
+          maxLength={254}
+          onBlur={(event) => {
+            const email = event.target.value.trim();
+            if (email !== (user.email ?? '')) onChange({ email: email || null });
+          }}
+        />
+      </td>
       <td>
         <select
           aria-label={t('admin.users.role')}

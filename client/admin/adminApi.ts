@@ -11,6 +11,8 @@ export interface NewUser {
   name: string;
   role: Role;
   departmentId: string | null;
+  /** Where notifications are e-mailed (when the server sends e-mail). */
+  email?: string;
 }
 
 export interface UserChange {
@@ -18,6 +20,8 @@ export interface UserChange {
   role?: Role;
   departmentId?: string | null;
   active?: boolean;
+  /** null clears it. */
+  email?: string | null;
 }
 
 export interface DepartmentChange {

@@ -1,5 +1,6 @@
 import { AccountLink, AdminHeaderLink } from '../admin/HeaderLinks';
 import { type Lang, useI18n } from '../i18n';
+import { NotificationCenter } from '../notifications/NotificationCenter';
 import { navigate } from '../router';
 import { type Session, setSession } from '../session';
 import './Header.css';
@@ -21,6 +22,7 @@ export function Header({ session }: { session: Session | null }) {
       </a>
       <div className="header-right">
         {session && <AdminHeaderLink session={session} />}
+        {session && <NotificationCenter key={session.token} token={session.token} />}
         {session && (
           <span className="header-user" data-current-user={session.user.id}>
             <AccountLink>

@@ -2,6 +2,7 @@
 import { adminEn } from './admin';
 import { historyEn } from './history';
 import { previewEn } from './preview';
+import { notificationsEn } from './notifications';
 import { recoveryEn } from './recovery';
 import { rightsEn } from './rights';
 import { searchEn } from './search';
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...previewEn,
   ...rightsEn,
   ...tableEn,
+  ...notificationsEn,
   'app.name': 'Đồng soạn',
   'app.tagline': 'Drafting reports together',
   'header.logout': 'Log out',

@@ -3,6 +3,7 @@
 import { adminVi } from './admin';
 import { historyVi } from './history';
 import { previewVi } from './preview';
+import { notificationsVi } from './notifications';
 import { recoveryVi } from './recovery';
 import { rightsVi } from './rights';
 import { searchVi } from './search';
@@ -100,6 +101,7 @@ export const vi = {
   ...previewVi,
   ...rightsVi,
   ...tableVi,
+  ...notificationsVi,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -12,7 +12,15 @@ export function hashToken(token: string): string {
 /** The public view of a stored user: never the hash. */
 export function publicUser(user: StoredUser): User {
   const { id, username, name, role, departmentId } = user;
-  return { id, username, name, role, departmentId, active: user.active !== false };
+  return {
+    id,
+    username,
+    name,
+    role,
+    departmentId,
+    active: user.active !== false,
+    ...(user.email ? { email: user.email } : {}),
+  };
 }
 
 export async function issueToken(meta: MetaStore, userId: string, now = Date.now()): Promise<string> {

@@ -3,6 +3,7 @@
 // rooms see it at once); only the secretary unlocks, giving a reason. Both go to the activity log.
 import type { ReportMeta, User } from '../../shared/types';
 import { conflict, notFound } from '../http/errors';
+import type { Notifier } from '../notifications/notifier';
 import type { MetaStore } from '../store/meta-store';
 import type { ReportStore } from '../store/report-store';
 import { AUTO_VERSION_NAMES, type HistoryService, type PublicVersion } from './history-service';
@@ -11,6 +12,8 @@ export interface LockServiceDeps {
   meta: MetaStore;
   history: HistoryService;
   store: ReportStore;
+  /** Tells the people concerned of locks and unlocks. */
+  notifier?: Notifier;
 }
 
 export class LockService {
@@ -63,6 +66,7 @@ export class LockService {
       sectionIds: [],
       versionId: version.id,
     });
+    await this.deps.notifier?.notify({ kind: 'lock', reportId }, user);
     return version;
   }
 
@@ -88,6 +92,7 @@ export class LockService {
       reason,
       ...(outcome.versionId ? { versionId: outcome.versionId } : {}),
     });
+    await this.deps.notifier?.notify({ kind: 'unlock', reportId, reason }, user);
   }
 }
 

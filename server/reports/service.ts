@@ -11,6 +11,7 @@ import type { LayoutProfile, ReportMeta, SectionStatus, SectionSummary, User } f
 import { jsonToYDoc, yDocToJson } from '../../shared/ydoc';
 import { serverOrigin } from '../collab/change-origin';
 import type { RoomManager } from '../collab/rooms';
+import type { Notifier } from '../notifications/notifier';
 import type { MetaStore } from '../store/meta-store';
 import type { ReportStore } from '../store/report-store';
 import { type PreviousText, previousSectionOf } from './previous-text';
@@ -21,6 +22,8 @@ export interface ReportServiceDeps {
   meta: MetaStore;
   store: ReportStore;
   rooms: RoomManager;
+  /** Tells the people concerned of submissions, approvals, returns, reopenings and reassignments. */
+  notifier?: Notifier;
 }
 
 export interface SectionNode extends SectionSummary {
@@ -158,6 +161,7 @@ export class ReportService {
   /** Change a section's owner in the live document: stored in the log and relayed to every client. */
   async setOwner(reportId: string, sectionId: string, owner: string | null, user: User): Promise<boolean> {
     const room = await this.deps.rooms.acquire(reportId);
+    const before = findOutlineNode(await this.outline(reportId), sectionId);
     let previousOwner: string | null;
     try {
       const element = findSectionElement(room.doc, sectionId);
@@ -177,6 +181,15 @@ export class ReportService {
       previousOwner,
       owner,
     });
+    const after = findOutlineNode(await this.outline(reportId), sectionId);
+    const fromDepartment = before?.effectiveOwner ?? null;
+    const toDepartment = after?.effectiveOwner ?? null;
+    if (after && fromDepartment !== toDepartment) {
+      await this.deps.notifier?.notify(
+        { kind: 'reassign', ...sectionFacts(reportId, after), fromDepartment, toDepartment },
+        user,
+      );
+    }
     return true;
   }
 
@@ -187,7 +200,7 @@ export class ReportService {
     user: User,
   ): Promise<void> {
     const at = new Date().toISOString();
-    await this.deps.meta.update((data) => {
+    const stored = await this.deps.meta.update((data) => {
       const report = data.reports.find((candidate) => candidate.id === reportId);
       if (!report) return;
       const current = report.sections[sectionId] ?? { status: 'draft' as SectionStatus };
@@ -199,6 +212,7 @@ export class ReportService {
         updatedBy: user.id,
       };
       report.updatedAt = at;
+      return report.sections[sectionId];
     });
     await this.deps.store.activity(reportId).append({
       at,
@@ -208,7 +222,26 @@ export class ReportService {
       status: change.status,
       comment: change.comment,
     });
+    const section = change.status && stored ? findOutlineNode(await this.outline(reportId), sectionId) : null;
+    if (change.status && section) {
+      // A return carries the secretary's comment; a submission the note that went with it.
+      const comment = change.status === 'returned' ? stored?.comment : change.comment;
+      await this.deps.notifier?.statusChanged(
+        change.status,
+        {
+          ...sectionFacts(reportId, section),
+          department: section.effectiveOwner,
+          ...(comment ? { comment } : {}),
+        },
+        user,
+      );
+    }
   }
+}
+
+/** What a notification names of a section. */
+function sectionFacts(reportId: string, section: OutlineNode) {
+  return { reportId, sectionId: section.id, sectionNumber: section.number, sectionTitle: section.title };
 }
 
 /** The outline node of `sectionId` (null when none; 409 when several sections share the id). */

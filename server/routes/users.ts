@@ -21,6 +21,10 @@ import type { MetaData, MetaStore, StoredUser } from '../store/meta-store';
 const USERNAME = /^[a-z0-9._-]+$/;
 
 const departmentId = text('departmentId', { max: 64 }).nullable();
+/** An e-mail address for notifications ('' or null clears it). */
+const email = text('email', { max: 254 })
+  .refine((value) => value === '' || /^[^\s@]+@[^\s@]+$/.test(value), '"email" is not an e-mail address')
+  .nullable();
 
 const NewUserBody = bodyObject({
   username: text('username', { max: 32 }),
@@ -31,6 +35,7 @@ const NewUserBody = bodyObject({
   password: text('password', { max: MAX_PASSWORD_LENGTH })
     .min(MIN_PASSWORD_LENGTH, `"password" must have at least ${MIN_PASSWORD_LENGTH} characters`)
     .optional(),
+  email: email.optional(),
 });
 
 const UserChangeBody = bodyObject({
@@ -38,6 +43,7 @@ const UserChangeBody = bodyObject({
   role: choice('role', ROLES).optional(),
   departmentId: departmentId.optional(),
   active: flag('active').optional(),
+  email: email.optional(),
   username: forbiddenKey('username'),
   password: forbiddenKey('password'),
   passwordHash: forbiddenKey('passwordHash'),
@@ -101,6 +107,7 @@ export function userRoutes(meta: MetaStore, connections: UserConnections) {
         role,
         departmentId,
         active: true,
+        ...(body.email ? { email: body.email.trim() } : {}),
         passwordHash: await hashPassword(password),
         createdAt: new Date().toISOString(),
       };
@@ -135,9 +142,10 @@ export function userRoutes(meta: MetaStore, connections: UserConnections) {
           nameValue === undefined &&
           role === undefined &&
           departmentId === undefined &&
-          active === undefined
+          active === undefined &&
+          body.email === undefined
         )
-          throw badRequest('nothing to change: give name, role, departmentId or active');
+          throw badRequest('nothing to change: give name, role, departmentId, active or email');
 
         const next = {
           role: role ?? target.role,
@@ -162,6 +170,10 @@ export function userRoutes(meta: MetaStore, connections: UserConnections) {
           stored.role = next.role;
           stored.departmentId = next.departmentId;
           stored.active = next.active;
+          if (body.email !== undefined) {
+            if (body.email) stored.email = body.email.trim();
+            else delete stored.email;
+          }
           return stored;
         });
         if (updated === null) throw notFound('unknown user');

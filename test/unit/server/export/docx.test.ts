@@ -96,11 +96,14 @@ describe('DOCX export of the sample report (party profile)', async () => {
     expect(html).toMatch(/<p><em>An Giang, ngày 25 tháng 6 năm 2024<\/em><\/p>/);
     expect(html).toMatch(/<p><strong>ĐẢNG ỦY SỞ THÔNG TIN VÀ TRUYỀN THÔNG<\/strong><\/p><p>\*<\/p>/);
     expect(html).toMatch(/<p><strong>BÁO CÁO<\/strong><\/p>/);
-    expect(html).toMatch(/<p><strong><em>Nơi nhận:<\/em><\/strong><\/p><p>- Đảng ủy Khối CQ và DN/);
+    // 36-HD/VPTW: "Nơi nhận:" upright and underlined, 14 pt; the list 12 pt, "," after each but the last.
+    expect(html).toMatch(/<p>Nơi nhận:<\/p><p>- Đảng ủy Khối CQ và DN \(dukcqdn.vnptioffice.vn\),<\/p>/);
     expect(html).toMatch(/<p><strong>T\/M ĐẢNG ỦY<\/strong><\/p><p><strong>BÍ THƯ<\/strong><\/p>/);
-    // "Nơi nhận:" is 12 pt (24 half-points), the list 11 pt.
-    expect(documentXml).toMatch(/<w:sz w:val="24"\/>[\s\S]{0,200}<w:t[^>]*>Nơi nhận:<\/w:t>/);
-    expect(documentXml).toMatch(/<w:sz w:val="22"\/>[\s\S]{0,200}<w:t[^>]*>- Lưu: VT\.<\/w:t>/);
+    const label = documentXml.match(/<w:r>(?:(?!<w:r>)[\s\S])*?<w:t[^>]*>Nơi nhận:<\/w:t>/)?.[0] ?? '';
+    expect(label).toMatch(/<w:u w:val="single"\/>/);
+    expect(label).toMatch(/<w:sz w:val="28"\/>/);
+    expect(label).not.toMatch(/<w:b\/>|<w:i\/>/);
+    expect(documentXml).toMatch(/<w:sz w:val="24"\/>[\s\S]{0,200}<w:t[^>]*>- Lưu: VT\.<\/w:t>/);
   });
 
   it('is A4 portrait with 20/20/30/15 mm margins, Times New Roman, header numbers from page 2', () => {

@@ -1,4 +1,5 @@
 import { mergeAttributes, Node } from '@tiptap/core';
+import { numberLine } from '../render/headerLines';
 import { headerTitle } from './headerTitle';
 
 export interface ReportHeaderAttrs {
@@ -92,7 +93,7 @@ export const ReportHeader = Node.create({
           { class: 'report-header-left' },
           ['div', { class: 'report-header-parent' }, a.parentBody],
           ['div', { class: 'report-header-issuer' }, a.issuingBody],
-          ['div', { class: 'report-header-number' }, a.number ? `Số ${a.number}` : ''],
+          ['div', { class: 'report-header-number' }, a.number ? numberLine(a) : ''],
         ],
         [
           'div',

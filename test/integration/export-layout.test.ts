@@ -94,7 +94,7 @@ describe('a state report made from the blank template', () => {
     const rule = ps[motto + 1];
     expect(textOf(rule)).toBe('');
     expect(rule).toMatch(/<w:pBdr><w:bottom w:val="single"/);
-    // As long as the Tiêu ngữ line (13 pt bold, about 2.6 inches), not the column's width.
+    // As long as the Tiêu ngữ line (13 pt bold, about 159 pt = 3180 twips), not the column width.
     const left = Number(rule.match(/<w:ind w:left="(\d+)"/)?.[1]);
     const right = Number(rule.match(/w:right="(\d+)"/)?.[1]);
     const cell = Number(xml.match(/<w:gridCol w:w="\d+"\/><w:gridCol w:w="(\d+)"\/>/)?.[1]);

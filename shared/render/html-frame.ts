@@ -6,8 +6,8 @@ import type { JSONContent } from '@tiptap/core';
 import { plainText } from '../derive';
 import { headerTitle } from '../schema/headerTitle';
 import type { LayoutProfile } from '../types';
+import { escapeHtml } from './escape-html';
 import { numberLine, placeDateLine } from './headerLines';
-import { escapeHtml } from './html';
 import { str } from './parts';
 import { RECIPIENTS_LABEL, recipientLines } from './recipients';
 

@@ -14,30 +14,20 @@ import {
   walkReport,
 } from '../derive';
 import type { LayoutProfile } from '../types';
+import { escapeHtml } from './escape-html';
 import { appendixReference, profileOf } from './headerLines';
 import { closingHtml, headerHtml } from './html-frame';
 import { type Mark, partsOf, str } from './parts';
 import { PRINT_CSS } from './printCss';
 import { xmlSafe, xmlSafeDocument } from './xml-safe';
 
+export { escapeHtml } from './escape-html';
+
 export interface RenderHtmlOptions {
   /** Page title; defaults to the document type and summary line. */
   title?: string;
   /** Layout rules (ReportMeta.profile); default: what the header's title lines say, else party. */
   profile?: LayoutProfile;
-}
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escape text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
 const MARK_TAGS: Record<string, string> = { bold: 'strong', italic: 'em', strike: 's', underline: 'u' };

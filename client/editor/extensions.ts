@@ -8,6 +8,7 @@ import type * as Y from 'yjs';
 import { reportExtensions } from '../../shared/schema';
 import { FRAGMENT_NAME } from '../../shared/ydoc';
 import { AuthorColors } from '../history/authorColors';
+import { AppendixReference } from './derived/appendixReference';
 import { ReportDecorations } from './derived/reportDecorations';
 import { ReadOnlyGuard } from './editability/readOnlyGuard';
 import type { EnvGetter } from './editorEnv';
@@ -35,6 +36,7 @@ export function localExtensions(env: EnvGetter): AnyExtension[] {
       return extension;
     }),
     ReportDecorations.configure({ env }),
+    AppendixReference,
     ReadOnlyGuard.configure({ env }),
     Search,
     SectionFold,

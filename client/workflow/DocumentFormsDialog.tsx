@@ -3,11 +3,19 @@
 import type { Editor } from '@tiptap/core';
 import { useState } from 'react';
 import { type MessageKey, useI18n } from '../i18n';
-import { CLOSING_FIELDS, HEADER_FIELDS, readBlockAttrs, writeBlockAttrs } from './documentAttributes';
+import {
+  CLOSING_FIELDS,
+  HEADER_FIELDS,
+  headerFormAttrs,
+  readBlockAttrs,
+  readHeaderForm,
+  writeBlockAttrs,
+} from './documentAttributes';
 import { Modal } from './Modal';
 
 const LABELS: Record<string, MessageKey> = {
-  motto: 'workflow.motto',
+  nationalTitle: 'workflow.nationalTitle',
+  nationalMotto: 'workflow.nationalMotto',
   parentBody: 'workflow.parentBody',
   issuingBody: 'workflow.issuingBody',
   number: 'workflow.number',
@@ -17,6 +25,12 @@ const LABELS: Record<string, MessageKey> = {
   authority: 'workflow.authority',
   position: 'workflow.position',
   name: 'workflow.signer',
+};
+
+/** A line under the field saying what goes in it. */
+const HINTS: Record<string, MessageKey> = {
+  nationalMotto: 'workflow.nationalMottoHint',
+  number: 'workflow.number.hint',
 };
 
 function Fields({
@@ -40,8 +54,14 @@ function Fields({
             name={`${prefix}.${field}`}
             value={values[field] ?? ''}
             maxLength={300}
+            aria-describedby={HINTS[field] ? `${prefix}-${field}-hint` : undefined}
             onChange={(event) => onChange(field, event.target.value)}
           />
+          {HINTS[field] && (
+            <small id={`${prefix}-${field}-hint`} className="muted">
+              {t(HINTS[field])}
+            </small>
+          )}
         </label>
       ))}
     </>
@@ -51,13 +71,13 @@ function Fields({
 export function DocumentFormsDialog({ editor, onClose }: { editor: Editor; onClose: () => void }) {
   const { t } = useI18n();
   // Read once when the dialog opens: what the secretary types is not overwritten by remote edits.
-  const [header, setHeader] = useState(() => readBlockAttrs(editor.state.doc, 'reportHeader', HEADER_FIELDS));
+  const [header, setHeader] = useState(() => readHeaderForm(editor.state.doc));
   const [closing, setClosing] = useState(() => readBlockAttrs(editor.state.doc, 'closing', CLOSING_FIELDS));
   const [error, setError] = useState<string | null>(null);
 
   const save = () => {
     const ok =
-      (!header || writeBlockAttrs(editor, 'reportHeader', header)) &&
+      (!header || writeBlockAttrs(editor, 'reportHeader', headerFormAttrs(header))) &&
       (!closing || writeBlockAttrs(editor, 'closing', closing));
     if (ok) onClose();
     else setError(t('error.forbidden'));

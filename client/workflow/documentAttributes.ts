@@ -6,10 +6,13 @@ import type { Editor } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import type { ClosingAttrs } from '../../shared/schema/closing';
+import { headerTitle } from '../../shared/schema/headerTitle';
 import type { ReportHeaderAttrs } from '../../shared/schema/reportHeader';
 
+/** The header's fields in the form, in the order of the page (title lines, agency lines, number…). */
 export const HEADER_FIELDS = [
-  'motto',
+  'nationalTitle',
+  'nationalMotto',
   'parentBody',
   'issuingBody',
   'number',
@@ -46,6 +49,27 @@ export function readBlockAttrs<K extends string>(
   const values = {} as Record<K, string>;
   for (const field of fields) values[field] = String(block.node.attrs[field] ?? '');
   return values;
+}
+
+/**
+ * The header form's values: the attributes, with the two title lines as the header shows them —
+ * a header written before they had fields of their own keeps both in its single `motto`.
+ */
+export function readHeaderForm(doc: PMNode): Record<(typeof HEADER_FIELDS)[number], string> | null {
+  const values = readBlockAttrs(doc, 'reportHeader', HEADER_FIELDS);
+  const block = findBlock(doc, 'reportHeader');
+  if (!values || !block) return null;
+  const title = headerTitle(block.node.attrs);
+  return { ...values, nationalTitle: title.title, nationalMotto: title.motto };
+}
+
+/**
+ * What saving the header form writes: its fields, and the legacy single field cleared, so the
+ * header says its title lines in the two fields only from then on (nothing is lost: the form
+ * showed the legacy lines in the two fields).
+ */
+export function headerFormAttrs(values: Record<string, string>): Record<string, string> {
+  return { ...values, motto: '' };
 }
 
 /**

@@ -1,4 +1,5 @@
-// The appendix (PHỤ LỤC) on a page of its own: label, title, the indicator table with a thin
+// The appendix (PHỤ LỤC) on a page of its own: label, title, the line naming its report
+// ("(Kèm theo Báo cáo số … ngày … của …)", shared/render/headerLines.ts), the indicator table with a thin
 // grid, a bold centred header row repeated on every page, derived STT and evaluation words, and
 // the derived summary ("Đạt 9/14 chỉ tiêu").
 
@@ -16,9 +17,11 @@ import {
   WidthType,
 } from 'docx';
 import { evaluationLabel, type IndicatorRowInfo, summarizeEvaluations } from '../../shared/derive';
+import { appendixReference } from '../../shared/render/headerLines';
 import { INDICATOR_COLUMNS } from '../../shared/schema/indicatorTable';
 import {
   GRID_BORDERS,
+  type LayoutProfile,
   line,
   pt,
   TABLE_CENTER_STYLE,
@@ -75,15 +78,26 @@ const str = trimmedString;
 
 /**
  * One appendix. `rows` are this table's rows as the walk handed them out (STT derived across the
- * report); the first appendix starts a new page.
+ * report); `header` is the report's heading block, which the reference line is derived from; the
+ * first appendix starts a new page.
  */
-export function renderAppendix(node: JSONContent, rows: readonly IndicatorRowInfo[]): FileChild[] {
+export function renderAppendix(
+  node: JSONContent,
+  rows: readonly IndicatorRowInfo[],
+  header: JSONContent | undefined,
+  profile: LayoutProfile,
+): FileChild[] {
   const label = str(node.attrs?.label) || 'PHỤ LỤC';
   const title = str(node.attrs?.title);
   const out: FileChild[] = [
     line([new TextRun({ text: label, bold: true, size: pt(14) })], { pageBreakBefore: true, keepNext: true }),
   ];
   if (title) out.push(line([new TextRun({ text: title, bold: true, size: pt(14) })], { keepNext: true }));
+  out.push(
+    line([new TextRun({ text: appendixReference(header?.attrs, profile), italics: true, size: pt(14) })], {
+      keepNext: true,
+    }),
+  );
   out.push(line([], { spacing: { after: 120 } }));
   out.push(
     new Table({

@@ -1,16 +1,19 @@
-// The heading block of page 1: issuing body and number on the left, motto and place/date on the
-// right (a borderless two-column table, as the rules lay them side by side), then the document type
-// and the summary line centred below.
+// The heading block of page 1: issuing body and number on the left, the title lines and place/date
+// on the right (a borderless two-column table, as the rules lay them side by side), then the
+// document type and the summary line centred below.
 //
 // party (Hướng dẫn 36-HD/VPTW): parent body caps, issuing body bold caps, "*" under it, "Số 15-BC/ĐU";
-//   "ĐẢNG CỘNG SẢN VIỆT NAM" bold underlined at the top right; no national motto.
-// state (Decree 30/2020/NĐ-CP): Quốc hiệu bold caps, Tiêu ngữ bold with a rule under it,
-//   "Số: 05/BC-UBND"; a short rule under the issuing body and under the summary line.
+//   "ĐẢNG CỘNG SẢN VIỆT NAM" 15 pt bold with a rule under it as long as the line.
+// state (Decree 30/2020/NĐ-CP): Quốc hiệu 12 pt bold caps, Tiêu ngữ 13 pt bold with a rule under it
+//   as long as the line, "Số: 05/BC-UBND"; a short rule under the issuing body and the summary line.
+// The title lines, number and place/date come from shared/ (headerTitle, numberLine, placeDateLine),
+// so every export and the editor say the same.
 
 import type { JSONContent } from '@tiptap/core';
 import { AlignmentType, type FileChild, type Paragraph, TextRun } from 'docx';
 import { plainText } from '../../shared/derive';
-import { REPORT_HEADER_DEFAULTS, type ReportHeaderAttrs } from '../../shared/schema';
+import { numberLine, placeDateLine } from '../../shared/render/headerLines';
+import { type HeaderTitle, headerTitle, REPORT_HEADER_DEFAULTS } from '../../shared/schema';
 import {
   type LayoutProfile,
   line,
@@ -20,13 +23,16 @@ import {
   TEXT_WIDTH,
   trimmedString,
 } from './docx-layout';
+import { boldTextWidth } from './docx-measure';
 
-export const PARTY_MOTTO = ['ĐẢNG CỘNG SẢN VIỆT NAM'];
-export const STATE_MOTTO = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];
-
-/** The header's attributes (shared/schema/reportHeader.ts) as the DOCX lays them out. */
-interface HeaderFields extends Omit<ReportHeaderAttrs, 'motto'> {
-  motto: string[];
+/** The header as the DOCX lays it out. */
+interface HeaderFields {
+  parentBody: string;
+  issuingBody: string;
+  numberLine: string;
+  placeDate: string;
+  documentType: string;
+  title: HeaderTitle;
   summary: string;
 }
 
@@ -34,41 +40,33 @@ const str = trimmedString;
 
 export function headerFields(node: JSONContent | undefined, profile: LayoutProfile): HeaderFields {
   const a = node?.attrs ?? {};
-  const motto = str(a.motto)
-    .split('\n')
-    .map((m) => m.trim())
-    .filter(Boolean);
   return {
     parentBody: str(a.parentBody),
     issuingBody: str(a.issuingBody),
-    number: str(a.number),
-    place: str(a.place),
-    date: str(a.date),
+    numberLine: numberLine(a, profile),
+    placeDate: placeDateLine(a),
     documentType: str(a.documentType) || REPORT_HEADER_DEFAULTS.documentType,
-    motto: motto.length > 0 ? motto : profile === 'party' ? PARTY_MOTTO : STATE_MOTTO,
+    title: headerTitle(a, profile),
     summary: node ? plainText(node).replace(/\s+/g, ' ').trim() : '',
   };
-}
-
-/** "Số 15-BC/ĐU" (party) / "Số: 05/BC-UBND" (state); a number already starting with "Số" is kept. */
-export function numberLine(number: string, profile: LayoutProfile): string {
-  const bare = number.replace(/^Số\s*:?\s*/i, '');
-  if (profile === 'party') return `Số ${bare || '   -BC/  '}`;
-  return `Số: ${bare || '     /BC-   '}`;
-}
-
-/** "An Giang, ngày 25 tháng 6 năm 2024"; dots stand in for what the secretary has not filled in. */
-export function placeDateLine(place: string, date: string): string {
-  return `${place || '…'}, ${date || 'ngày … tháng … năm …'}`;
 }
 
 // Column split: the issuing-body column is the narrower one, as in the templates; the state
 // profile leaves the right column room for the Quốc hiệu on one line.
 const LEFT_SHARE: Record<LayoutProfile, number> = { party: 0.45, state: 0.38 };
 const leftWidth = (profile: LayoutProfile) => Math.round(TEXT_WIDTH * LEFT_SHARE[profile]);
+const rightWidth = (profile: LayoutProfile) => TEXT_WIDTH - leftWidth(profile);
+/** The cell's side margins (sideBySide) take from the width a centred rule is laid out in. */
+const CELL_MARGINS = 80;
 
 function upper(text: string): string {
   return text.toLocaleUpperCase('vi');
+}
+
+/** A rule under a bold title line, as long as the line (never wider than its column). */
+function ruleUnder(text: string, sizePt: number, columnWidth: number): Paragraph {
+  const width = columnWidth - CELL_MARGINS;
+  return shortRule(width, Math.min(width, boldTextWidth(text, sizePt)));
 }
 
 function partyColumns(f: HeaderFields): [Paragraph[], Paragraph[]] {
@@ -76,14 +74,16 @@ function partyColumns(f: HeaderFields): [Paragraph[], Paragraph[]] {
   if (f.parentBody) left.push(line([new TextRun({ text: upper(f.parentBody), size: pt(14) })]));
   if (f.issuingBody) left.push(line([new TextRun({ text: upper(f.issuingBody), bold: true, size: pt(14) })]));
   left.push(line([new TextRun({ text: '*', size: pt(14) })]));
-  left.push(line([new TextRun({ text: numberLine(f.number, 'party'), size: pt(14) })]));
+  left.push(line([new TextRun({ text: f.numberLine, size: pt(14) })]));
 
-  const right: Paragraph[] = f.motto.map((m) =>
-    line([new TextRun({ text: m, bold: true, size: pt(15), underline: {} })]),
-  );
+  const right: Paragraph[] = [line([new TextRun({ text: f.title.title, bold: true, size: pt(15) })])];
+  // A motto typed into a Party header is kept, under the title; the rule goes under the last line.
+  if (f.title.motto) right.push(line([new TextRun({ text: f.title.motto, bold: true, size: pt(14) })]));
+  const last = f.title.motto || f.title.title;
+  right.push(ruleUnder(last, f.title.motto ? 14 : 15, rightWidth('party')));
   right.push(line([]));
   right.push(
-    line([new TextRun({ text: placeDateLine(f.place, f.date), italics: true, size: pt(14) })], {
+    line([new TextRun({ text: f.placeDate, italics: true, size: pt(14) })], {
       alignment: AlignmentType.RIGHT,
     }),
   );
@@ -94,17 +94,16 @@ function stateColumns(f: HeaderFields): [Paragraph[], Paragraph[]] {
   const left: Paragraph[] = [];
   if (f.parentBody) left.push(line([new TextRun({ text: upper(f.parentBody), size: pt(13) })]));
   if (f.issuingBody) left.push(line([new TextRun({ text: upper(f.issuingBody), bold: true, size: pt(13) })]));
-  left.push(shortRule(leftWidth('state'), Math.round(leftWidth('state') / 3)));
-  left.push(
-    line([new TextRun({ text: numberLine(f.number, 'state'), size: pt(13) })], { spacing: { before: 120 } }),
-  );
+  left.push(shortRule(leftWidth('state') - CELL_MARGINS, Math.round(leftWidth('state') / 3)));
+  left.push(line([new TextRun({ text: f.numberLine, size: pt(13) })], { spacing: { before: 120 } }));
 
-  const [nationalName, ...rest] = f.motto;
-  const right: Paragraph[] = [line([new TextRun({ text: upper(nationalName), bold: true, size: pt(12) })])];
-  // The motto line is underlined over its own length, as the decree draws it.
-  for (const m of rest) right.push(line([new TextRun({ text: m, bold: true, size: pt(14), underline: {} })]));
+  const right: Paragraph[] = [line([new TextRun({ text: f.title.title, bold: true, size: pt(12) })])];
+  if (f.title.motto) right.push(line([new TextRun({ text: f.title.motto, bold: true, size: pt(13) })]));
+  // Decree 30: a solid rule under the Tiêu ngữ, as long as that line.
+  const last = f.title.motto || f.title.title;
+  right.push(ruleUnder(last, f.title.motto ? 13 : 12, rightWidth('state')));
   right.push(
-    line([new TextRun({ text: placeDateLine(f.place, f.date), italics: true, size: pt(14) })], {
+    line([new TextRun({ text: f.placeDate, italics: true, size: pt(14) })], {
       alignment: AlignmentType.CENTER,
       spacing: { before: 240 },
     }),

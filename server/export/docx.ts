@@ -18,7 +18,7 @@ import { walkReport } from '../../shared/derive';
 import { xmlSafe, xmlSafeDocument } from '../../shared/render/xml-safe';
 import { renderAppendix } from './docx-appendix';
 import { DocxBodyWriter } from './docx-body';
-import { renderClosing } from './docx-closing';
+import { keepEndWithClosing, renderClosing } from './docx-closing';
 import { renderReportHeader } from './docx-header';
 import { type LayoutProfile, line, MARGIN, PAGE, pt, reportStyles } from './docx-layout';
 import { corePropertiesXml, fixZipTimestamps } from './reproducible';
@@ -55,16 +55,14 @@ function pageNumberHeader(): Header {
 /** The document body: heading block, sections, closing, appendices. */
 function bodyChildren(doc: JSONContent, profile: LayoutProfile, body: DocxBodyWriter): FileChild[] {
   const content = doc.content ?? [];
-  const out: FileChild[] = [
-    ...renderReportHeader(
-      content.find((c) => c.type === 'reportHeader'),
-      profile,
-    ),
-    ...body.paragraphs,
-  ];
+  const header = content.find((c) => c.type === 'reportHeader');
   const closing = content.find((c) => c.type === 'closing');
-  if (closing) out.push(line([], { spacing: { after: 120 } }), ...renderClosing(closing));
-  for (const table of body.tables) out.push(...renderAppendix(table.node, table.rows));
+  const out: FileChild[] = [...renderReportHeader(header, profile)];
+  if (closing) {
+    out.push(...keepEndWithClosing(body.paragraphs));
+    out.push(line([], { spacing: { after: 120 }, keepNext: true }), ...renderClosing(closing, profile));
+  } else out.push(...body.paragraphs);
+  for (const table of body.tables) out.push(...renderAppendix(table.node, table.rows, header, profile));
   return out;
 }
 

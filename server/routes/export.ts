@@ -44,13 +44,13 @@ type Exporter = (doc: JSONContent, report: ReportMeta, context: ExportContext) =
 
 /** One entry per format. */
 export const EXPORTERS: Record<string, Exporter> = {
-  md: async (doc) => ({
-    body: renderMarkdown(doc),
+  md: async (doc, report) => ({
+    body: renderMarkdown(doc, report.profile),
     contentType: 'text/markdown; charset=utf-8',
     extension: 'md',
   }),
   html: async (doc, report) => ({
-    body: renderHtml(doc, { title: report.title }),
+    body: renderHtml(doc, { title: report.title, profile: report.profile }),
     contentType: 'text/html; charset=utf-8',
     extension: 'html',
   }),

@@ -15,6 +15,7 @@ export interface ParsedHeader {
 
 const MOTTO =
   /^(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)$/u;
+const TIEU_NGU = /^Độc lập/u;
 const NUMBER = /^Số\s*:?\s*(\S.*)$/u;
 const PLACE_DATE = /^(.+?),\s*(ngày\s.+)$/iu;
 const DECORATION = /^[*\-–_=\s]+$/u;
@@ -63,6 +64,8 @@ export function parseHeader(lines: readonly string[]): ParsedHeader {
     attrs.parentBody = bodies[0];
     attrs.issuingBody = bodies.slice(1).join(' ');
   }
-  attrs.motto = mottos.join('\n');
+  // The Tiêu ngữ has its own field; the Quốc hiệu or the Party title is the other.
+  attrs.nationalMotto = mottos.find((m) => TIEU_NGU.test(m)) ?? '';
+  attrs.nationalTitle = mottos.filter((m) => !TIEU_NGU.test(m)).join(' ');
   return { attrs, summary: summary.join(' '), leftovers };
 }

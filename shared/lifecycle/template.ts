@@ -4,6 +4,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { newId as randomId } from '../ids';
 import type { ClosingAttrs } from '../schema/closing';
+import { PROFILE_TITLES } from '../schema/headerTitle';
 import { REPORT_HEADER_DEFAULTS, type ReportHeaderAttrs } from '../schema/reportHeader';
 import type { LayoutProfile } from '../types';
 import { detectPeriod, followingPeriod, formatPeriod, halfYearOf, type Period } from './period';
@@ -41,7 +42,7 @@ export const TEMPLATE_CLOSINGS: Record<LayoutProfile, Required<TemplateClosing>>
     authority: '',
     position: 'THỦ TRƯỞNG CƠ QUAN',
     name: '',
-    recipients: ['Cơ quan cấp trên (để báo cáo),', 'Lãnh đạo cơ quan,', 'Lưu: VT.'],
+    recipients: ['Cơ quan cấp trên (để báo cáo);', 'Lãnh đạo cơ quan;', 'Lưu: VT.'],
   },
 };
 
@@ -59,9 +60,13 @@ function resolvePeriod(options: TemplateOptions): Period {
   return fromText ?? halfYearOf(options.today ?? new Date());
 }
 
-/** Defaults overridden by the caller's strings only (an `undefined` must not erase a default). */
-function headerAttrs(override: Partial<ReportHeaderAttrs> = {}): ReportHeaderAttrs {
-  const attrs = { ...REPORT_HEADER_DEFAULTS };
+/**
+ * Defaults overridden by the caller's strings only (an `undefined` must not erase a default). The
+ * title lines are the profile's: a state report starts with its Quốc hiệu and Tiêu ngữ filled in.
+ */
+function headerAttrs(profile: LayoutProfile, override: Partial<ReportHeaderAttrs> = {}): ReportHeaderAttrs {
+  const titles = PROFILE_TITLES[profile];
+  const attrs = { ...REPORT_HEADER_DEFAULTS, nationalTitle: titles.title, nationalMotto: titles.motto };
   for (const key of Object.keys(REPORT_HEADER_DEFAULTS) as (keyof ReportHeaderAttrs)[]) {
     const value = override[key];
     if (typeof value === 'string') attrs[key] = value;
@@ -88,7 +93,10 @@ export function blankReportFromTemplate(options: TemplateOptions = {}): JSONCont
   const summary =
     options.title ??
     `Kết quả thực hiện nhiệm vụ ${formatPeriod(period)} và nhiệm vụ trọng tâm ${formatPeriod(next)}`;
-  const header = withContent({ type: 'reportHeader', attrs: headerAttrs(options.header) }, text(summary));
+  const header = withContent(
+    { type: 'reportHeader', attrs: headerAttrs(profile, options.header) },
+    text(summary),
+  );
 
   const firstId = makeId();
   let secondId = makeId();

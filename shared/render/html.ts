@@ -13,27 +13,22 @@ import {
   summarizeEvaluations,
   walkReport,
 } from '../derive';
+import type { LayoutProfile } from '../types';
+import { escapeHtml } from './escape-html';
+import { appendixReference, profileOf } from './headerLines';
+import { closingHtml, headerHtml } from './html-frame';
 import { enterGrid, type GridFrame, gridTable, leaveGrid } from './html-table';
 import { type Mark, partsOf, str } from './parts';
 import { PRINT_CSS } from './printCss';
 import { xmlSafe, xmlSafeDocument } from './xml-safe';
 
+export { escapeHtml } from './escape-html';
+
 export interface RenderHtmlOptions {
   /** Page title; defaults to the document type and summary line. */
   title?: string;
-}
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escape text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  /** Layout rules (ReportMeta.profile); default: what the header's title lines say, else party. */
+  profile?: LayoutProfile;
 }
 
 const MARK_TAGS: Record<string, string> = { bold: 'strong', italic: 'em', strike: 's', underline: 'u' };
@@ -60,6 +55,13 @@ interface OpenSection {
 class HtmlWriter implements ReportVisitor<JSONContent> {
   readonly sections: string[] = [];
   readonly tables: string[] = [];
+  /** "(Kèm theo Báo cáo số …)" under each appendix's title. */
+  private readonly reference: string;
+
+  constructor(reference: string) {
+    this.reference = reference;
+  }
+
   readonly footnotes: string[] = [];
   private readonly frames: Frame[] = [];
   private readonly open: OpenSection[] = [];
@@ -161,7 +163,7 @@ class HtmlWriter implements ReportVisitor<JSONContent> {
         break;
       }
       case 'table':
-        this.tables.push(table(frame.node, frame.rows));
+        this.tables.push(table(frame.node, frame.rows, this.reference));
         break;
       case 'grid':
         this.block(gridTable(frame));
@@ -204,44 +206,11 @@ function markedText(node: JSONContent): string {
   return t;
 }
 
-function header(node: JSONContent): string {
-  const a = node.attrs ?? {};
-  const line = (cls: string, text: string) => (text ? `<div class="${cls}">${escapeHtml(text)}</div>` : '');
-  const placeDate = [str(a.place), str(a.date)].filter(Boolean).join(', ');
-  const mottos = str(a.motto)
-    .split('\n')
-    .filter(Boolean)
-    .map((m) => line('motto', m))
-    .join('');
-  return [
-    '<header class="report-header">',
-    '<div class="header-grid">',
-    `<div class="header-left">${line('parent-body', str(a.parentBody))}${line('issuing-body', str(a.issuingBody))}${str(a.number) ? line('doc-number', `Số ${str(a.number)}`) : ''}</div>`,
-    `<div class="header-right">${mottos}${line('place-date', placeDate)}</div>`,
-    '</div>',
-    line('document-type', str(a.documentType)),
-    line('summary', plainText(node, { footnotes: true }).trim()),
-    '</header>',
-  ].join('\n');
-}
-
-function closing(node: JSONContent): string {
-  const a = node.attrs ?? {};
-  const recipients = (node.content ?? [])
-    .map((r) => plainText(r, { footnotes: true }))
-    .filter((t) => t.trim())
-    .map((r) => `<li>${escapeHtml(r)}</li>`)
-    .join('');
-  const sig = [
-    str(a.authority) ? `<div class="authority">${escapeHtml(str(a.authority))}</div>` : '',
-    str(a.position) ? `<div class="position">${escapeHtml(str(a.position))}</div>` : '',
-    `<div class="signature-space"></div>`,
-    str(a.name) ? `<div class="signer">${escapeHtml(str(a.name))}</div>` : '',
-  ].join('');
-  return `<footer class="report-closing"><div class="recipients"><div class="recipients-label">Nơi nhận:</div><ul>${recipients}</ul></div><div class="signature">${sig}</div></footer>`;
-}
-
-function table(node: JSONContent, rows: readonly IndicatorRowEntry<JSONContent>[]): string {
+function table(
+  node: JSONContent,
+  rows: readonly IndicatorRowEntry<JSONContent>[],
+  reference: string,
+): string {
   const body = rows
     .map((r) => {
       const evaluation = str(r.node.attrs?.evaluation);
@@ -253,6 +222,7 @@ function table(node: JSONContent, rows: readonly IndicatorRowEntry<JSONContent>[
     '<section class="appendix">',
     `<div class="appendix-label">${escapeHtml(str(node.attrs?.label) || 'PHỤ LỤC')}</div>`,
     str(node.attrs?.title) ? `<div class="appendix-title">${escapeHtml(str(node.attrs?.title))}</div>` : '',
+    `<div class="appendix-reference">${escapeHtml(reference)}</div>`,
     '<table class="indicators"><thead><tr><th>STT</th><th>Nội dung chỉ tiêu</th><th>Kết quả</th><th>Đánh giá</th><th>Ghi chú</th></tr></thead>',
     `<tbody>\n${body}\n</tbody></table>`,
     `<p class="indicator-summary">${escapeHtml(summary.label)}</p>`,
@@ -276,12 +246,13 @@ export function renderHtml(input: JSONContent, opts: RenderHtmlOptions = {}): st
         .join(' ') ||
         'Báo cáo'),
   );
-  const writer = new HtmlWriter();
+  const profile = profileOf(headerAttrs, opts.profile);
+  const writer = new HtmlWriter(appendixReference(headerAttrs, profile));
   walkReport(doc, writer);
   const body: string[] = [];
-  if (parts.header) body.push(header(parts.header));
+  if (parts.header) body.push(headerHtml(parts.header, profile));
   body.push(...writer.sections);
-  if (parts.closing) body.push(closing(parts.closing));
+  if (parts.closing) body.push(closingHtml(parts.closing, profile));
   body.push(...writer.tables);
   if (writer.footnotes.length > 0) {
     body.push(`<section class="footnotes"><ol>\n${writer.footnotes.join('\n')}\n</ol></section>`);

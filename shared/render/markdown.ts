@@ -15,8 +15,12 @@ import {
   summarizeEvaluations,
   walkReport,
 } from '../derive';
+import { headerTitle } from '../schema/headerTitle';
+import type { LayoutProfile } from '../types';
+import { appendixReference, numberLine, placeDateLine, profileOf } from './headerLines';
 import { enterGrid, type GridFrame, gridTable, leaveGrid } from './markdown-table';
 import { type Mark, partsOf, str } from './parts';
+import { RECIPIENTS_LABEL, recipientLines } from './recipients';
 import { xmlSafeDocument } from './xml-safe';
 
 /** Escape text so Markdown shows it literally. */
@@ -117,6 +121,13 @@ class MarkdownWriter implements ReportVisitor<JSONContent> {
   /** Blocks of the sections, in order. */
   readonly sections: string[] = [];
   readonly tables: string[] = [];
+  /** "(Kèm theo Báo cáo số …)" under each appendix's title. */
+  private readonly reference: string;
+
+  constructor(reference: string) {
+    this.reference = reference;
+  }
+
   readonly footnotes: string[] = [];
   private readonly frames: Frame[] = [];
   /** Sections whose heading is not written yet. */
@@ -239,7 +250,7 @@ class MarkdownWriter implements ReportVisitor<JSONContent> {
         break;
       }
       case 'table':
-        table(frame.node, frame.rows, this.tables);
+        table(frame.node, frame.rows, this.tables, this.reference);
         break;
       case 'grid':
         if (parent?.kind === 'blocks') parent.lines.push(gridTable(frame));
@@ -260,10 +271,16 @@ class MarkdownWriter implements ReportVisitor<JSONContent> {
 
 const cell = (text: string) => escapeMarkdown(text).replace(LINE_BREAK, '<br>');
 
-function table(node: JSONContent, rows: readonly IndicatorRowEntry<JSONContent>[], out: string[]): void {
+function table(
+  node: JSONContent,
+  rows: readonly IndicatorRowEntry<JSONContent>[],
+  out: string[],
+  reference: string,
+): void {
   const label = str(node.attrs?.label) || 'PHỤ LỤC';
   out.push(`**${escapeMarkdown(oneLine(label))}**`);
   if (str(node.attrs?.title)) out.push(`**${escapeMarkdown(oneLine(str(node.attrs?.title)))}**`);
+  out.push(`*${escapeMarkdown(reference)}*`);
   const lines = [
     '| STT | Nội dung chỉ tiêu | Kết quả | Đánh giá | Ghi chú |',
     '| ---: | --- | --- | --- | --- |',
@@ -277,14 +294,16 @@ function table(node: JSONContent, rows: readonly IndicatorRowEntry<JSONContent>[
   out.push(`*${summarizeEvaluations(rows).label}*`);
 }
 
-function header(node: JSONContent): string[] {
+function header(node: JSONContent, profile: LayoutProfile): string[] {
   const a = node.attrs ?? {};
+  const title = headerTitle(a, profile);
   const lines = [
-    ...str(a.motto).split(LINE_BREAK),
+    title.title,
+    title.motto,
     str(a.parentBody),
     str(a.issuingBody),
-    str(a.number) ? `Số ${str(a.number)}` : '',
-    [str(a.place), str(a.date)].filter(Boolean).join(', '),
+    numberLine(a, profile),
+    placeDateLine(a),
   ]
     .filter(Boolean)
     .map(inlineLine);
@@ -296,14 +315,18 @@ function header(node: JSONContent): string[] {
   return out;
 }
 
-function closing(node: JSONContent): string[] {
+function closing(node: JSONContent, profile: LayoutProfile): string[] {
   const a = node.attrs ?? {};
   const out: string[] = [];
-  const recipients = (node.content ?? [])
-    .map((r) => plainText(r, { footnotes: true }))
-    .filter((t) => t.trim());
+  const recipients = recipientLines(
+    (node.content ?? []).map((r) => plainText(r, { footnotes: true })),
+    profile,
+  );
+  // The lines keep their own "- ", which Markdown reads as the list's markers.
   if (recipients.length)
-    out.push(`**Nơi nhận:**\n${recipients.map((r) => `- ${escapeMarkdown(oneLine(r))}`).join('\n')}`);
+    out.push(
+      `**${RECIPIENTS_LABEL}**\n${recipients.map((r) => `- ${escapeMarkdown(oneLine(r.slice(2)))}`).join('\n')}`,
+    );
   const sig = [str(a.authority), str(a.position)]
     .filter(Boolean)
     .map((s) => `**${escapeMarkdown(oneLine(s))}**`);
@@ -312,16 +335,20 @@ function closing(node: JSONContent): string[] {
   return out;
 }
 
-/** Render a report (ProseMirror JSON) as GitHub-flavoured Markdown. */
-export function renderMarkdown(input: JSONContent): string {
+/**
+ * Render a report (ProseMirror JSON) as GitHub-flavoured Markdown. `profile` (ReportMeta.profile)
+ * picks the layout rules; default: what the header's title lines say, else party.
+ */
+export function renderMarkdown(input: JSONContent, profile?: LayoutProfile): string {
   const doc = xmlSafeDocument(input);
   const parts = partsOf(doc);
-  const writer = new MarkdownWriter();
+  const p = profileOf(parts.header?.attrs ?? {}, profile);
+  const writer = new MarkdownWriter(appendixReference(parts.header?.attrs, p));
   walkReport(doc, writer);
   const out: string[] = [];
-  if (parts.header) out.push(...header(parts.header));
+  if (parts.header) out.push(...header(parts.header, p));
   out.push(...writer.sections);
-  if (parts.closing) out.push(...closing(parts.closing));
+  if (parts.closing) out.push(...closing(parts.closing, p));
   out.push(...writer.tables, ...writer.footnotes);
   return `${out.join('\n\n')}\n`;
 }

@@ -18,6 +18,7 @@ import { ReportTableRow } from './tableRow';
 export { CLOSING_DEFAULTS, Closing, type ClosingAttrs } from './closing';
 export { ReportDocument } from './document';
 export { Footnote } from './footnote';
+export { type HeaderTitle, headerTitle, normalizeMotto, PROFILE_TITLES, titleProfile } from './headerTitle';
 export { IndicatorCell } from './indicatorCell';
 export { findIndicatorRowPos } from './indicatorPositions';
 export { EVALUATIONS, IndicatorRow, isEvaluation } from './indicatorRow';

@@ -1,4 +1,6 @@
 import { mergeAttributes, Node } from '@tiptap/core';
+import { numberLine } from '../render/headerLines';
+import { headerTitle } from './headerTitle';
 
 export interface ReportHeaderAttrs {
   /** Upper body, e.g. "ĐẢNG BỘ KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH". */
@@ -13,7 +15,15 @@ export interface ReportHeaderAttrs {
   date: string;
   /** Document type, "BÁO CÁO" by default. */
   documentType: string;
-  /** National/Party motto line(s), e.g. "ĐẢNG CỘNG SẢN VIỆT NAM"; empty when not given. */
+  /** Quốc hiệu ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") or the Party title ("ĐẢNG CỘNG SẢN VIỆT NAM"). */
+  nationalTitle: string;
+  /** Tiêu ngữ ("Độc lập - Tự do - Hạnh phúc"); empty for the Party. */
+  nationalMotto: string;
+  /**
+   * Legacy: both title lines in one field ("\n" between them), as headers were written before the
+   * two fields above. Still read (shared/schema/headerTitle.ts) while the two are empty; the
+   * document-forms dialog moves it into them and clears it when the secretary saves.
+   */
   motto: string;
 }
 
@@ -24,6 +34,8 @@ export const REPORT_HEADER_DEFAULTS: ReportHeaderAttrs = {
   place: '',
   date: '',
   documentType: 'BÁO CÁO',
+  nationalTitle: '',
+  nationalMotto: '',
   motto: '',
 };
 
@@ -56,6 +68,8 @@ export const ReportHeader = Node.create({
       place: textAttr('place'),
       date: textAttr('date'),
       documentType: textAttr('documentType'),
+      nationalTitle: textAttr('nationalTitle'),
+      nationalMotto: textAttr('nationalMotto'),
       motto: textAttr('motto'),
     };
   },
@@ -66,6 +80,7 @@ export const ReportHeader = Node.create({
 
   renderHTML({ node, HTMLAttributes }) {
     const a = node.attrs as ReportHeaderAttrs;
+    const title = headerTitle(a);
     const placeDate = [a.place, a.date].filter(Boolean).join(', ');
     return [
       'header',
@@ -73,11 +88,21 @@ export const ReportHeader = Node.create({
       [
         'div',
         { class: 'report-header-meta', contenteditable: 'false' },
-        ['div', { class: 'report-header-parent' }, a.parentBody],
-        ['div', { class: 'report-header-issuer' }, a.issuingBody],
-        ['div', { class: 'report-header-number' }, a.number ? `Số ${a.number}` : ''],
-        ['div', { class: 'report-header-motto' }, a.motto],
-        ['div', { class: 'report-header-date' }, placeDate],
+        [
+          'div',
+          { class: 'report-header-left' },
+          ['div', { class: 'report-header-parent' }, a.parentBody],
+          ['div', { class: 'report-header-issuer' }, a.issuingBody],
+          ['div', { class: 'report-header-number' }, a.number ? numberLine(a) : ''],
+        ],
+        [
+          'div',
+          { class: 'report-header-right' },
+          ['div', { class: 'report-header-title' }, title.title],
+          // The rule under the last title line is its bottom border, as long as the line.
+          ['div', { class: 'report-header-motto' }, title.motto],
+          ['div', { class: 'report-header-date' }, placeDate],
+        ],
       ],
       ['div', { class: 'report-header-type', contenteditable: 'false' }, a.documentType],
       ['div', { class: 'report-header-summary', 'data-report-summary': '' }, 0],

@@ -87,6 +87,8 @@ export function reportWithSections(sections: SectionSpec[], spec: ReportSpec = {
         place: '',
         date: '',
         documentType: 'BÁO CÁO',
+        nationalTitle: '',
+        nationalMotto: '',
         motto: '',
         ...spec.header,
       },

@@ -96,11 +96,41 @@ describe('DOCX export of the sample report (party profile)', async () => {
     expect(html).toMatch(/<p><em>An Giang, ngày 25 tháng 6 năm 2024<\/em><\/p>/);
     expect(html).toMatch(/<p><strong>ĐẢNG ỦY SỞ THÔNG TIN VÀ TRUYỀN THÔNG<\/strong><\/p><p>\*<\/p>/);
     expect(html).toMatch(/<p><strong>BÁO CÁO<\/strong><\/p>/);
-    expect(html).toMatch(/<p><strong><em>Nơi nhận:<\/em><\/strong><\/p><p>- Đảng ủy Khối CQ và DN/);
+    // 36-HD/VPTW: "Nơi nhận:" upright and underlined, 14 pt; the list 12 pt, "," after each but the last.
+    expect(html).toMatch(/<p>Nơi nhận:<\/p><p>- Đảng ủy Khối CQ và DN \(dukcqdn.vnptioffice.vn\),<\/p>/);
     expect(html).toMatch(/<p><strong>T\/M ĐẢNG ỦY<\/strong><\/p><p><strong>BÍ THƯ<\/strong><\/p>/);
-    // "Nơi nhận:" is 12 pt (24 half-points), the list 11 pt.
-    expect(documentXml).toMatch(/<w:sz w:val="24"\/>[\s\S]{0,200}<w:t[^>]*>Nơi nhận:<\/w:t>/);
-    expect(documentXml).toMatch(/<w:sz w:val="22"\/>[\s\S]{0,200}<w:t[^>]*>- Lưu: VT\.<\/w:t>/);
+    const label = documentXml.match(/<w:r>(?:(?!<w:r>)[\s\S])*?<w:t[^>]*>Nơi nhận:<\/w:t>/)?.[0] ?? '';
+    expect(label).toMatch(/<w:u w:val="single"\/>/);
+    expect(label).toMatch(/<w:sz w:val="28"\/>/);
+    expect(label).not.toMatch(/<w:b\/>|<w:i\/>/);
+    expect(documentXml).toMatch(/<w:sz w:val="24"\/>[\s\S]{0,200}<w:t[^>]*>- Lưu: VT\.<\/w:t>/);
+  });
+
+  it('keeps the last body paragraphs with the closing block, which leaves room to sign above the name', () => {
+    const paragraphs = [...documentXml.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map(
+      (m) => m[0],
+    );
+    const label = paragraphs.findIndex((p) => paragraphTexts(p).join('') === 'Nơi nhận:');
+    const before = paragraphs.slice(0, label);
+    // The spacer before the closing table and the two last body paragraphs (a ReportBody).
+    const [spacer, last, secondLast] = before.slice(-3).reverse();
+    expect(spacer).toMatch(/<w:keepNext\/>/);
+    for (const p of [last, secondLast]) {
+      expect(p).toMatch(/<w:pStyle w:val="ReportBody"\/>/);
+      expect(p).toMatch(/<w:keepNext\/>/);
+      expect(p).toMatch(/<w:keepLines\/>/);
+    }
+    // Only the end is kept: an earlier body paragraph is not.
+    expect(before.filter((p) => /ReportBody/.test(p) && !/<w:keepNext\/>/.test(p)).length).toBeGreaterThan(
+      10,
+    );
+    // The row does not split; between "BÍ THƯ" and the name line four empty lines.
+    expect(documentXml).toMatch(/<w:cantSplit\/>[\s\S]*Nơi nhận:/);
+    const position = paragraphs.findIndex((p) => paragraphTexts(p).join('') === 'BÍ THƯ');
+    expect(paragraphs.slice(position + 1, position + 5).every((p) => paragraphTexts(p).join('') === '')).toBe(
+      true,
+    );
+    expect(paragraphs[position + 5]).toMatch(/<w:b\/>/);
   });
 
   it('is A4 portrait with 20/20/30/15 mm margins, Times New Roman, header numbers from page 2', () => {
@@ -166,7 +196,25 @@ describe('DOCX export, state profile', async () => {
     issuingBody: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
     number: '05/BC-UBND',
   });
-  const html = await toHtml(await renderDocx(doc, { profile: 'state' }));
+  const stateDocx = await renderDocx(doc, { profile: 'state' });
+  const html = await toHtml(stateDocx);
+  const documentXml = zipText(stateDocx, 'word/document.xml');
+
+  it('writes "Nơi nhận:" 12 pt bold italic and the recipients 11 pt with ";" (Decree 30)', () => {
+    const label = documentXml.match(/<w:r>(?:(?!<w:r>)[\s\S])*?<w:t[^>]*>Nơi nhận:<\/w:t>/)?.[0] ?? '';
+    expect(label).toMatch(/<w:b\/>/);
+    expect(label).toMatch(/<w:i\/>/);
+    expect(label).toMatch(/<w:sz w:val="24"\/>/);
+    expect(label).not.toMatch(/<w:u /);
+    expect(html).toMatch(/<p>- Đảng ủy Khối CQ và DN \(dukcqdn.vnptioffice.vn\);<\/p>/);
+    expect(documentXml).toMatch(/<w:sz w:val="22"\/>[\s\S]{0,200}<w:t[^>]*>- Lưu: VT\.<\/w:t>/);
+  });
+
+  it('names the report under the appendix title', () => {
+    expect(stripTags(html)).toContain(
+      '(Kèm theo Báo cáo số 05/BC-UBND ngày 25 tháng 6 năm 2024 của SỞ THÔNG TIN VÀ TRUYỀN THÔNG)',
+    );
+  });
 
   it('has Quốc hiệu, Tiêu ngữ and "Số:"', () => {
     const text = stripTags(html);

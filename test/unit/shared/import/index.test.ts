@@ -261,7 +261,9 @@ describe('import of the hand-made edge cases', () => {
       place: 'An Giang',
       date: 'ngày 20 tháng 6 năm 2024',
       documentType: 'BÁO CÁO',
-      motto: 'ĐẢNG CỘNG SẢN VIỆT NAM',
+      nationalTitle: 'ĐẢNG CỘNG SẢN VIỆT NAM',
+      nationalMotto: '',
+      motto: '',
     });
     expect(flatText(doc.content![0])).toBe('Kết quả thử nghiệm các trường hợp đặc biệt');
   });

@@ -61,9 +61,14 @@ describe('blankReportFromTemplate', () => {
       place: 'An Giang',
       number: '',
       documentType: 'BÁO CÁO',
+      // Decree 30: a state report starts with its Quốc hiệu and Tiêu ngữ filled in.
+      nationalTitle: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      nationalMotto: 'Độc lập - Tự do - Hạnh phúc',
+      motto: '',
     });
     const closing = doc.content!.find((n) => n.type === 'closing')!;
     const { recipients, ...signature } = TEMPLATE_CLOSINGS.state;
+    expect(recipients.at(-1)).toMatch(/^Lưu: VT/);
     expect(closing.attrs).toEqual(signature);
     expect(closing.content?.map((r) => plainText(r))).toEqual(recipients);
     expect(buildOutline(doc).map((s) => s.title)).toEqual([
@@ -71,6 +76,14 @@ describe('blankReportFromTemplate', () => {
       'NHIỆM VỤ TRỌNG TÂM NĂM 2026',
     ]);
     expect(() => reportSchema.nodeFromJSON(doc).check()).not.toThrow();
+  });
+
+  it('gives a Party report the Party title and no Tiêu ngữ', () => {
+    const doc = blankReportFromTemplate({ period: { kind: 'year', year: 2025 }, profile: 'party' });
+    expect(doc.content!.find((n) => n.type === 'reportHeader')!.attrs).toMatchObject({
+      nationalTitle: 'ĐẢNG CỘNG SẢN VIỆT NAM',
+      nationalMotto: '',
+    });
   });
 
   it('lets the caller override the signature and recipients', () => {

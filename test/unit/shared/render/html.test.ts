@@ -47,6 +47,26 @@ describe('renderHtml', () => {
     expect(html).toContain('<div class="doc-number">Số 15-BC/ĐU</div>');
   });
 
+  it('lays out the title lines, Nơi nhận and the appendix reference by the profile', () => {
+    // Party (the sample): the Party title with its rule, "Nơi nhận:" underlined by the print CSS.
+    expect(html).toContain('<div class="national"><span class="ruled">ĐẢNG CỘNG SẢN VIỆT NAM</span></div>');
+    expect(html).toContain('<footer class="report-closing profile-party">');
+    expect(html).toContain('<li>- Lưu: VT.</li>');
+    expect(html).toContain(
+      '.profile-party .recipients-label { font-size: 14pt; text-decoration: underline; }',
+    );
+    expect(html).toContain(
+      '<div class="appendix-reference">(Kèm theo Báo cáo số 15-BC/ĐU ngày … tháng … năm … của',
+    );
+    // State: Quốc hiệu, then the Tiêu ngữ carrying the rule; ";" after the recipients.
+    const state = renderHtml(sample, { profile: 'state' });
+    expect(state).toContain(
+      '<div class="national">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div><div class="national"><span class="ruled">Độc lập - Tự do - Hạnh phúc</span></div>',
+    );
+    expect(state).toContain('<div class="doc-number">Số: 15-BC/ĐU</div>');
+    expect(state).toMatch(/<li>- Đảng ủy Khối CQ và DN \(dukcqdn.vnptioffice.vn\);<\/li>/);
+  });
+
   it('escapes all text and attributes', () => {
     const doc = reportWithSections(
       [{ title: '<img src=x onerror=alert(1)>', id: '"><script>', paragraphs: ['a & b < c'] }],

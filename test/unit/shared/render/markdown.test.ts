@@ -50,7 +50,9 @@ describe('renderMarkdown on the sample', () => {
   });
 
   it('writes header, Nơi nhận and the signature', () => {
-    expect(md.startsWith('ĐẢNG ỦY SỞ THÔNG TIN VÀ TRUYỀN THÔNG\\\nSố 15-BC/ĐU')).toBe(true);
+    expect(
+      md.startsWith('ĐẢNG CỘNG SẢN VIỆT NAM\\\nĐẢNG ỦY SỞ THÔNG TIN VÀ TRUYỀN THÔNG\\\nSố 15-BC/ĐU'),
+    ).toBe(true);
     expect(md).toContain('**BÁO CÁO**');
     expect(md).toContain(
       '**Nơi nhận:**\n- Đảng ủy Khối CQ và DN (dukcqdn.vnptioffice.vn),\n- Đảng bộ sở: BCH, các Chi bộ, Đảng viên,\n- Lưu: VT.',

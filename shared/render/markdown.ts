@@ -1,57 +1,27 @@
 // GitHub-flavoured Markdown of a report: numbered headings, footnotes as [^n] with definitions
 // at the end, the indicator table as a GFM table, the closing blocks. Written from the one walk of
 // the report (shared/derive/walk.ts), which assigns every number.
-// Over 300 lines: one visitor whose frames (sections, lists, escapes) read as one unit; ordinary
-// tables are in markdown-table.ts.
+// Ordinary tables are in markdown-table.ts, escaping in markdown-escape.ts, the header, appendix
+// and closing in markdown-frame.ts.
 
 import type { JSONContent } from '@tiptap/core';
 import {
-  evaluationLabel,
   type FootnoteEntry,
   type IndicatorRowEntry,
   plainText,
   type ReportVisitor,
   type SectionEntry,
-  summarizeEvaluations,
   walkReport,
 } from '../derive';
-import { headerTitle } from '../schema/headerTitle';
 import type { LayoutProfile } from '../types';
-import { appendixReference, numberLine, placeDateLine, profileOf } from './headerLines';
+import { appendixReference, profileOf } from './headerLines';
+import { escapeLineStarts, escapeMarkdown, inlineLine, LINE_BREAK, oneLine } from './markdown-escape';
+import { closing, header, indicatorTable } from './markdown-frame';
 import { enterGrid, type GridFrame, gridTable, leaveGrid } from './markdown-table';
-import { type Mark, partsOf, str } from './parts';
-import { RECIPIENTS_LABEL, recipientLines } from './recipients';
+import { type Mark, partsOf } from './parts';
 import { xmlSafeDocument } from './xml-safe';
 
-/** Escape text so Markdown shows it literally. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/&(?=#?\w+;)/g, '\\&');
-}
-
-/**
- * Escape the start of a line so it is not read as a heading, list, quote, rule or setext
- * underline; leading blanks go, as Markdown would drop them anyway, so they cannot start a code
- * block. (`*`, `_`, `|`, backticks, `~` and `<` are already escaped by escapeMarkdown.)
- */
-export function escapeLineStart(text: string): string {
-  return text
-    .replace(/^[ \t]+/, '')
-    .replace(/^([#>+=-])/, '\\$1')
-    .replace(/^(\d+)([.)])(\s|$)/, '$1\\$2$3');
-}
-
-/** Every line of a block escaped at its start: a newline in a text node must not start a block. */
-function escapeLineStarts(text: string): string {
-  return text.split('\n').map(escapeLineStart).join('\n');
-}
-
-const LINE_BREAK = /\r\n?|\n/g;
-
-/** Text that must stay on one line (a heading, a cell, a footnote definition, a bold line). */
-const oneLine = (text: string) => text.replace(/[ \t]*(?:\r\n?|\n)[ \t]*/g, ' ');
-
-/** Escaped text for one line of its own. */
-const inlineLine = (text: string) => escapeLineStart(escapeMarkdown(oneLine(text)));
+export { escapeLineStart, escapeMarkdown } from './markdown-escape';
 
 const MARK_WRAP: Record<string, [string, string]> = {
   bold: ['**', '**'],
@@ -250,7 +220,7 @@ class MarkdownWriter implements ReportVisitor<JSONContent> {
         break;
       }
       case 'table':
-        table(frame.node, frame.rows, this.tables, this.reference);
+        indicatorTable(frame.node, frame.rows, this.tables, this.reference);
         break;
       case 'grid':
         if (parent?.kind === 'blocks') parent.lines.push(gridTable(frame));
@@ -267,72 +237,6 @@ class MarkdownWriter implements ReportVisitor<JSONContent> {
       `${'#'.repeat(Math.min(section.depth, 6))} ${section.number}${title ? ` ${title}` : ''}`,
     );
   }
-}
-
-const cell = (text: string) => escapeMarkdown(text).replace(LINE_BREAK, '<br>');
-
-function table(
-  node: JSONContent,
-  rows: readonly IndicatorRowEntry<JSONContent>[],
-  out: string[],
-  reference: string,
-): void {
-  const label = str(node.attrs?.label) || 'PHỤ LỤC';
-  out.push(`**${escapeMarkdown(oneLine(label))}**`);
-  if (str(node.attrs?.title)) out.push(`**${escapeMarkdown(oneLine(str(node.attrs?.title)))}**`);
-  out.push(`*${escapeMarkdown(reference)}*`);
-  const lines = [
-    '| STT | Nội dung chỉ tiêu | Kết quả | Đánh giá | Ghi chú |',
-    '| ---: | --- | --- | --- | --- |',
-  ];
-  for (const r of rows) {
-    lines.push(
-      `| ${r.stt} | ${cell(r.content)} | ${cell(r.result)} | ${evaluationLabel(r.evaluation)} | ${cell(r.note)} |`,
-    );
-  }
-  out.push(lines.join('\n'));
-  out.push(`*${summarizeEvaluations(rows).label}*`);
-}
-
-function header(node: JSONContent, profile: LayoutProfile): string[] {
-  const a = node.attrs ?? {};
-  const title = headerTitle(a, profile);
-  const lines = [
-    title.title,
-    title.motto,
-    str(a.parentBody),
-    str(a.issuingBody),
-    numberLine(a, profile),
-    placeDateLine(a),
-  ]
-    .filter(Boolean)
-    .map(inlineLine);
-  const out: string[] = [];
-  if (lines.length) out.push(lines.join('\\\n'));
-  if (str(a.documentType)) out.push(`**${escapeMarkdown(oneLine(str(a.documentType)))}**`);
-  const summary = plainText(node, { footnotes: true }).trim();
-  if (summary) out.push(`**${escapeMarkdown(oneLine(summary))}**`);
-  return out;
-}
-
-function closing(node: JSONContent, profile: LayoutProfile): string[] {
-  const a = node.attrs ?? {};
-  const out: string[] = [];
-  const recipients = recipientLines(
-    (node.content ?? []).map((r) => plainText(r, { footnotes: true })),
-    profile,
-  );
-  // The lines keep their own "- ", which Markdown reads as the list's markers.
-  if (recipients.length)
-    out.push(
-      `**${RECIPIENTS_LABEL}**\n${recipients.map((r) => `- ${escapeMarkdown(oneLine(r.slice(2)))}`).join('\n')}`,
-    );
-  const sig = [str(a.authority), str(a.position)]
-    .filter(Boolean)
-    .map((s) => `**${escapeMarkdown(oneLine(s))}**`);
-  if (str(a.name)) sig.push(inlineLine(str(a.name)));
-  if (sig.length) out.push(sig.join('\\\n'));
-  return out;
 }
 
 /**

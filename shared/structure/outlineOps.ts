@@ -3,12 +3,15 @@
 // delete it with its contents. Used by the client (menus, keys, drag and drop) and tested on plain
 // JSON documents. Numbers are derived from the tree (shared/derive/walk.ts): nothing to renumber.
 //
-// A moved section is re-inserted with its id and owner as a COPY of its node: y-tiptap matches
-// children by node identity, so the copy is what it re-creates in Yjs (a delete and an insert) while
-// the neighbours it passes stay untouched (with the same node, a move up would re-create the
-// neighbour instead, which an editor may not own). The server's id check (guard-section-ids.ts)
-// accepts an id that ends up on one live section, and the workflow status stored under that id
-// stays with the section.
+// A move is two steps, an insertion of a copy of the section (same id and owner) and the deletion of
+// the original, and the client syncs each step on its own (outlineActions.ts). Why: y-tiptap
+// reconciles a changed parent by matching children by node identity and then BY POSITION, updating
+// a Yjs section in place to mirror whatever section now sits there: one step that both removes and
+// inserts sections would rewrite the id and owner of a neighbour, which the server refuses from an
+// editor (and which would move workflow state between sections). A pure insertion or deletion only
+// adds or drops Yjs elements; every other section keeps its Yjs twin. The copy is a new node object
+// so it is never mistaken for the original. The server's id check (guard-section-ids.ts) accepts an
+// id that ends up on one live section, and the workflow status stored under that id stays with it.
 //
 // Shape rules of the schema that these operations keep: a section is `sectionTitle block* section*`
 // (sub-sections come last), the document is `reportHeader section+ closing? indicatorTable?`.
@@ -105,9 +108,16 @@ export function emptySection(schema: Schema, makeId: () => string = () => newId(
   return schema.nodes.section.create({ id: makeId(), owner: null }, schema.nodes.sectionTitle.create());
 }
 
-/** A new node object equal to `node`: re-created by y-tiptap, unlike its untouched neighbours. */
-function relocated(node: PMNode): PMNode {
-  return node.type.create(node.attrs, node.content, node.marks);
+/**
+ * Move the section of `place` to `at` (a position of the document before the move): an insertion
+ * of a copy, then the deletion of the original, as two steps (see the top of this file).
+ */
+function relocate(tr: Transform, place: SectionPlace, at: number): OpResult {
+  const { node } = place;
+  tr.insert(at, node.type.create(node.attrs, node.content, node.marks));
+  const from = tr.mapping.map(place.pos, 1);
+  tr.delete(from, from + node.nodeSize);
+  return { focusId: node.attrs.id as string };
 }
 
 export interface OpResult {
@@ -127,9 +137,8 @@ export function applyOutlineOp(
 ): OpResult | null {
   const place = locateSection(tr.doc, id);
   if (place === null || !opApplies(op, place)) return null;
-  const { pos } = place;
-  const node = relocated(place.node);
-  const end = pos + place.node.nodeSize;
+  const { pos, node } = place;
+  const end = pos + node.nodeSize;
   const schema = tr.doc.type.schema;
   switch (op) {
     case 'addBefore':
@@ -140,30 +149,16 @@ export function applyOutlineOp(
       tr.insert(at, fresh);
       return { focusId: fresh.attrs.id as string };
     }
-    case 'moveUp': {
-      const previous = sectionAt(place.parent, place.index - 1)!;
-      tr.replaceWith(pos - previous.nodeSize, end, [node, previous]);
-      return { focusId: id };
-    }
-    case 'moveDown': {
-      const next = sectionAt(place.parent, place.index + 1)!;
-      tr.replaceWith(pos, end + next.nodeSize, [next, node]);
-      return { focusId: id };
-    }
-    case 'demote': {
-      // Becomes the last sub-section of the section before it.
-      // The previous sibling ends at `pos`: its inside end is pos - 1, untouched by the deletion.
-      tr.delete(pos, end);
-      tr.insert(pos - 1, node);
-      return { focusId: id };
-    }
-    case 'promote': {
+    case 'moveUp':
+      return relocate(tr, place, pos - sectionAt(place.parent, place.index - 1)!.nodeSize);
+    case 'moveDown':
+      return relocate(tr, place, end + sectionAt(place.parent, place.index + 1)!.nodeSize);
+    case 'demote':
+      // Becomes the last sub-section of the section before it, which ends at `pos`.
+      return relocate(tr, place, pos - 1);
+    case 'promote':
       // Leaves its parent and follows it.
-      const parentEnd = place.parentPos + place.parent.nodeSize;
-      tr.insert(parentEnd, node);
-      tr.delete(pos, end);
-      return { focusId: id };
-    }
+      return relocate(tr, place, place.parentPos + place.parent.nodeSize);
     case 'delete': {
       const neighbour = sectionAt(place.parent, place.index + 1) ?? sectionAt(place.parent, place.index - 1);
       tr.delete(pos, end);
@@ -171,4 +166,42 @@ export function applyOutlineOp(
       return { focusId: (focus?.attrs.id as string | undefined) ?? null };
     }
   }
+}
+
+/** Where a dragged section goes relative to the section it is dropped on. */
+export type DropPlacement = 'before' | 'after' | 'inside';
+
+/** Whether `targetId` is `id` itself or lies inside it (a section cannot go into itself). */
+function isWithin(place: SectionPlace, targetPos: number): boolean {
+  return targetPos >= place.pos && targetPos < place.pos + place.node.nodeSize;
+}
+
+/** Whether the section `id` can be dropped at `placement` of `targetId` (shape only). */
+export function moveApplies(doc: PMNode, id: string, targetId: string, placement: DropPlacement): boolean {
+  const place = locateSection(doc, id);
+  const target = locateSection(doc, targetId);
+  if (place === null || target === null || isWithin(place, target.pos)) return false;
+  // Dropping right where it already is changes nothing.
+  const sameParent = place.parentPos === target.parentPos;
+  if (sameParent && placement === 'before' && target.index === place.index + 1) return false;
+  if (sameParent && placement === 'after' && target.index === place.index - 1) return false;
+  return true;
+}
+
+/**
+ * Move the section `id` (with its sub-sections) before, after or into (as the last sub-section)
+ * the section `targetId`: the drag and drop of the outline. Null, `tr` untouched, when it cannot.
+ */
+export function moveSection(
+  tr: Transform,
+  id: string,
+  targetId: string,
+  placement: DropPlacement,
+): OpResult | null {
+  if (!moveApplies(tr.doc, id, targetId, placement)) return null;
+  const place = locateSection(tr.doc, id)!;
+  const target = locateSection(tr.doc, targetId)!;
+  const targetEnd = target.pos + target.node.nodeSize;
+  const at = placement === 'before' ? target.pos : placement === 'after' ? targetEnd : targetEnd - 1;
+  return relocate(tr, place, at);
 }

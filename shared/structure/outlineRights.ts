@@ -4,7 +4,15 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { canRestructure, normalizeOwner, type SectionLink } from '../permissions';
 import type { SectionStatus, User } from '../types';
-import { locateSection, OUTLINE_OPS, type OutlineOp, opApplies, type SectionPlace } from './outlineOps';
+import {
+  type DropPlacement,
+  locateSection,
+  moveApplies,
+  OUTLINE_OPS,
+  type OutlineOp,
+  opApplies,
+  type SectionPlace,
+} from './outlineOps';
 
 export interface RightsContext {
   user: User;
@@ -89,4 +97,21 @@ export function allowedOutlineOps(doc: PMNode, id: string, ctx: RightsContext): 
     if (outlineOpAllowed(doc, id, op, ctx)) allowed.add(op);
   }
   return allowed;
+}
+
+/** May the user drop the section `id` at `placement` of `targetId` (outline drag and drop)? */
+export function moveAllowed(
+  doc: PMNode,
+  id: string,
+  targetId: string,
+  placement: DropPlacement,
+  ctx: RightsContext,
+): boolean {
+  if (!moveApplies(doc, id, targetId, placement)) return false;
+  const place = locateSection(doc, id)!;
+  const target = locateSection(doc, targetId)!;
+  const targetOuter = enclosing(doc, target.pos, ctx);
+  const parent = placement === 'inside' ? [link(target.node, ctx), ...targetOuter] : targetOuter;
+  const removed = subtreeChains(place.node, enclosing(doc, place.pos, ctx), ctx);
+  return canRestructure(ctx.user, removed, [parent], ctx.locked);
 }

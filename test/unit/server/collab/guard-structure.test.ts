@@ -9,7 +9,7 @@ import type { User } from '../../../../shared/types';
 import { jsonToYDoc, yDocToJson } from '../../../../shared/ydoc';
 import { ctx, expectAllowed, expectRefused, guard, replica, users } from '../../../helpers/guard-fixtures';
 import { outlineJson } from '../../../helpers/outline-docs';
-import { outlineOpUpdate } from '../../../helpers/outline-updates';
+import { dropUpdate, outlineOpUpdate } from '../../../helpers/outline-updates';
 
 function attempt(user: User, id: string, op: OutlineOp, statuses: Record<string, 'approved'> = {}) {
   const server = jsonToYDoc(outlineJson());
@@ -80,5 +80,21 @@ describe('guard: outline editing by an editor', () => {
   it('touches nothing in an approved part', () => {
     refused(users.ttbc, 'A1', 'delete', { A: 'approved' });
     refused(users.ttbc, 'A2', 'moveUp', { A: 'approved' });
+  });
+});
+
+describe('guard: dragging a section in the outline', () => {
+  const drag = (user: User, id: string, target: string, placement: 'before' | 'after' | 'inside') => {
+    const server = jsonToYDoc(outlineJson());
+    return guard(server, dropUpdate(replica(server, 78), id, target, placement), ctx(user));
+  };
+
+  it('lets an editor drag within their part, never out of it', () => {
+    expectAllowed(drag(users.ttbc, 'A1', 'A3', 'after'));
+    expectAllowed(drag(users.ttbc, 'A1', 'A2', 'inside'));
+    expectRefused(drag(users.ttbc, 'A1', 'B', 'inside'));
+    expectRefused(drag(users.ttbc, 'A1', 'B', 'after'));
+    expectRefused(drag(users.ttbc, 'A3', 'A1', 'before'));
+    expectAllowed(drag(users.secretary, 'A3', 'B', 'inside'));
   });
 });

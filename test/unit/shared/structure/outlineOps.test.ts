@@ -1,6 +1,12 @@
 import { Transform } from '@tiptap/pm/transform';
 import { describe, expect, it } from 'vitest';
-import { applyOutlineOp, locateSection, type OutlineOp } from '../../../../shared/structure/outlineOps';
+import {
+  applyOutlineOp,
+  type DropPlacement,
+  locateSection,
+  moveSection,
+  type OutlineOp,
+} from '../../../../shared/structure/outlineOps';
 import { outlineDoc, outlineLines } from '../../../helpers/outline-docs';
 
 function run(id: string, op: OutlineOp) {
@@ -82,5 +88,35 @@ describe('outline operations', () => {
     }
     const single = new Transform(outlineDoc([{ id: 'only' }]));
     expect(applyOutlineOp(single, 'only', 'delete')).toBeNull();
+  });
+});
+
+describe('moving a section by drag and drop', () => {
+  const drop = (id: string, target: string, placement: DropPlacement) => {
+    const tr = new Transform(outlineDoc());
+    const result = moveSection(tr, id, target, placement);
+    tr.doc.check();
+    return result === null ? null : outlineLines(tr.doc);
+  };
+
+  it('puts the section before, after or inside the target, with its sub-sections', () => {
+    expect(drop('C', 'A', 'before')).toEqual(['I. C', 'II. A', '  1. A1', '  2. A2', '  3. A3', 'III. B']);
+    expect(drop('A1', 'B', 'after')).toEqual(['I. A', '  1. A2', '  2. A3', 'II. B', 'III. A1', 'IV. C']);
+    expect(drop('A', 'C', 'inside')).toEqual([
+      'I. B',
+      'II. C',
+      '  1. A',
+      '    1.1. A1',
+      '    1.2. A2',
+      '    1.3. A3',
+    ]);
+  });
+
+  it('refuses a drop into the section itself or where it already is', () => {
+    expect(drop('A', 'A2', 'inside')).toBeNull();
+    expect(drop('A', 'A', 'after')).toBeNull();
+    expect(drop('A1', 'A2', 'before')).toBeNull();
+    expect(drop('A2', 'A1', 'after')).toBeNull();
+    expect(drop('A1', 'nope', 'after')).toBeNull();
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { allowedOutlineOps, type RightsContext } from '../../../../shared/structure/outlineRights';
+import {
+  allowedOutlineOps,
+  moveAllowed,
+  type RightsContext,
+} from '../../../../shared/structure/outlineRights';
 import type { SectionStatus, User } from '../../../../shared/types';
 import { users } from '../../../helpers/guard-fixtures';
 import { outlineDoc } from '../../../helpers/outline-docs';
@@ -54,5 +58,20 @@ describe('who may edit the outline', () => {
     expect(ops('A1', ctx(users.ttbc, { A: 'approved' }))).toEqual([]);
     expect(ops('A1', ctx(users.ttbc, { A1: 'approved' }))).toEqual(['addAfter', 'addBefore']);
     expect(ops('A1', ctx(users.viewer))).toEqual([]);
+  });
+});
+
+describe('who may drag a section', () => {
+  const may = (user: User, id: string, target: string, placement: 'before' | 'after' | 'inside') =>
+    moveAllowed(outlineDoc(), id, target, placement, ctx(user));
+
+  it('keeps an editor inside their own part', () => {
+    expect(may(users.ttbc, 'A1', 'A3', 'after')).toBe(true);
+    expect(may(users.ttbc, 'A1', 'A2', 'inside')).toBe(true);
+    expect(may(users.ttbc, 'A1', 'A3', 'inside')).toBe(false);
+    expect(may(users.ttbc, 'A1', 'B', 'after')).toBe(false);
+    expect(may(users.ttbc, 'A1', 'B', 'inside')).toBe(false);
+    expect(may(users.ttbc, 'A3', 'A1', 'before')).toBe(false);
+    expect(may(users.secretary, 'A3', 'B', 'inside')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // English UI strings.
 import { adminEn } from './admin';
 import { historyEn } from './history';
+import { outlineEn } from './outline';
 import { recoveryEn } from './recovery';
 import { searchEn } from './search';
 import type { MessageKey } from './vi';
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...recoveryEn,
   ...searchEn,
+  ...outlineEn,
   'app.name': 'Đồng soạn',
   'app.tagline': 'Drafting reports together',
   'header.logout': 'Log out',

@@ -2,6 +2,7 @@
 // modules (workflow, history, admin, recovery, search) so they can grow without touching this file.
 import { adminVi } from './admin';
 import { historyVi } from './history';
+import { outlineVi } from './outline';
 import { recoveryVi } from './recovery';
 import { searchVi } from './search';
 import { workflowVi } from './workflow';
@@ -87,6 +88,14 @@ const coreVi = {
   'section.readOnly': 'Chỉ xem',
 } as const;
 
-export const vi = { ...coreVi, ...workflowVi, ...historyVi, ...adminVi, ...recoveryVi, ...searchVi };
+export const vi = {
+  ...coreVi,
+  ...workflowVi,
+  ...historyVi,
+  ...adminVi,
+  ...recoveryVi,
+  ...searchVi,
+  ...outlineVi,
+};
 
 export type MessageKey = keyof typeof vi;

@@ -76,6 +76,7 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
             user={user}
             departments={departments}
             statusOf={statusOf}
+            locked={locked}
             renderExtra={renderSectionExtra}
           />
         )}

@@ -1,0 +1,78 @@
+// The per-entry menu of the outline: add, move, promote, demote, delete. What the rules do not
+// allow is shown disabled with the reason as its tooltip (computed when the menu opens, on the
+// document as it is then).
+import type { Editor } from '@tiptap/core';
+import { useEffect, useRef, useState } from 'react';
+import { OUTLINE_OPS, type OutlineOp } from '../../../shared/structure/outlineOps';
+import { allowedOutlineOps, type RightsContext } from '../../../shared/structure/outlineRights';
+import { useI18n } from '../../i18n';
+
+interface Props {
+  editor: Editor;
+  sectionId: string;
+  number: string;
+  rights: RightsContext;
+  onRequest: (id: string, op: OutlineOp) => void;
+}
+
+export function OutlineMenu({ editor, sectionId, number, rights, onRequest }: Props) {
+  const { t } = useI18n();
+  const [allowed, setAllowed] = useState<Set<OutlineOp> | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (allowed === null) return;
+    const close = (event: Event) => {
+      if (
+        event instanceof KeyboardEvent ? event.key === 'Escape' : !box.current?.contains(event.target as Node)
+      ) {
+        setAllowed(null);
+      }
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [allowed]);
+
+  const toggle = () =>
+    setAllowed((open) => (open ? null : allowedOutlineOps(editor.state.doc, sectionId, rights)));
+
+  return (
+    <div className="outline-menu" ref={box}>
+      <button
+        type="button"
+        className="outline-menu-button"
+        aria-haspopup="menu"
+        aria-expanded={allowed !== null}
+        title={t('outline.menu', { number })}
+        aria-label={t('outline.menu', { number })}
+        onClick={toggle}
+      >
+        ⋯
+      </button>
+      {allowed && (
+        <div className="outline-menu-list" role="menu">
+          {OUTLINE_OPS.map((op) => (
+            <button
+              key={op}
+              type="button"
+              role="menuitem"
+              data-outline-op={op}
+              disabled={!allowed.has(op)}
+              title={allowed.has(op) ? undefined : t('outline.notAllowed')}
+              onClick={() => {
+                setAllowed(null);
+                onRequest(sectionId, op);
+              }}
+            >
+              {t(`outline.op.${op}`)}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,8 +1,10 @@
 // The per-entry menu of the outline: add, move, promote, demote, delete. What the rules do not
 // allow is shown disabled with the reason as its tooltip (computed when the menu opens, on the
-// document as it is then).
+// document as it is then). The list is drawn in a portal, placed in the page: outline entries
+// are painted with containment (content-visibility in OutlineSidebar.css), which would clip it.
 import type { Editor } from '@tiptap/core';
-import { useEffect, useRef, useState } from 'react';
+import { type CSSProperties, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { OUTLINE_OPS, type OutlineOp } from '../../../shared/structure/outlineOps';
 import { allowedOutlineOps, type RightsContext } from '../../../shared/structure/outlineRights';
 import { useI18n } from '../../i18n';
@@ -18,14 +20,16 @@ interface Props {
 export function OutlineMenu({ editor, sectionId, number, rights, onRequest }: Props) {
   const { t } = useI18n();
   const [allowed, setAllowed] = useState<Set<OutlineOp> | null>(null);
+  const [place, setPlace] = useState<CSSProperties>({});
   const box = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (allowed === null) return;
     const close = (event: Event) => {
-      if (
-        event instanceof KeyboardEvent ? event.key === 'Escape' : !box.current?.contains(event.target as Node)
-      ) {
+      const target = event.target as Node;
+      const inside = box.current?.contains(target) || list.current?.contains(target);
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !inside) {
         setAllowed(null);
       }
     };
@@ -37,8 +41,16 @@ export function OutlineMenu({ editor, sectionId, number, rights, onRequest }: Pr
     };
   }, [allowed]);
 
-  const toggle = () =>
+  const toggle = () => {
+    const rect = box.current?.getBoundingClientRect();
+    if (rect) {
+      setPlace({
+        top: rect.bottom + 2 + window.scrollY,
+        left: Math.max(8, rect.right - 240 + window.scrollX),
+      });
+    }
     setAllowed((open) => (open ? null : allowedOutlineOps(editor.state.doc, sectionId, rights)));
+  };
 
   return (
     <div className="outline-menu" ref={box}>
@@ -51,28 +63,30 @@ export function OutlineMenu({ editor, sectionId, number, rights, onRequest }: Pr
         aria-label={t('outline.menu', { number })}
         onClick={toggle}
       >
-        ⋯
+        ⋮
       </button>
-      {allowed && (
-        <div className="outline-menu-list" role="menu">
-          {OUTLINE_OPS.map((op) => (
-            <button
-              key={op}
-              type="button"
-              role="menuitem"
-              data-outline-op={op}
-              disabled={!allowed.has(op)}
-              title={allowed.has(op) ? undefined : t('outline.notAllowed')}
-              onClick={() => {
-                setAllowed(null);
-                onRequest(sectionId, op);
-              }}
-            >
-              {t(`outline.op.${op}`)}
-            </button>
-          ))}
-        </div>
-      )}
+      {allowed &&
+        createPortal(
+          <div className="outline-menu-list" role="menu" ref={list} style={place}>
+            {OUTLINE_OPS.map((op) => (
+              <button
+                key={op}
+                type="button"
+                role="menuitem"
+                data-outline-op={op}
+                disabled={!allowed.has(op)}
+                title={allowed.has(op) ? undefined : t('outline.notAllowed')}
+                onClick={() => {
+                  setAllowed(null);
+                  onRequest(sectionId, op);
+                }}
+              >
+                {t(`outline.op.${op}`)}
+              </button>
+            ))}
+          </div>,
+          document.body,
+        )}
     </div>
   );
 }

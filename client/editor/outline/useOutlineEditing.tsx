@@ -4,6 +4,7 @@
 // focused outline entry.
 import type { Editor } from '@tiptap/core';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { buildOutline, flattenOutline } from '../../../shared/derive';
 import type { DropPlacement, OutlineOp } from '../../../shared/structure/outlineOps';
 import type { RightsContext } from '../../../shared/structure/outlineRights';
@@ -106,7 +107,8 @@ export function useOutlineEditing(editor: Editor | null, rights: RightsContext):
   };
   const closeToast = useCallback(() => setToast(null), []);
 
-  const overlay = (
+  // In a portal: the sidebar that renders it scrolls and sticks, which would trap a fixed overlay.
+  const overlay = createPortal(
     <>
       {pending && (
         <Modal
@@ -126,7 +128,8 @@ export function useOutlineEditing(editor: Editor | null, rights: RightsContext):
         </Modal>
       )}
       {toast && <OutlineToast toast={toast} onUndo={undo} onClose={closeToast} />}
-    </>
+    </>,
+    document.body,
   );
   return { request, drop, overlay };
 }

@@ -224,3 +224,13 @@ describe('outline editing', () => {
     expect(secretary.errors).toEqual([]);
   });
 });
+
+describe('outline drag and drop', () => {
+  it('moves a sub-section into another part when dropped on the middle of its entry', async () => {
+    const page = secretary.page;
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const partTwo = (await outlineLines(page))[1].replace(/^II\. /, '');
+    await row(page, 'Mục B').dragTo(row(page, partTwo));
+    await bothShow(['1. Mục B', 'III. Phần ba'], ['I.', 'II.', '1.', 'III.']);
+  });
+});

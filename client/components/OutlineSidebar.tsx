@@ -70,38 +70,33 @@ const OutlineItem = memo(function OutlineItem({ node, ...props }: ListProps & { 
   };
   return (
     <li data-outline-section={node.id}>
-      <div
-        className="outline-row"
+      <button
+        type="button"
+        className={`outline-item${own ? ' outline-own' : ''}`}
+        onClick={() => editor && focusSection(editor, node.id)}
+        onKeyDown={onKeyDown}
+        title={controls ? `${node.title}\n${t('outline.drag')}` : node.title}
         draggable={controls}
-        title={controls ? t('outline.drag') : undefined}
         {...(controls ? drag.handlers(node.id) : {})}
       >
-        <button
-          type="button"
-          className={`outline-item${own ? ' outline-own' : ''}`}
-          onClick={() => editor && focusSection(editor, node.id)}
-          onKeyDown={onKeyDown}
-          title={node.title}
-        >
-          <span className="outline-number">{node.number}</span>
-          <span className="outline-title">{node.title || '…'}</span>
-          <span className="outline-meta">
-            <span className="owner-chip" style={{ borderColor: department?.color ?? '#9ca3af' }}>
-              {department?.shortName ?? department?.name ?? t('owner.secretary')}
-            </span>
-            <span className={`status-chip status-${status}`}>{t(`status.${status}`)}</span>
+        <span className="outline-number">{node.number}</span>
+        <span className="outline-title">{node.title || '…'}</span>
+        <span className="outline-meta">
+          <span className="owner-chip" style={{ borderColor: department?.color ?? '#9ca3af' }}>
+            {department?.shortName ?? department?.name ?? t('owner.secretary')}
           </span>
-        </button>
-        {controls && editor && (
-          <OutlineMenu
-            editor={editor}
-            sectionId={node.id}
-            number={node.number}
-            rights={rights}
-            onRequest={onRequest}
-          />
-        )}
-      </div>
+          <span className={`status-chip status-${status}`}>{t(`status.${status}`)}</span>
+        </span>
+      </button>
+      {controls && editor && (
+        <OutlineMenu
+          editor={editor}
+          sectionId={node.id}
+          number={node.number}
+          rights={rights}
+          onRequest={onRequest}
+        />
+      )}
       {renderExtra?.(node)}
       {node.children.length > 0 && (
         <OutlineList nodes={node.children} {...props} parentOwner={node.effectiveOwner} />

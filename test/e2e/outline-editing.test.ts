@@ -20,7 +20,7 @@ let editor: Window;
 function outlineLines(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll('li[data-outline-section]')].map((li) => {
-      const row = li.querySelector(':scope > .outline-row');
+      const row = li.querySelector(':scope > .outline-item');
       const number = row?.querySelector('.outline-number')?.textContent ?? '';
       const title = row?.querySelector('.outline-title')?.textContent ?? '';
       return `${number} ${title}`;
@@ -43,7 +43,7 @@ async function expectPartThree(page: Page, tail: string[], numbers: string[]) {
     await page.waitForFunction(
       ({ tail, numbers }) => {
         const lines = [...document.querySelectorAll('li[data-outline-section]')].map((li) => {
-          const row = li.querySelector(':scope > .outline-row');
+          const row = li.querySelector(':scope > .outline-item');
           return `${row?.querySelector('.outline-number')?.textContent ?? ''} ${row?.querySelector('.outline-title')?.textContent ?? ''}`;
         });
         const shown = [...document.querySelectorAll('.report-document [data-section-number]')].map((el) =>
@@ -70,15 +70,22 @@ async function bothShow(tail: string[], numbers: string[]) {
   await Promise.all([secretary, editor].map((w) => expectPartThree(w.page, tail, numbers)));
 }
 
-/** The outline row of the entry titled `title`. */
-function row(page: Page, title: string) {
+/** The outline entry titled `title`. */
+function entry(page: Page, title: string) {
   return page
-    .locator('li[data-outline-section] > .outline-row')
-    .filter({ has: page.locator('.outline-title', { hasText: new RegExp(`^${title}$`) }) });
+    .locator('li[data-outline-section]')
+    .filter({
+      has: page.locator(':scope > .outline-item .outline-title', { hasText: new RegExp(`^${title}$`) }),
+    });
+}
+
+/** The entry's own button (its sub-entries left out). */
+function row(page: Page, title: string) {
+  return entry(page, title).locator(':scope > .outline-item');
 }
 
 async function menu(page: Page, title: string, op: string) {
-  await row(page, title).locator('.outline-menu-button').click();
+  await entry(page, title).locator(':scope > .outline-menu .outline-menu-button').click();
   await page.locator(`[role=menu] [data-outline-op=${op}]`).click();
 }
 
@@ -194,7 +201,7 @@ describe('outline editing', () => {
       document.body.style.paddingBottom = '1500px';
       window.scrollTo(0, document.body.scrollHeight);
     });
-    await row(page, 'Phần ba').locator('.outline-item').click();
+    await row(page, 'Phần ba').click();
     const partThree = await page.evaluate(() => {
       const rows = [...document.querySelectorAll('li[data-outline-section]')];
       return rows[2]?.getAttribute('data-outline-section') ?? '';
@@ -214,7 +221,7 @@ describe('outline editing', () => {
   it('offers the editor no restructuring of the secretary’s parts and refuses the shortcut with a message', async () => {
     const page = editor.page;
     expect(await page.locator('.outline-menu-button').count()).toBe(0);
-    expect(await page.locator('.outline-row[draggable=true]').count()).toBe(0);
+    expect(await page.locator('.outline-item[draggable=true]').count()).toBe(0);
     await page.locator('.report-document .section-title', { hasText: 'Mục B' }).click();
     await page.keyboard.press('Alt+Shift+ArrowLeft');
     await page.locator('[data-outline-toast]').waitFor();

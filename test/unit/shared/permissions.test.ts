@@ -6,6 +6,7 @@ import {
   canEditInChain,
   canEditOutsideSections,
   canEditSection,
+  canRestructure,
   chainStatus,
   effectiveOwner,
   type SectionLink,
@@ -128,5 +129,29 @@ describe('canChangeSectionAttribute', () => {
     );
     expect(canChangeSectionAttribute(users.ttbc, change('collapsed', true, false, [own]), false)).toBe(true);
     expect(canChangeSectionAttribute(users.bcvt, change('collapsed', true, false, [own]), false)).toBe(false);
+  });
+});
+
+describe('canRestructure', () => {
+  const part = link('A', 'ttbc');
+  const sub = (id: string, owner: string | null = null, status: SectionStatus = 'draft') => [
+    link(id, owner, status),
+    part,
+  ];
+
+  it('lets an editor remove and re-create sub-sections inside their own part', () => {
+    expect(canRestructure(users.ttbc, [sub('A1')], [[part]], false)).toBe(true);
+    expect(canRestructure(users.ttbc, [], [[part]], false)).toBe(true);
+  });
+
+  it('refuses the top level, other departments, approved sections, viewers and locked reports', () => {
+    expect(canRestructure(users.ttbc, [[part]], [[]], false)).toBe(false);
+    expect(canRestructure(users.ttbc, [sub('A1')], [[]], false)).toBe(false);
+    expect(canRestructure(users.ttbc, [sub('A1'), sub('A3', 'bcvt')], [[part]], false)).toBe(false);
+    expect(canRestructure(users.ttbc, [sub('A1', null, 'approved')], [[part]], false)).toBe(false);
+    expect(canRestructure(users.bcvt, [], [[part]], false)).toBe(false);
+    expect(canRestructure(users.viewer, [], [[part]], false)).toBe(false);
+    expect(canRestructure(users.secretary, [[part]], [[]], true)).toBe(false);
+    expect(canRestructure(users.secretary, [[part], sub('A3', 'bcvt', 'approved')], [[]], false)).toBe(true);
   });
 });

@@ -72,11 +72,9 @@ async function bothShow(tail: string[], numbers: string[]) {
 
 /** The outline entry titled `title`. */
 function entry(page: Page, title: string) {
-  return page
-    .locator('li[data-outline-section]')
-    .filter({
-      has: page.locator(':scope > .outline-item .outline-title', { hasText: new RegExp(`^${title}$`) }),
-    });
+  return page.locator('li[data-outline-section]').filter({
+    has: page.locator(':scope > .outline-item .outline-title', { hasText: new RegExp(`^${title}$`) }),
+  });
 }
 
 /** The entry's own button (its sub-entries left out). */

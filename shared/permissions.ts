@@ -163,3 +163,30 @@ export function canChangeSectionAttribute(
   }
   return true;
 }
+
+/**
+ * Outline editing (shared/structure/outlineOps.ts: add, move up/down, promote, demote, delete)
+ * removes sections with everything inside them and creates sections; a moved section is re-created
+ * with its own id and owner. So it is allowed exactly when the user may delete every section it
+ * removes (`removed`: the chain of each, the section first, sub-sections included) and create a
+ * section in every parent it puts one into (`targetParents`). The server guard applies the same
+ * two rules (canDeleteSection, canCreateSection) to the Yjs items the move produces.
+ *
+ * What that means for an editor: inside a section their department may edit, they add, move,
+ * promote, demote and delete sub-sections of it; never anything at the top level (adding, moving
+ * or deleting a part is the secretary's), never out of their section, never a section that holds
+ * another department's or an approved sub-section, and never an `owner` or `id` (see
+ * canChangeSectionAttribute).
+ */
+export function canRestructure(
+  user: User,
+  removed: readonly (readonly SectionLink[])[],
+  targetParents: readonly (readonly SectionLink[])[],
+  locked: boolean,
+): boolean {
+  if (locked || user.role === 'viewer') return false;
+  return (
+    removed.every((chain) => canDeleteSection(user, chain, locked)) &&
+    targetParents.every((chain) => canCreateSection(user, chain, locked))
+  );
+}

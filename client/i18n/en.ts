@@ -1,8 +1,9 @@
 // English UI strings.
 import { adminEn } from './admin';
 import { historyEn } from './history';
-import { previewEn } from './preview';
 import { notificationsEn } from './notifications';
+import { outlineEn } from './outline';
+import { previewEn } from './preview';
 import { recoveryEn } from './recovery';
 import { rightsEn } from './rights';
 import { searchEn } from './search';
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...rightsEn,
   ...tableEn,
   ...notificationsEn,
+  ...outlineEn,
   'app.name': 'Đồng soạn',
   'app.tagline': 'Drafting reports together',
   'header.logout': 'Log out',

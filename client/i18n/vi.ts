@@ -2,8 +2,9 @@
 // modules (workflow, history, admin, recovery, search) so they can grow without touching this file.
 import { adminVi } from './admin';
 import { historyVi } from './history';
-import { previewVi } from './preview';
 import { notificationsVi } from './notifications';
+import { outlineVi } from './outline';
+import { previewVi } from './preview';
 import { recoveryVi } from './recovery';
 import { rightsVi } from './rights';
 import { searchVi } from './search';
@@ -102,6 +103,7 @@ export const vi = {
   ...rightsVi,
   ...tableVi,
   ...notificationsVi,
+  ...outlineVi,
 };
 
 export type MessageKey = keyof typeof vi;

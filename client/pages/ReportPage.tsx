@@ -78,6 +78,7 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
             user={user}
             departments={departments}
             statusOf={statusOf}
+            locked={locked}
             renderExtra={renderSectionExtra}
           />
         )}

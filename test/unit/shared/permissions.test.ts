@@ -6,6 +6,7 @@ import {
   canEditInChain,
   canEditOutsideSections,
   canEditSection,
+  canRestructure,
   chainStatus,
   effectiveOwner,
   effectiveStatus,
@@ -176,5 +177,29 @@ describe('effectiveStatus', () => {
   it('is the status chainStatus gives the rules', () => {
     const chain = [link('A1', null, 'submitted'), link('A', 'ttbc', 'approved')];
     expect(chainStatus(chain)).toBe(effectiveStatus(chain).status);
+  });
+});
+
+describe('canRestructure', () => {
+  const part = link('A', 'ttbc');
+  const sub = (id: string, owner: string | null = null, status: SectionStatus = 'draft') => [
+    link(id, owner, status),
+    part,
+  ];
+
+  it('lets an editor remove and re-create sub-sections inside their own part', () => {
+    expect(canRestructure(users.ttbc, [sub('A1')], [[part]], false)).toBe(true);
+    expect(canRestructure(users.ttbc, [], [[part]], false)).toBe(true);
+  });
+
+  it('refuses the top level, other departments, approved sections, viewers and locked reports', () => {
+    expect(canRestructure(users.ttbc, [[part]], [[]], false)).toBe(false);
+    expect(canRestructure(users.ttbc, [sub('A1')], [[]], false)).toBe(false);
+    expect(canRestructure(users.ttbc, [sub('A1'), sub('A3', 'bcvt')], [[part]], false)).toBe(false);
+    expect(canRestructure(users.ttbc, [sub('A1', null, 'approved')], [[part]], false)).toBe(false);
+    expect(canRestructure(users.bcvt, [], [[part]], false)).toBe(false);
+    expect(canRestructure(users.viewer, [], [[part]], false)).toBe(false);
+    expect(canRestructure(users.secretary, [[part]], [[]], true)).toBe(false);
+    expect(canRestructure(users.secretary, [[part], sub('A3', 'bcvt', 'approved')], [[]], false)).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import {
   type OutlineOp,
 } from '../../../shared/structure/outlineOps';
 import { moveAllowed, outlineOpAllowed, type RightsContext } from '../../../shared/structure/outlineRights';
+import { unfoldAt } from '../fold/sectionFold';
 import { scrollBelowBars } from './scrollBelowBars';
 
 /** Why an operation was not applied: not the user's to make, or not possible at that place. */
@@ -76,7 +77,9 @@ export function focusSection(editor: Editor, id: string): void {
   const hit = findSection(editor.state.doc, id);
   if (!hit) return;
   const titleEnd = hit.pos + 1 + (hit.node.firstChild?.nodeSize ?? 2) - 1;
-  editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, titleEnd)));
+  // A section folded away (client/editor/fold/sectionFold.ts) is unfolded to be shown.
+  const tr = editor.state.tr.setSelection(TextSelection.create(editor.state.doc, titleEnd));
+  editor.view.dispatch(unfoldAt(tr, titleEnd, editor.state));
   editor.view.focus();
   const element = editor.view.dom.querySelector(`[data-section-id="${CSS.escape(id)}"]`);
   if (element) scrollBelowBars(element);

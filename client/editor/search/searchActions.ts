@@ -6,6 +6,7 @@ import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import type { EditContext } from '../editability/editability';
 import { unfoldAt } from '../fold/sectionFold';
+import { stickyBarsBottom } from '../outline/scrollBelowBars';
 import { searchState, setCurrentMatch, setSearch } from './searchExtension';
 import { planReplace, replaceMatches } from './searchReplace';
 import type { SearchMatch, SearchOptions } from './searchText';
@@ -43,16 +44,6 @@ export function stepMatch(editor: Editor, direction: 1 | -1): void {
   goToMatch(editor, current === -1 ? (direction === 1 ? 0 : -1) : current + direction);
 }
 
-/** The lowest point covered by the sticky header and toolbar. */
-function stickyBottom(): number {
-  let bottom = 0;
-  for (const element of document.querySelectorAll('.app-header, .toolbar')) {
-    const rect = element.getBoundingClientRect();
-    if (getComputedStyle(element).position === 'sticky') bottom = Math.max(bottom, rect.bottom);
-  }
-  return bottom;
-}
-
 function reveal(view: EditorView, match: SearchMatch): void {
   const pos = match.footnote ?? match.from;
   const dom = view.nodeDOM(pos) ?? view.domAtPos(pos).node;
@@ -63,7 +54,7 @@ function reveal(view: EditorView, match: SearchMatch): void {
   requestAnimationFrame(() => {
     if (view.isDestroyed) return;
     const coords = view.coordsAtPos(match.from);
-    const top = stickyBottom();
+    const top = stickyBarsBottom();
     if (coords.top < top + 8 || coords.bottom > window.innerHeight - 8) {
       window.scrollBy(0, coords.top - (top + window.innerHeight) / 2);
     }

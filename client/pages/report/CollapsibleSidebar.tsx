@@ -2,6 +2,7 @@
 // on a narrow one (stacked above the document, ReportPage.css) it is collapsed behind a toggle by
 // default, so the document comes first, and it closes again when an outline entry is picked.
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { scrollBelowBars } from '../../editor/outline/scrollBelowBars';
 import { useI18n } from '../../i18n';
 
 /** Where the sidebar stacks above the document (the same width as the media query in ReportPage.css). */
@@ -24,11 +25,10 @@ export function CollapsibleSidebar({ children }: { children: ReactNode }) {
       // Closing moves the document up by the outline's height: bring the picked section back.
       const id = picked.closest('[data-outline-section]')?.getAttribute('data-outline-section');
       if (!id) return;
-      requestAnimationFrame(() =>
-        document
-          .querySelector(`.report-document [data-section-id="${CSS.escape(id)}"]`)
-          ?.scrollIntoView({ block: 'start' }),
-      );
+      requestAnimationFrame(() => {
+        const section = document.querySelector(`.report-document [data-section-id="${CSS.escape(id)}"]`);
+        if (section) scrollBelowBars(section);
+      });
     };
     element.addEventListener('click', closeOnPick);
     return () => element.removeEventListener('click', closeOnPick);

@@ -1,0 +1,214 @@
+// A .docx read into the importers' blocks (shared/import/blocks.ts) with mammoth's document model:
+// paragraphs with style, numbering and runs, tables with spans, footnotes and endnotes resolved.
+// What mammoth does not keep — whether a numbering is a multi-level outline ("1.", "1.1.") rather
+// than a list — is read from word/numbering.xml with an XML parser. Images are listed, not kept.
+import { XMLParser } from 'fast-xml-parser';
+import mammoth from 'mammoth';
+import type { CellBlock, DocBlock, ParagraphBlock, Run, TableBlock } from '../../shared/import/blocks';
+import type { DocxParts } from './docx-package';
+import { DocxRefused } from './errors';
+
+/** The parts of mammoth's document model used here (lib/documents.js). */
+interface MammothElement {
+  type: string;
+  children?: MammothElement[];
+  value?: string;
+  styleName?: string | null;
+  styleId?: string | null;
+  numbering?: { level: string; isOrdered: boolean; paragraphStyleId?: string } | null;
+  isBold?: boolean;
+  isItalic?: boolean;
+  isUnderline?: boolean;
+  verticalAlignment?: string;
+  noteType?: string;
+  noteId?: string;
+  isHeader?: boolean;
+  colSpan?: number;
+  rowSpan?: number;
+  breakType?: string;
+  anchor?: string;
+  href?: string;
+  altText?: string;
+  contentType?: string;
+}
+
+interface MammothDocument extends MammothElement {
+  notes: { resolve(ref: MammothElement): { body: MammothElement[] } | null };
+}
+
+export interface DroppedImage {
+  altText: string;
+  contentType: string;
+}
+
+export interface DocxContent {
+  blocks: DocBlock[];
+  images: DroppedImage[];
+}
+
+const HEADING_STYLE = /^(heading|tiêu đề|titre|überschrift)\s*(\d)/iu;
+
+export async function readDocx(parts: DocxParts): Promise<DocxContent> {
+  const outline = await hasOutlineNumbering(parts);
+  let captured: MammothDocument | null = null;
+  try {
+    await mammoth.convertToHtml({ file: parts } as unknown as { buffer: Buffer }, {
+      // Keep the model; hand mammoth an empty document so it renders (and reads images for) nothing.
+      transformDocument: (document: MammothDocument) => {
+        captured = document;
+        return { ...document, children: [] };
+      },
+    });
+  } catch (error) {
+    if (error instanceof DocxRefused) throw error;
+    throw new DocxRefused('unreadable');
+  }
+  if (!captured) throw new DocxRefused('unreadable');
+  return new ModelReader(captured, outline).read();
+}
+
+class ModelReader {
+  readonly images: DroppedImage[] = [];
+
+  constructor(
+    private readonly document: MammothDocument,
+    private readonly outlineNumbering: boolean,
+  ) {}
+
+  read(): DocxContent {
+    const blocks = this.blocks(this.document.children ?? []);
+    return { blocks, images: this.images };
+  }
+
+  private blocks(elements: MammothElement[]): DocBlock[] {
+    const out: DocBlock[] = [];
+    for (const el of elements) {
+      if (el.type === 'paragraph') out.push(this.paragraph(el));
+      else if (el.type === 'table') out.push(this.table(el));
+      else if (el.children) out.push(...this.blocks(el.children));
+    }
+    return out;
+  }
+
+  private paragraph(el: MammothElement): ParagraphBlock {
+    const style = el.styleName ?? el.styleId ?? '';
+    const heading = HEADING_STYLE.exec(style);
+    const numbering = el.numbering
+      ? {
+          level: Number(el.numbering.level) || 0,
+          ordered: el.numbering.isOrdered,
+          // Numbering linked to a paragraph style, or a multi-level outline definition.
+          outline:
+            Boolean(el.numbering.paragraphStyleId) || (this.outlineNumbering && el.numbering.isOrdered),
+        }
+      : null;
+    return {
+      kind: 'paragraph',
+      runs: this.runs(el.children ?? [], {}),
+      headingLevel: heading ? Number(heading[2]) : null,
+      numbering,
+    };
+  }
+
+  private runs(
+    elements: MammothElement[],
+    marks: Omit<Extract<Run, { kind: 'text' }>, 'kind' | 'text'>,
+  ): Run[] {
+    const out: Run[] = [];
+    for (const el of elements) {
+      switch (el.type) {
+        case 'run':
+          out.push(
+            ...this.runs(el.children ?? [], {
+              ...marks,
+              bold: el.isBold,
+              italic: el.isItalic,
+              underline: el.isUnderline,
+              superscript: el.verticalAlignment === 'superscript',
+            }),
+          );
+          break;
+        case 'text':
+          out.push({ kind: 'text', text: el.value ?? '', ...marks });
+          break;
+        case 'tab':
+          out.push({ kind: 'text', text: '\t', ...marks });
+          break;
+        case 'break':
+          out.push({ kind: 'text', text: ' ', ...marks });
+          break;
+        case 'noteReference': {
+          const note = this.document.notes.resolve(el);
+          out.push({ kind: 'note', text: note ? this.plain(note.body) : '' });
+          break;
+        }
+        case 'image':
+          this.images.push({ altText: el.altText ?? '', contentType: el.contentType ?? '' });
+          break;
+        case 'hyperlink':
+          out.push(
+            ...this.runs(el.children ?? [], { ...marks, internalLink: Boolean(el.anchor) && !el.href }),
+          );
+          break;
+        default:
+          if (el.children) out.push(...this.runs(el.children, marks));
+      }
+    }
+    return out;
+  }
+
+  private table(el: MammothElement): TableBlock {
+    return {
+      kind: 'table',
+      rows: (el.children ?? [])
+        .filter((row) => row.type === 'tableRow')
+        .map((row) => ({
+          header: row.isHeader === true,
+          cells: (row.children ?? []).filter((c) => c.type === 'tableCell').map((c) => this.cell(c)),
+        })),
+    };
+  }
+
+  private cell(el: MammothElement): CellBlock {
+    // A table nested in a cell is read as its paragraphs.
+    const paragraphs = this.blocks(el.children ?? []).flatMap((b) =>
+      b.kind === 'paragraph' ? [b] : b.rows.flatMap((r) => r.cells.flatMap((c) => c.paragraphs)),
+    );
+    return { colspan: el.colSpan ?? 1, rowspan: el.rowSpan ?? 1, paragraphs };
+  }
+
+  /** A note's text: its paragraphs joined by spaces. */
+  private plain(elements: MammothElement[]): string {
+    const text = (el: MammothElement): string => {
+      if (el.type === 'text') return el.value ?? '';
+      if (el.type === 'tab' || el.type === 'break') return ' ';
+      const inner = (el.children ?? []).map(text).join('');
+      return el.type === 'paragraph' ? `${inner} ` : inner;
+    };
+    return elements.map(text).join('').replace(/\s+/g, ' ').trim();
+  }
+}
+
+/**
+ * Does word/numbering.xml define a multi-level outline, a level showing its parents' numbers
+ * ("%1.%2.")? Such numbering numbers headings; single-level numbering ("%1.", "a)") numbers lists.
+ */
+async function hasOutlineNumbering(parts: DocxParts): Promise<boolean> {
+  if (!parts.exists('word/numbering.xml')) return false;
+  const xml = String(await parts.read('word/numbering.xml', 'utf-8'));
+  const parsed = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name) => name === 'w:abstractNum' || name === 'w:lvl',
+  }).parse(xml) as {
+    'w:numbering'?: {
+      'w:abstractNum'?: { 'w:lvl'?: { 'w:ilvl'?: string; 'w:lvlText'?: { 'w:val'?: string } }[] }[];
+    };
+  };
+  return (parsed['w:numbering']?.['w:abstractNum'] ?? []).some((abstract) =>
+    (abstract['w:lvl'] ?? []).some(
+      (lvl) =>
+        Number(lvl['w:ilvl']) >= 1 && ((lvl['w:lvlText']?.['w:val'] ?? '').match(/%\d/g)?.length ?? 0) >= 2,
+    ),
+  );
+}

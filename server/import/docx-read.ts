@@ -1,8 +1,8 @@
 // A .docx read into the importers' blocks (shared/import/blocks.ts) with mammoth's document model:
 // paragraphs with style, numbering and runs, tables with spans, footnotes and endnotes resolved.
 // What mammoth does not keep — whether a numbering is a multi-level outline ("1.", "1.1.") rather
-// than a list — is read from word/numbering.xml with an XML parser. Images are listed, not kept.
-import { XMLParser } from 'fast-xml-parser';
+// than a list — is read from word/numbering.xml with an XML parser (markOutlineNumbering). Images are listed, not kept.
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import mammoth from 'mammoth';
 import type { CellBlock, DocBlock, ParagraphBlock, Run, TableBlock } from '../../shared/import/blocks';
 import type { DocxParts } from './docx-package';
@@ -49,10 +49,9 @@ export interface DocxContent {
 const HEADING_STYLE = /^(heading|tiêu đề|titre|überschrift)\s*(\d)/iu;
 
 export async function readDocx(parts: DocxParts): Promise<DocxContent> {
-  const outline = await hasOutlineNumbering(parts);
   let captured: MammothDocument | null = null;
   try {
-    await mammoth.convertToHtml({ file: parts } as unknown as { buffer: Buffer }, {
+    await mammoth.convertToHtml({ file: markOutlineNumbering(parts) } as unknown as { buffer: Buffer }, {
       // Keep the model; hand mammoth an empty document so it renders (and reads images for) nothing.
       transformDocument: (document: MammothDocument) => {
         captured = document;
@@ -64,16 +63,13 @@ export async function readDocx(parts: DocxParts): Promise<DocxContent> {
     throw new DocxRefused('unreadable');
   }
   if (!captured) throw new DocxRefused('unreadable');
-  return new ModelReader(captured, outline).read();
+  return new ModelReader(captured).read();
 }
 
 class ModelReader {
   readonly images: DroppedImage[] = [];
 
-  constructor(
-    private readonly document: MammothDocument,
-    private readonly outlineNumbering: boolean,
-  ) {}
+  constructor(private readonly document: MammothDocument) {}
 
   read(): DocxContent {
     const blocks = this.blocks(this.document.children ?? []);
@@ -97,9 +93,8 @@ class ModelReader {
       ? {
           level: Number(el.numbering.level) || 0,
           ordered: el.numbering.isOrdered,
-          // Numbering linked to a paragraph style, or a multi-level outline definition.
-          outline:
-            Boolean(el.numbering.paragraphStyleId) || (this.outlineNumbering && el.numbering.isOrdered),
+          // Numbering linked to a paragraph style: a heading style, or marked as outline below.
+          outline: Boolean(el.numbering.paragraphStyleId),
         }
       : null;
     return {
@@ -189,26 +184,52 @@ class ModelReader {
   }
 }
 
+/** The marker given to the levels of outline numbering definitions (see `markOutlineNumbering`). */
+const OUTLINE_MARK = 'dongsoan-outline';
+
 /**
- * Does word/numbering.xml define a multi-level outline, a level showing its parents' numbers
- * ("%1.%2.")? Such numbering numbers headings; single-level numbering ("%1.", "a)") numbers lists.
+ * mammoth tells a paragraph's numbering level and whether it is ordered, not which definition it
+ * comes from; whether that definition is a multi-level outline — a level showing its parents'
+ * numbers ("%1.%2.") — is read here from word/numbering.xml (fast-xml-parser), and such levels are
+ * linked to a paragraph style no paragraph has, which mammoth does report (`paragraphStyleId`).
+ * Single-level numbering ("%1.", "a)") stays a list.
  */
-async function hasOutlineNumbering(parts: DocxParts): Promise<boolean> {
-  if (!parts.exists('word/numbering.xml')) return false;
-  const xml = String(await parts.read('word/numbering.xml', 'utf-8'));
-  const parsed = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    isArray: (name) => name === 'w:abstractNum' || name === 'w:lvl',
-  }).parse(xml) as {
-    'w:numbering'?: {
-      'w:abstractNum'?: { 'w:lvl'?: { 'w:ilvl'?: string; 'w:lvlText'?: { 'w:val'?: string } }[] }[];
-    };
+function markOutlineNumbering(parts: DocxParts): DocxParts {
+  return {
+    ...parts,
+    read: async (name, encoding) => {
+      const data = await parts.read(name, encoding);
+      if (name !== 'word/numbering.xml' || typeof data !== 'string') return data;
+      return markOutlineLevels(data);
+    },
   };
-  return (parsed['w:numbering']?.['w:abstractNum'] ?? []).some((abstract) =>
-    (abstract['w:lvl'] ?? []).some(
-      (lvl) =>
-        Number(lvl['w:ilvl']) >= 1 && ((lvl['w:lvlText']?.['w:val'] ?? '').match(/%\d/g)?.length ?? 0) >= 2,
-    ),
-  );
+}
+
+type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+const children = (node: XmlNode, tag: string): XmlNode[] => (node[tag] as XmlNode[] | undefined) ?? [];
+const childNamed = (nodes: XmlNode[], tag: string) => nodes.find((n) => tag in n);
+
+function markOutlineLevels(xml: string): string {
+  const options = {
+    ignoreAttributes: false,
+    preserveOrder: true,
+    attributeNamePrefix: '',
+    trimValues: false,
+  };
+  const tree = new XMLParser(options).parse(xml) as XmlNode[];
+  const numbering = childNamed(tree, 'w:numbering');
+  if (!numbering) return xml;
+  for (const abstract of children(numbering, 'w:numbering').filter((n) => 'w:abstractNum' in n)) {
+    const levels = children(abstract, 'w:abstractNum').filter((n) => 'w:lvl' in n);
+    const isOutline = levels.some((lvl) => {
+      const text = childNamed(children(lvl, 'w:lvl'), 'w:lvlText')?.[':@']?.['w:val'] ?? '';
+      return Number(lvl[':@']?.['w:ilvl']) >= 1 && (text.match(/%\d/g)?.length ?? 0) >= 2;
+    });
+    if (!isOutline) continue;
+    for (const lvl of levels) {
+      const props = children(lvl, 'w:lvl');
+      if (!childNamed(props, 'w:pStyle')) props.push({ 'w:pStyle': [], ':@': { 'w:val': OUTLINE_MARK } });
+    }
+  }
+  return new XMLBuilder(options).build(tree) as string;
 }

@@ -19,35 +19,30 @@ const sameMarks = (a: JSONContent['marks'], b: JSONContent['marks']) =>
 /** Inline JSON: whitespace collapsed across runs, ends trimmed, equal neighbours merged. */
 export function runsToInline(runs: readonly Run[]): JSONContent[] {
   const out: JSONContent[] = [];
-  let spacePending = false;
+  // Whether the text so far ends with a space (or nothing was written yet), so a leading space goes.
+  let atSpace = true;
   for (const run of runs) {
     if (run.kind === 'note') {
       const text = collapse(run.text);
       out.push(text ? { type: 'footnote', content: [{ type: 'text', text }] } : { type: 'footnote' });
       continue;
     }
-    const normalized = run.text.normalize('NFC').replace(/\s+/gu, ' ');
-    if (!normalized) continue;
-    let text = normalized;
-    const startsSpace = text.startsWith(' ');
-    const endsSpace = text.endsWith(' ');
-    text = text.trim();
-    if (!text) {
-      spacePending = true;
-      continue;
-    }
-    const lastText = [...out].reverse().find((n) => n.type === 'text');
-    const lead = (spacePending || startsSpace) && out.length > 0 ? ' ' : '';
-    spacePending = endsSpace;
+    let text = run.text.normalize('NFC').replace(/\s+/gu, ' ');
+    if (atSpace) text = text.replace(/^ /, '');
+    if (!text) continue;
+    atSpace = text.endsWith(' ');
     const marks = marksOf(run);
     const last = out[out.length - 1];
-    if (last?.type === 'text' && last === lastText && sameMarks(last.marks, marks)) {
-      last.text = `${last.text}${lead}${text}`;
-    } else {
-      const node: JSONContent = { type: 'text', text: `${lead}${text}` };
-      if (marks) node.marks = marks;
-      out.push(node);
-    }
+    if (last?.type === 'text' && sameMarks(last.marks, marks)) last.text = `${last.text}${text}`;
+    else out.push(marks ? { type: 'text', text, marks } : { type: 'text', text });
+  }
+  // The paragraph's trailing space goes (the last text node, wherever it stands).
+  for (let i = out.length - 1; i >= 0; i--) {
+    const node = out[i];
+    if (node.type !== 'text') continue;
+    node.text = (node.text ?? '').replace(/ $/, '');
+    if (!node.text) out.splice(i, 1);
+    break;
   }
   return out;
 }

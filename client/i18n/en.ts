@@ -1,5 +1,6 @@
 // English UI strings.
 import { adminEn } from './admin';
+import { docxImportEn } from './docxImport';
 import { historyEn } from './history';
 import { recoveryEn } from './recovery';
 import { searchEn } from './search';
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...recoveryEn,
   ...searchEn,
+  ...docxImportEn,
   'app.name': 'Đồng soạn',
   'app.tagline': 'Drafting reports together',
   'header.logout': 'Log out',

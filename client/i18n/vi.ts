@@ -1,6 +1,7 @@
 // Vietnamese UI strings (the default language). Feature areas keep their strings in their own
 // modules (workflow, history, admin, recovery, search) so they can grow without touching this file.
 import { adminVi } from './admin';
+import { docxImportVi } from './docxImport';
 import { historyVi } from './history';
 import { recoveryVi } from './recovery';
 import { searchVi } from './search';
@@ -87,6 +88,14 @@ const coreVi = {
   'section.readOnly': 'Chỉ xem',
 } as const;
 
-export const vi = { ...coreVi, ...workflowVi, ...historyVi, ...adminVi, ...recoveryVi, ...searchVi };
+export const vi = {
+  ...coreVi,
+  ...workflowVi,
+  ...historyVi,
+  ...adminVi,
+  ...recoveryVi,
+  ...searchVi,
+  ...docxImportVi,
+};
 
 export type MessageKey = keyof typeof vi;

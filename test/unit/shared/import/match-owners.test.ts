@@ -1,8 +1,8 @@
 // Departments pre-filled from the previous period's report by section title.
 import { describe, expect, it } from 'vitest';
-import { ownersByTitle, titleKey } from '../../../../shared/import/match-owners';
+import { ownersByTitle, type PreviousSection, titleKey } from '../../../../shared/import/match-owners';
 
-const node = (title: string, owner: string | null, children: ReturnType<typeof node>[] = []) => ({
+const node = (title: string, owner: string | null, children: PreviousSection[] = []): PreviousSection => ({
   title,
   owner,
   children,

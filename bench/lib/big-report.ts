@@ -14,7 +14,9 @@ export function bigReport(times = 30): JSONContent {
     if (node.content) copy.content = node.content.map(withFreshIds);
     return copy;
   };
-  const doc = importReportText(readFileSync('shared/fixtures/bao-cao-6-thang-dau-nam-2024.txt', 'utf8'), { newId });
+  const doc = importReportText(readFileSync('shared/fixtures/bao-cao-6-thang-dau-nam-2024.txt', 'utf8'), {
+    newId,
+  });
   const content = doc.content ?? [];
   const sections = content.filter((c) => c.type === 'section');
   const out: JSONContent[] = [];

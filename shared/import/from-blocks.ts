@@ -24,6 +24,8 @@ import { ordinaryTableJson } from './word-table';
 const LONG_HEADING = 200;
 /** The evaluation summary an export writes under the indicator table; derived, so not imported. */
 const DERIVED_SUMMARY = /^Đạt\s+\d+\s*\/\s*\d+(\s+chỉ tiêu)?\.?$/u;
+/** The line naming the report an appendix belongs to, which an export derives from the header. */
+const DERIVED_REFERENCE = /^\(\s*kèm theo (báo cáo|văn bản)\b.*\)$/iu;
 
 export interface BlocksImport {
   doc: JSONContent;
@@ -125,7 +127,7 @@ export function importReportBlocks(source: readonly DocBlock[], options: ImportO
         list.flush();
         table.seen = true;
         if (isAppendixLabel(text) && !table.label) table.label = text;
-        else if (DERIVED_SUMMARY.test(text)) break;
+        else if (DERIVED_SUMMARY.test(text) || DERIVED_REFERENCE.test(text)) break;
         else if (!table.started) titleParts.push(text);
         else table.leftovers.push(text);
         break;

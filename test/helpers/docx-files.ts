@@ -7,6 +7,7 @@ import {
   Document,
   EndnoteReferenceRun,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   Paragraph,
@@ -32,8 +33,8 @@ export const sampleDocxByDongsoan = () => renderDocx(importSample(), { profile: 
 
 /**
  * Word's automatic multi-level numbering ("1.", "1.1.") on Heading 1/2 paragraphs without typed
- * numbers, a single-level numbered list, a bullet list, bold/italic/underline, an ordinary table
- * and an endnote.
+ * numbers, a single-level numbered list, a bullet list, bold/italic/underline, an ordinary table,
+ * an endnote and an image.
  */
 export async function handMadeDocx(): Promise<Uint8Array> {
   // The last heading is a Normal paragraph with the outline numbering: numbering alone makes it one.
@@ -97,6 +98,16 @@ export async function handMadeDocx(): Promise<Uint8Array> {
               new TableRow({ children: [cell('Quyết định'), cell('3')] }),
             ],
           }),
+          new Paragraph({
+            children: [
+              new ImageRun({
+                type: 'png',
+                data: ONE_PIXEL_PNG,
+                transformation: { width: 10, height: 10 },
+                altText: { name: 'Biểu đồ', description: 'Biểu đồ tiến độ', title: 'Biểu đồ' },
+              }),
+            ],
+          }),
           outline('Nhiệm vụ quý II', 0, false),
           new Paragraph('Tiếp tục triển khai.'),
         ],
@@ -106,6 +117,11 @@ export async function handMadeDocx(): Promise<Uint8Array> {
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
+
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** A valid .docx with one part changed, added or removed. */
 async function patched(edit: (zip: JSZip) => void | Promise<void>): Promise<Uint8Array> {

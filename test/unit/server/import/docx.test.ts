@@ -98,8 +98,13 @@ describe('dongsoan’s own DOCX export imported again', () => {
 
 describe('a hand-made Word document', () => {
   let doc: JSONContent;
+  let images: { altText: string; contentType: string }[];
   beforeAll(async () => {
-    doc = (await importDocx(await handMadeDocx(), { newId: sequentialIds() })).doc;
+    ({ doc, images } = await importDocx(await handMadeDocx(), { newId: sequentialIds() }));
+  });
+
+  it('lists its image as dropped', () => {
+    expect(images).toEqual([{ altText: 'Biểu đồ tiến độ', contentType: 'image/png' }]);
   });
 
   it('makes nested sections of outline-numbered heading paragraphs', () => {

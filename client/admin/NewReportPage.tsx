@@ -1,5 +1,5 @@
 // /reports/new (secretary): a new report from the blank template, from an uploaded text file in
-// the sample's format, or from a previous report (same outline and assignments, next period).
+// the sample's format, from a Word file (DocxImport.tsx), or from a previous report (same outline and assignments, next period).
 import { type FormEvent, useState } from 'react';
 import { decodeTextFile } from '../../shared/import/not-text';
 import type { LayoutProfile } from '../../shared/types';
@@ -8,11 +8,13 @@ import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { adminApi, type NewReportRequest } from './adminApi';
 import './admin.css';
+import { DocxImport } from './DocxImport';
 import { nextPeriodSuggestion, type Suggestion, textSuggestion } from './newReportDefaults';
 import { PreviousReportPicker } from './PreviousReportPicker';
 
-type Source = NewReportRequest['source'];
-const SOURCES: readonly Source[] = ['previous', 'blank', 'text'];
+// "docx" is the Word import (DocxImport.tsx): its own upload, preview and create steps.
+type Source = NewReportRequest['source'] | 'docx';
+const SOURCES: readonly Source[] = ['previous', 'blank', 'text', 'docx'];
 /** Same limit as the server (report-lifecycle.ts MAX_IMPORT_CHARS). */
 const MAX_TEXT_CHARS = 2_000_000;
 
@@ -65,6 +67,8 @@ export function NewReportPage() {
         if (!file) return t('admin.newReport.fileRequired');
         if (!title.trim()) return t('admin.newReport.titleRequired');
         return { source, text: file.text, title: title.trim(), period: period.trim() || undefined };
+      case 'docx':
+        return t('docxImport.fileRequired');
       case 'previous':
         if (!previousId) return t('admin.newReport.previousRequired');
         return {
@@ -117,7 +121,8 @@ export function NewReportPage() {
           ))}
         </fieldset>
 
-        <div className="new-report-fields">
+        {source === 'docx' && <DocxImport />}
+        <div className="new-report-fields" hidden={source === 'docx'}>
           {source === 'previous' && (
             <PreviousReportPicker
               value={previousId}

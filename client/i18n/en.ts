@@ -1,5 +1,6 @@
 // English UI strings.
 import { adminEn } from './admin';
+import { docxImportEn } from './docxImport';
 import { historyEn } from './history';
 import { notificationsEn } from './notifications';
 import { outlineEn } from './outline';
@@ -22,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   ...tableEn,
   ...notificationsEn,
   ...outlineEn,
+  ...docxImportEn,
   'app.name': 'Đồng soạn',
   'app.tagline': 'Drafting reports together',
   'header.logout': 'Log out',

@@ -1,6 +1,7 @@
 // Vietnamese UI strings (the default language). Feature areas keep their strings in their own
 // modules (workflow, history, admin, recovery, search) so they can grow without touching this file.
 import { adminVi } from './admin';
+import { docxImportVi } from './docxImport';
 import { historyVi } from './history';
 import { notificationsVi } from './notifications';
 import { outlineVi } from './outline';
@@ -104,6 +105,7 @@ export const vi = {
   ...tableVi,
   ...notificationsVi,
   ...outlineVi,
+  ...docxImportVi,
 };
 
 export type MessageKey = keyof typeof vi;

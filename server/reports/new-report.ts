@@ -65,9 +65,7 @@ export async function planNewReport(request: NewReportRequest): Promise<NewRepor
         request.source === 'sample'
           ? importReportText(await readFile(SAMPLE_FILE, 'utf8'), { header: DEMO_HEADER })
           : importReportText(request.text ?? '');
-      const found = periodOf(json);
-      const label = period ?? (found ? formatPeriod(found) : '');
-      return { json, title: title ?? (label ? `Báo cáo ${label}` : UNTITLED_IMPORT), period: label, profile };
+      return importedReportPlan(json, { title, period, profile });
     }
     case 'previous': {
       const source = request.previous;
@@ -84,6 +82,21 @@ export async function planNewReport(request: NewReportRequest): Promise<NewRepor
       };
     }
   }
+}
+
+/** An imported document (text or DOCX) with the title and period it names, unless given. */
+export function importedReportPlan(
+  json: JSONContent,
+  given: { title?: string; period?: string; profile?: LayoutProfile },
+): NewReportPlan {
+  const found = periodOf(json);
+  const label = given.period ?? (found ? formatPeriod(found) : '');
+  return {
+    json,
+    title: given.title ?? (label ? `Báo cáo ${label}` : UNTITLED_IMPORT),
+    period: label,
+    profile: given.profile,
+  };
 }
 
 /** `text` with its period phrases one year on, or `fallback` when it names no period. */

@@ -5,7 +5,11 @@ import type { JSONContent } from '@tiptap/core';
 import { endsClause, type HeadingLine, parseListItem, startsLowercase } from './lines';
 import { collapse, toInline } from './text';
 
-type Block = { kind: 'paragraph'; raw: string } | { kind: 'list'; marker: string; items: string[] };
+type Block =
+  | { kind: 'paragraph'; raw: string }
+  | { kind: 'list'; marker: string; items: string[] }
+  // A block another importer built already (a DOCX paragraph with its marks, a list, a table).
+  | { kind: 'node'; json: JSONContent };
 
 interface SectionDraft {
   id: string;
@@ -57,25 +61,36 @@ export class BodyBuilder {
   }
 
   heading(h: HeadingLine): void {
-    while (this.stack.length > 0 && this.stack[this.stack.length - 1].sourceDepth >= h.sourceDepth) {
+    const { title, paragraph } = splitHeadingText(h.rest);
+    this.section(h.sourceDepth, title);
+    if (paragraph) this.paragraph(paragraph);
+  }
+
+  /**
+   * A section whose title is known as such (a DOCX heading style or outline numbering): not split
+   * at a colon. `title` is raw (may hold footnote references).
+   */
+  section(sourceDepth: number, title: string): void {
+    while (this.stack.length > 0 && this.stack[this.stack.length - 1].sourceDepth >= sourceDepth) {
       this.stack.pop();
     }
-    const { title, paragraph } = splitHeadingText(h.rest);
     const draft: SectionDraft = {
       id: this.newId(),
-      sourceDepth: h.sourceDepth,
-      title,
+      sourceDepth,
+      title: collapse(title),
       blocks: [],
       children: [],
     };
     const parent = this.stack[this.stack.length - 1];
     (parent ? parent.children : this.roots).push(draft);
     this.stack.push(draft);
-    if (paragraph) {
-      this.paragraph(paragraph);
-    } else {
-      this.open = { get: () => draft.title, set: (v) => (draft.title = v) };
-    }
+    this.open = { get: () => draft.title, set: (v) => (draft.title = v) };
+  }
+
+  /** A block built by the caller, placed as it is. */
+  block(json: JSONContent): void {
+    this.blocks.push({ kind: 'node', json });
+    this.open = null;
   }
 
   /** A blank line: ends any run of broken lines. */
@@ -164,6 +179,7 @@ function paragraph(raw: string, definitions: Map<number, string>): JSONContent {
 }
 
 function blockToJson(b: Block, definitions: Map<number, string>): JSONContent | null {
+  if (b.kind === 'node') return b.json;
   if (b.kind === 'paragraph') {
     const p = paragraph(b.raw, definitions);
     return p.content ? p : null;

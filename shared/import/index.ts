@@ -4,12 +4,14 @@
 import type { JSONContent } from '@tiptap/core';
 import { newId as randomId } from '../ids';
 import { REPORT_HEADER_DEFAULTS, type ReportHeaderAttrs } from '../schema/reportHeader';
+import { assembleReport, headerAttrs } from './assemble';
 import { BodyBuilder } from './body';
 import { parseClosing } from './closing';
 import { parseHeader } from './header';
-import { isAppendixLabel, isAuthorityLine, isRecipientsLabel, parseHeading } from './lines';
-import { parseTable, tableToJson } from './table';
-import { cleanSource, collapse, extractFootnoteDefinitions, toInline } from './text';
+import { parseHeading } from './lines';
+import { nextRegion, type Region } from './regions';
+import { parseTable } from './table';
+import { cleanSource, collapse, extractFootnoteDefinitions } from './text';
 import { markTrailingNotes } from './trailing-notes';
 
 export { splitHeadingText } from './body';
@@ -22,8 +24,6 @@ export interface ImportOptions {
   /** Header fields that override what the text gives (the sample has no number, place or date). */
   header?: Partial<ReportHeaderAttrs>;
 }
-
-type Region = 'header' | 'body' | 'closing' | 'appendix';
 
 /** Import converted text into a report document (ProseMirror JSON for `reportSchema`). */
 export function importReportText(text: string, options: ImportOptions = {}): JSONContent {
@@ -53,10 +53,7 @@ function importText(
 
   for (const line of source.split('\n')) {
     const trimmed = line.trim();
-    if (isAppendixLabel(trimmed)) region = 'appendix';
-    else if (region !== 'closing' && (isRecipientsLabel(trimmed) || isAuthorityLine(trimmed)))
-      region = 'closing';
-    else if (region === 'header' && parseHeading(trimmed)) region = 'body';
+    region = nextRegion(region, trimmed, parseHeading(trimmed) !== null);
 
     if (region === 'body') {
       const heading = line.includes('\t') ? null : parseHeading(trimmed);
@@ -67,30 +64,16 @@ function importText(
     }
   }
 
-  const header = parseHeader(regions.header);
-  const closing = parseClosing(regions.closing);
-  const table = parseTable(regions.appendix);
-  const leftovers = [...closing.leftovers, ...table.leftovers];
-  // Header lines we could not read go before everything else, in the first section.
-  body.prependParagraphs(header.leftovers);
-  if (leftovers.length > 0) body.appendParagraphs(leftovers);
-
-  const summary = toInline(header.summary, definitions).filter((n) => n.type === 'text');
-  const headerJson: JSONContent = { type: 'reportHeader', attrs: headerAttrs(header.attrs, headerOverride) };
-  if (summary.length > 0) headerJson.content = summary;
-
-  const content: JSONContent[] = [headerJson, ...body.toJson(definitions)];
-  if (regions.closing.length > 0) {
-    const recipients = closing.recipients.map((r) => ({
-      type: 'recipient',
-      content: [{ type: 'text', text: r }],
-    }));
-    const closingJson: JSONContent = { type: 'closing', attrs: closing.attrs };
-    if (recipients.length > 0) closingJson.content = recipients;
-    content.push(closingJson);
-  }
-  if (regions.appendix.length > 0 && (table.rows.length > 0 || table.label)) content.push(tableToJson(table));
-  return { type: 'doc', content };
+  const closingLines = regions.closing;
+  const appendixLines = regions.appendix;
+  return assembleReport({
+    header: parseHeader(regions.header),
+    body,
+    closing: closingLines.length > 0 ? parseClosing(closingLines) : null,
+    table: appendixLines.length > 0 ? parseTable(appendixLines) : null,
+    definitions,
+    headerOverride,
+  });
 }
 
 function fallbackImport(
@@ -114,14 +97,4 @@ function fallbackImport(
       },
     ],
   };
-}
-
-/** Parsed header fields, overridden by the caller's non-empty strings. */
-function headerAttrs(parsed: ReportHeaderAttrs, override: Partial<ReportHeaderAttrs>): ReportHeaderAttrs {
-  const out = { ...parsed };
-  for (const key of Object.keys(REPORT_HEADER_DEFAULTS) as (keyof ReportHeaderAttrs)[]) {
-    const v = override[key];
-    if (typeof v === 'string') out[key] = v;
-  }
-  return out;
 }

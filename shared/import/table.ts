@@ -87,7 +87,7 @@ export function parseTable(lines: readonly string[]): ParsedTable {
   return { label, title: titleParts.join(' '), rows: rows.map(toRow), leftovers };
 }
 
-function toRow(cells: string[]): ParsedRow {
+export function toRow(cells: string[]): ParsedRow {
   const [content = '', result = '', evalCell = '', note = '', ...extra] = cells;
   const evaluation = parseEvaluation(evalCell);
   // An evaluation cell we cannot read ("Có thể đạt") is kept as a note rather than lost.

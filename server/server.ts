@@ -8,6 +8,7 @@ import type { Hono } from 'hono';
 import { CloseCode } from '../shared/protocol';
 import { createApp } from './app';
 import type { LoginThrottle } from './auth/login-throttle';
+import { type ClusterSettings, openClusterSeams } from './cluster/cluster-seams';
 import type { RoomBus } from './collab/bus';
 import { InProcessBus } from './collab/in-process-bus';
 import { RoomManager } from './collab/rooms';
@@ -48,6 +49,8 @@ export interface StartServerOptions {
   socketCaps?: Partial<SocketCaps>;
   /** Login throttle to use (tests inject one with a fake clock). */
   loginThrottle?: LoginThrottle;
+  /** Cluster mode (DATABASE_URL and REDIS_URL): the seams on PostgreSQL and Redis; dataDir is unused. */
+  cluster?: ClusterSettings;
 }
 
 export const AUTO_VERSION_INTERVAL_MS = 60 * 60 * 1000;
@@ -73,14 +76,23 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const logger = options.logger ?? consoleLogger;
   const host = options.host ?? '127.0.0.1';
   const dataDir = options.dataDir;
-  await mkdirPrivate(dataDir);
+  const cluster = options.cluster
+    ? await openClusterSeams(options.cluster, {
+        logger,
+        compactAfterRecords: options.compactAfterRecords,
+        compactAfterBytes: options.compactAfterBytes,
+      })
+    : null;
+  if (!cluster) await mkdirPrivate(dataDir);
 
-  const meta = await LowMetaStore.open(dataDir);
-  const store: ReportStore = new FileReportStore(dataDir, {
-    logger,
-    compactAfterRecords: options.compactAfterRecords,
-    compactAfterBytes: options.compactAfterBytes,
-  });
+  const meta = cluster?.meta ?? (await LowMetaStore.open(dataDir));
+  const store: ReportStore =
+    cluster?.store ??
+    new FileReportStore(dataDir, {
+      logger,
+      compactAfterRecords: options.compactAfterRecords,
+      compactAfterBytes: options.compactAfterBytes,
+    });
   await verifyStoredReports(meta, store);
 
   // Rooms take automatic versions through the history service, which reads documents through rooms.
@@ -93,7 +105,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       autoVersionIntervalMs > 0
         ? { intervalMs: autoVersionIntervalMs, take: async (room) => history?.autoVersion(room) }
         : undefined,
-    bus: options.bus ?? new InProcessBus(),
+    bus: options.bus ?? cluster?.bus ?? new InProcessBus(),
     logger,
   });
   const reports = new ReportService({ meta, store, rooms });
@@ -149,6 +161,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       });
       for (const client of nodeWs.wss.clients) client.terminate();
       await Promise.all([store.close(), meta.close()]);
+      await cluster?.close();
     })();
     return closing;
   };

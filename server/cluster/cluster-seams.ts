@@ -1,0 +1,76 @@
+// Cluster mode: the three growth seams (docs/architecture.md) on PostgreSQL and Redis, for
+// server/server.ts. PostgreSQL holds the truth (reports: server/store/pg/pg-report-store.ts;
+// metadata: pg-meta-store.ts); Redis carries fan-out only (server/collab/redis-bus.ts). The schema
+// is migrated before anything else touches the database.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import pg from 'pg';
+import type { RoomBus } from '../collab/bus';
+import { RedisBus } from '../collab/redis-bus';
+import type { Logger } from '../log';
+import type { MetaStore } from '../store/meta-store';
+import { migrate } from '../store/pg/migrations';
+import { PgMetaStore } from '../store/pg/pg-meta-store';
+import { PgReportStore } from '../store/pg/pg-report-store';
+import type { ReportStore } from '../store/report-store';
+
+export interface ClusterSettings {
+  /** DATABASE_URL: a PostgreSQL connection string. */
+  databaseUrl: string;
+  /** REDIS_URL: a Redis URL. */
+  redisUrl: string;
+  /** Connections of this process to PostgreSQL (DATABASE_POOL_SIZE, default 10). */
+  poolSize?: number;
+}
+
+export interface ClusterSeams {
+  meta: MetaStore;
+  store: ReportStore;
+  bus: RoomBus;
+  /** Names this process in the bus and in the updates it stores. */
+  instanceId: string;
+  /** Release the bus and the database connections (after the stores are closed). */
+  close(): Promise<void>;
+}
+
+export async function openClusterSeams(
+  settings: ClusterSettings,
+  options: { logger: Logger; compactAfterRecords?: number; compactAfterBytes?: number },
+): Promise<ClusterSeams> {
+  const { logger } = options;
+  const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: settings.poolSize ?? 10 });
+  // An idle client losing its connection must not end the process; the next query reconnects.
+  pool.on('error', (error) => logger.warn('postgres: an idle connection failed', error));
+  try {
+    const applied = await migrate(pool);
+    if (applied.length > 0) logger.info(`postgres: applied migrations ${applied.join(', ')}`);
+    const meta = await PgMetaStore.open(pool, settings.databaseUrl, logger);
+    const store = new PgReportStore(pool, {
+      logger,
+      instanceId,
+      compactAfterRecords: options.compactAfterRecords,
+      compactAfterBytes: options.compactAfterBytes,
+    });
+    let bus: RedisBus;
+    try {
+      bus = await RedisBus.open(settings.redisUrl, instanceId, logger);
+    } catch (error) {
+      await meta.close();
+      throw error;
+    }
+    return {
+      meta,
+      store,
+      bus,
+      instanceId,
+      async close() {
+        await bus.close();
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw error;
+  }
+}

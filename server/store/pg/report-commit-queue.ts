@@ -81,6 +81,9 @@ export class ReportCommitQueue {
   private start(): void {
     this.running = this.drain().finally(() => {
       this.running = null;
+      // Recorded after the last batch was taken but before `running` was cleared: schedule() saw
+      // a batch running and left it to this one.
+      if (!isEmpty(this.pending)) this.schedule();
     });
   }
 

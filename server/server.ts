@@ -119,6 +119,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   } else if (!meta.existed) {
     await meta.update(() => {});
   }
+  // Processes starting together: the next one reads the metadata only now (cluster-seams.ts).
+  await cluster?.startupDone();
 
   // createNodeWebSocket routes upgrades through the app, and the app needs upgradeWebSocket:
   // node-ws reads `init.app` only when an upgrade arrives, so it is filled in once the app exists.

@@ -29,9 +29,17 @@ export interface ClusterSeams {
   bus: RoomBus;
   /** Names this process in the bus and in the updates it stores. */
   instanceId: string;
+  /**
+   * Start-up (reading the metadata, seeding an empty database) is done: the next process may
+   * start. Processes starting together would otherwise all find the database empty and all seed it.
+   */
+  startupDone(): Promise<void>;
   /** Release the bus and the database connections (after the stores are closed). */
   close(): Promise<void>;
 }
+
+/** Any constant key: the advisory lock held from reading the metadata to the end of seeding. */
+const STARTUP_LOCK_KEY = 0x73656564;
 
 export async function openClusterSeams(
   settings: ClusterSettings,
@@ -45,7 +53,25 @@ export async function openClusterSeams(
   try {
     const applied = await migrate(pool);
     if (applied.length > 0) logger.info(`postgres: applied migrations ${applied.join(', ')}`);
-    const meta = await PgMetaStore.open(pool, settings.databaseUrl, logger);
+    const startup = await pool.connect();
+    let startupHeld = true;
+    const startupDone = async () => {
+      if (!startupHeld) return;
+      startupHeld = false;
+      try {
+        await startup.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]);
+      } finally {
+        startup.release();
+      }
+    };
+    await startup.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+    let meta: PgMetaStore;
+    try {
+      meta = await PgMetaStore.open(pool, settings.databaseUrl, logger);
+    } catch (error) {
+      await startupDone();
+      throw error;
+    }
     const store = new PgReportStore(pool, {
       logger,
       instanceId,
@@ -57,6 +83,7 @@ export async function openClusterSeams(
       bus = await RedisBus.open(settings.redisUrl, instanceId, logger);
     } catch (error) {
       await meta.close();
+      await startupDone();
       throw error;
     }
     return {
@@ -64,7 +91,9 @@ export async function openClusterSeams(
       store,
       bus,
       instanceId,
+      startupDone,
       async close() {
+        await startupDone();
         await bus.close();
         await pool.end();
       },

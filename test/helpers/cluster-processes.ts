@@ -1,7 +1,7 @@
 // Several server processes in cluster mode sharing one PostgreSQL database and Redis, each the
-// real CLI (server/main.ts, through spawnServer) configured by DATABASE_URL and REDIS_URL. The
-// first one starts alone (it migrates the schema and seeds the demo organisation); the others then
-// start together.
+// real CLI (server/main.ts, through spawnServer) configured by DATABASE_URL and REDIS_URL. They
+// start together on an empty database: one of them migrates the schema and seeds the demo
+// organisation, the others wait for it (server/cluster/cluster-seams.ts).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,8 +27,10 @@ export async function startCluster(count: number, env: Record<string, string> = 
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    processes.push(await spawnServer(settings));
-    processes.push(...(await Promise.all(Array.from({ length: count - 1 }, () => spawnServer(settings)))));
+    const started = await Promise.allSettled(Array.from({ length: count }, () => spawnServer(settings)));
+    for (const result of started) if (result.status === 'fulfilled') processes.push(result.value);
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   } catch (error) {
     await close();
     throw error;

@@ -43,6 +43,21 @@ describe.skipIf(!services.ok)('cluster mode: three processes on PostgreSQL and R
     await cluster?.close();
   }, 60_000);
 
+  it('seeds the demo organisation once although the three processes started together', async () => {
+    const db = new pg.Client({ connectionString: cluster.database.url });
+    await db.connect();
+    try {
+      const reports = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM meta_reports');
+      expect(reports.rows[0].n).toBe(1);
+      const users = await db.query<{ n: number; names: number }>(
+        "SELECT count(*)::int AS n, count(DISTINCT data->>'username')::int AS names FROM meta_users",
+      );
+      expect(users.rows[0].n).toBe(users.rows[0].names);
+    } finally {
+      await db.end();
+    }
+  });
+
   it('converges: edits made on three processes reach every client, stored with their authors', async () => {
     const secretary = await connected(0, 'secretary');
     const postal = await connected(1, 'buuchinh');

@@ -7,7 +7,10 @@
 // and once it commits, in commit order, so no process can hear of a change it cannot read yet, and
 // no notice is lost while the listening connection is up (Redis pub/sub may drop messages). When the
 // listening connection breaks, the process reconnects and reloads everything, so a missed notice
-// costs one reload, never a stale judgement for longer than the outage.
+// costs one reload, never a stale judgement for longer than the outage. A notice carries the rows
+// the write changed when they fit (metadata-notice.ts), and they are applied as it arrives: a
+// section approved through one process is judged approved by the others before the approval's
+// HTTP answer can have led anyone to send the next edit, with no read in between.
 //
 // Writes are serialised across processes by the row lock on meta_revision; each `update` applies
 // its mutation to the metadata as committed (read under that lock), not to this process's copy,
@@ -15,20 +18,18 @@
 import pg, { type Pool, type PoolClient } from 'pg';
 import type { Logger } from '../../log';
 import { emptyMeta, type MetaData, type MetaStore } from '../meta-store';
+import {
+  applyRowChanges,
+  diffMeta,
+  encodeNotice,
+  parseNotice,
+  type RowChange,
+  TABLES,
+} from './metadata-notice';
 import { withTransaction } from './migrations';
 
 const CHANNEL = 'dongsoan_meta';
 const RECONNECT_MS = 1000;
-
-/** Each list of MetaData, its table and the key of its rows. */
-const TABLES = [
-  { list: 'departments', table: 'meta_departments', key: (row: { id: string }) => row.id },
-  { list: 'users', table: 'meta_users', key: (row: { id: string }) => row.id },
-  { list: 'tokens', table: 'meta_tokens', key: (row: { hash: string }) => row.hash },
-  { list: 'reports', table: 'meta_reports', key: (row: { id: string }) => row.id },
-] as const;
-
-type ListName = (typeof TABLES)[number]['list'];
 
 export class PgMetaStore implements MetaStore {
   private current: MetaData;
@@ -77,10 +78,10 @@ export class PgMetaStore implements MetaStore {
         const committed = await loadAll(client);
         const before = structuredClone(committed.data);
         const result = mutate(committed.data);
-        await writeChanges(client, before, committed.data);
+        const changes = await writeChanges(client, before, committed.data);
         const revision = committed.revision + 1;
         await client.query('UPDATE meta_revision SET revision = $1 WHERE id = 1', [revision]);
-        await client.query('SELECT pg_notify($1, $2)', [CHANNEL, String(revision)]);
+        await client.query('SELECT pg_notify($1, $2)', [CHANNEL, encodeNotice(revision, changes)]);
         return { result, data: committed.data, revision };
       }).then(({ result, data, revision }) => {
         if (revision > this.revision) {
@@ -108,7 +109,14 @@ export class PgMetaStore implements MetaStore {
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.connectionString });
     client.on('notification', (message) => {
-      if (Number(message.payload) > this.revision) this.reload();
+      const notice = parseNotice(message.payload ?? '');
+      if (!notice || notice.revision <= this.revision) return;
+      if (notice.changes && notice.revision === this.revision + 1 && !this.reloading) {
+        this.current = applyRowChanges(this.current, notice.changes);
+        this.revision = notice.revision;
+      } else {
+        this.reload();
+      }
     });
     const lost = (error?: unknown) => {
       if (this.closed || this.listener !== client) return;
@@ -180,29 +188,21 @@ async function loadAll(client: PoolClient): Promise<{ data: MetaData; revision: 
   return { data, revision: Number(revision.rows[0]?.revision ?? 0) };
 }
 
-/** Store what `mutate` changed: rows added, changed or moved, and rows removed. */
-async function writeChanges(client: PoolClient, before: MetaData, after: MetaData): Promise<void> {
-  for (const { list, table, key } of TABLES) {
-    const keyOf = key as (row: unknown) => string;
-    const old = new Map<string, { ord: number; json: string }>();
-    (before[list as ListName] as unknown[]).forEach((row, ord) => {
-      old.set(keyOf(row), { ord, json: JSON.stringify(row) });
-    });
-    const keep = new Set<string>();
-    const rows = after[list as ListName] as unknown[];
-    for (let ord = 0; ord < rows.length; ord++) {
-      const id = keyOf(rows[ord]);
-      const json = JSON.stringify(rows[ord]);
-      keep.add(id);
-      const was = old.get(id);
-      if (was && was.ord === ord && was.json === json) continue;
+/** Store what `mutate` changed: rows added, changed or moved, and rows removed. Returns them. */
+async function writeChanges(client: PoolClient, before: MetaData, after: MetaData): Promise<RowChange[]> {
+  const changes = diffMeta(before, after);
+  for (const { list, table } of TABLES) {
+    const mine = changes.filter((change) => change.list === list);
+    for (const change of mine) {
+      if (change.row === null) continue;
       await client.query(
         `INSERT INTO ${table} (id, ord, data) VALUES ($1, $2, $3)
          ON CONFLICT (id) DO UPDATE SET ord = EXCLUDED.ord, data = EXCLUDED.data`,
-        [id, ord, json],
+        [change.id, change.ord, JSON.stringify(change.row)],
       );
     }
-    const gone = [...old.keys()].filter((id) => !keep.has(id));
+    const gone = mine.filter((change) => change.row === null).map((change) => change.id);
     if (gone.length > 0) await client.query(`DELETE FROM ${table} WHERE id = ANY($1)`, [gone]);
   }
+  return changes;
 }

@@ -14,6 +14,8 @@ import { InProcessBus } from './in-process-bus';
 
 const CHANNEL_PREFIX = 'dongsoan:room:';
 const KINDS = ['update', 'awareness'] as const;
+/** The longest a room waits for its Redis subscription before it opens anyway. */
+const SUBSCRIBE_WAIT_MS = 2000;
 
 export class RedisBus implements RoomBus {
   private readonly local: InProcessBus;
@@ -71,7 +73,15 @@ export class RedisBus implements RoomBus {
   }
 
   async subscribed(reportId: string): Promise<void> {
-    await this.subscriptions.get(reportId);
+    // While Redis is down the subscription waits for it; rooms poll PostgreSQL meanwhile, so a
+    // report still opens.
+    if (!this.subscriber.isReady) return;
+    let timer: NodeJS.Timeout | undefined;
+    const cap = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, SUBSCRIBE_WAIT_MS);
+    });
+    await Promise.race([this.subscriptions.get(reportId), cap]);
+    clearTimeout(timer);
   }
 
   publish(reportId: string, message: BusMessage): void {

@@ -16,12 +16,20 @@ const CHANNEL_PREFIX = 'dongsoan:room:';
 const KINDS = ['update', 'awareness'] as const;
 /** The longest a room waits for its Redis subscription before it opens anyway. */
 const SUBSCRIBE_WAIT_MS = 2000;
+/**
+ * After a reconnection the bus still reports itself down for this long, so rooms keep polling
+ * PostgreSQL while the subscriptions are renewed: a message published before a channel is
+ * subscribed again is lost, and no later message may come to reveal the gap.
+ */
+const RECOVERY_MS = 2000;
 
 export class RedisBus implements RoomBus {
   private readonly local: InProcessBus;
   /** Per report with subscribers: its Redis subscription, once confirmed. */
   private readonly subscriptions = new Map<string, Promise<void>>();
   private warnedDown = false;
+  /** When a connection last became ready again after a loss (0: never lost). */
+  private recoveredAt = 0;
 
   private constructor(
     readonly instanceId: string,
@@ -43,6 +51,9 @@ export class RedisBus implements RoomBus {
       // node-redis reconnects by itself; an unhandled 'error' event would end the process.
       client.on('error', (error: unknown) => bus.down(name, error));
       client.on('ready', () => bus.up());
+      client.on('reconnecting', () => {
+        bus.recoveredAt = Number.MAX_SAFE_INTEGER;
+      });
     }
     await Promise.all([publisher.connect(), subscriber.connect()]);
     return bus;
@@ -50,7 +61,7 @@ export class RedisBus implements RoomBus {
 
   /** Whether both connections to Redis are up (rooms poll PostgreSQL while they are not). */
   get connected(): boolean {
-    return this.publisher.isReady && this.subscriber.isReady;
+    return this.publisher.isReady && this.subscriber.isReady && Date.now() - this.recoveredAt >= RECOVERY_MS;
   }
 
   subscribe(reportId: string, listener: BusListener): () => void {
@@ -115,6 +126,7 @@ export class RedisBus implements RoomBus {
   }
 
   private up(): void {
+    if (this.recoveredAt !== 0) this.recoveredAt = Date.now();
     if (!this.warnedDown) return;
     this.warnedDown = false;
     this.logger.info('bus: Redis is back');

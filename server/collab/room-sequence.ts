@@ -5,6 +5,7 @@
 // as the bus delivers it, or, when a gap stays open (a message lost by Redis) or the bus is down,
 // read back from the store. Applying a Yjs update twice changes nothing, so reading more than was
 // missed is harmless.
+import * as Y from 'yjs';
 import type { SequencedUpdate, SharedReportLog } from '../store/report-store';
 
 /** How long a gap may stay open before it is read from the store (messages of several processes cross). */
@@ -13,8 +14,8 @@ export const GAP_GRACE_MS = 100;
 export const POLL_WHILE_BUS_DOWN_MS = 500;
 
 export interface RoomSequenceTarget {
-  /** Apply an update another process stored (a snapshot covers every seq up to its own). */
-  apply(entry: SequencedUpdate): void;
+  /** Apply an update (or a snapshot) another process stored to the room's doc. */
+  apply(update: Uint8Array): void;
   /** Whether the bus between processes carries messages now. */
   busConnected(): boolean;
   failed(error: unknown): void;
@@ -47,7 +48,7 @@ export class RoomSequence {
   /** An update another process stored, as the bus delivered it. */
   received(entry: SequencedUpdate): void {
     if (this.holds(entry.seq)) return;
-    this.target.apply(entry);
+    this.apply(entry);
     this.note(entry.seq);
   }
 
@@ -61,7 +62,7 @@ export class RoomSequence {
           if (this.stopped) return;
           if (entry.snapshot) {
             if (entry.seq <= this.watermark) continue;
-            this.target.apply(entry);
+            this.apply(entry);
             this.coverUpTo(entry.seq);
           } else {
             this.received(entry);
@@ -84,6 +85,16 @@ export class RoomSequence {
     this.stopped = true;
     clearInterval(this.pollTimer);
     if (this.gapTimer) clearTimeout(this.gapTimer);
+  }
+
+  /** Learn the bindings of the update's client ids (the guard judges with them), then apply it. */
+  private apply(entry: SequencedUpdate): void {
+    const { userId } = entry;
+    if (userId) {
+      for (const struct of Y.decodeUpdate(entry.update).structs)
+        this.log.learnBinding(struct.id.client, userId);
+    }
+    this.target.apply(entry.update);
   }
 
   private holds(seq: number): boolean {

@@ -1,6 +1,7 @@
 // One open report: its Y.Doc and awareness, the sockets on it, and the path every change takes:
 // guard → attribution → apply → log (its storage handle, server/store/report-store.ts) → relay
-// through the bus (server/collab/bus.ts).
+// through the bus (server/collab/bus.ts). Over 300 lines because that path is one story told in
+// one place; what only cluster mode needs (the report's total order) lives in room-sequence.ts.
 import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
@@ -11,7 +12,7 @@ import { type DeleteSet, deletionRanges } from '../history/deleted-by';
 import type { Logger } from '../log';
 import type { ActivityEntry } from '../store/activity-log';
 import type { MetaStore } from '../store/meta-store';
-import type { ReportStorage, ReportStore, SequencedUpdate } from '../store/report-store';
+import type { ReportStorage, ReportStore } from '../store/report-store';
 import { ActivityCoalescer } from './activity-coalescer';
 import type { BusMessage, RoomBus } from './bus';
 import {
@@ -85,7 +86,8 @@ export class Room {
     const shared = storage.log.shared;
     this.sequence = shared
       ? new RoomSequence(shared, {
-          apply: (entry) => this.applyStoredElsewhere(entry),
+          // onDocUpdate sends it to this room's sockets.
+          apply: (update) => Y.applyUpdate(this.doc, update, STORED_ELSEWHERE),
           busConnected: () => deps.bus.connected !== false,
           failed: (error) =>
             deps.logger.error(`collab: could not catch up ${reportId} from the store`, error),
@@ -344,20 +346,6 @@ export class Room {
       instanceId: this.deps.bus.instanceId,
     });
   };
-
-  /**
-   * An update another process stored: learn the bindings of its client ids (so the guard knows
-   * them), then apply it; onDocUpdate sends it to this room's sockets.
-   */
-  private applyStoredElsewhere(entry: SequencedUpdate): void {
-    const shared = this.storage.log.shared;
-    if (entry.userId && shared) {
-      for (const struct of Y.decodeUpdate(entry.update).structs) {
-        if (!this.clientOwners.has(struct.id.client)) shared.learnBinding(struct.id.client, entry.userId);
-      }
-    }
-    Y.applyUpdate(this.doc, entry.update, STORED_ELSEWHERE);
-  }
 
   /** Deliver a published message to this room's sockets, except the one it came from. */
   private readonly onBusMessage = (message: BusMessage): void => {

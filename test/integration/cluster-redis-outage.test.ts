@@ -32,7 +32,7 @@ describe.skipIf(!services.ok)('cluster mode: Redis down and back', () => {
     await redis?.stop();
   }, 60_000);
 
-  it('relays through PostgreSQL while Redis is down, and through Redis again once it is back', async () => {
+  it('relays through PostgreSQL while Redis is down, and keeps relaying once it is back', async () => {
     const reader = connectClient(
       cluster.processes[0].wsUrl,
       report.id,

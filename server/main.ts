@@ -3,12 +3,14 @@
 //   SERVE_CLIENT (1; 0 serves the API only and skips the client build)
 //   PUBLIC_ORIGINS (the server's own)  MAX_SOCKETS_PER_USER (20)  MAX_SOCKETS_PER_REPORT (300)
 //   SMTP_URL (unset: no e-mail; smtp://user:pass@host:587)  SMTP_FROM (the From address; needed with SMTP_URL)
+//   Cluster mode, both or neither: DATABASE_URL (PostgreSQL)  REDIS_URL (Redis)
+//     DATABASE_POOL_SIZE (10); DATA_DIR is then unused (README "Cluster mode").
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureClientBuilt } from './build-client';
 import { parseOrigins } from './http/origins';
 import { consoleLogger } from './log';
-import { describeDemoAccounts, startServer } from './server';
+import { describeDemoAccounts, type StartServerOptions, startServer } from './server';
 import { CorruptFileError } from './store/errors';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -53,6 +55,18 @@ function smtpConfig(origins: string[] | null) {
   return { url: env.SMTP_URL, from: env.SMTP_FROM, publicUrl: origins?.[0] ?? null };
 }
 
+/** Cluster mode when DATABASE_URL and REDIS_URL are set; the embedded mode when neither is. */
+function clusterSettings(): StartServerOptions['cluster'] {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const redisUrl = env.REDIS_URL || undefined;
+  if (!databaseUrl && !redisUrl) return undefined;
+  if (!databaseUrl || !redisUrl) {
+    console.error('cluster mode needs both DATABASE_URL and REDIS_URL (or neither, for the embedded mode)');
+    process.exit(2);
+  }
+  return { databaseUrl, redisUrl, poolSize: parseCount('DATABASE_POOL_SIZE') };
+}
+
 async function main(): Promise<void> {
   const seed = env.SEED === 'none' ? 'none' : 'demo';
   if (env.SEED && env.SEED !== 'none' && env.SEED !== 'demo') {
@@ -61,6 +75,7 @@ async function main(): Promise<void> {
   }
   const demoPassword = env.DEMO_PASSWORD || 'demo';
   const dataDir = resolve(env.DATA_DIR || './data');
+  const cluster = clusterSettings();
   const clientDir = env.SERVE_CLIENT === '0' ? null : await ensureClientBuilt(root, consoleLogger);
 
   const origins = allowedOrigins();
@@ -80,6 +95,7 @@ async function main(): Promise<void> {
         perUser: parseCount('MAX_SOCKETS_PER_USER'),
         perReport: parseCount('MAX_SOCKETS_PER_REPORT'),
       },
+      cluster,
     });
   } catch (error) {
     if (error instanceof CorruptFileError) {
@@ -89,7 +105,8 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  console.log(`dongsoan: data in ${dataDir}${server.seeded ? ' (demo organisation seeded)' : ''}`);
+  const where = cluster ? 'PostgreSQL and Redis (cluster mode)' : dataDir;
+  console.log(`dongsoan: data in ${where}${server.seeded ? ' (demo organisation seeded)' : ''}`);
   if (seed === 'demo') console.log(describeDemoAccounts(demoPassword));
   // Tests read the real port from this line (PORT=0 picks a free one).
   console.log(`listening on ${server.url}`);

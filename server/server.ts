@@ -9,6 +9,7 @@ import { flattenOutline } from '../shared/derive';
 import { CloseCode } from '../shared/protocol';
 import { createApp } from './app';
 import type { LoginThrottle } from './auth/login-throttle';
+import { type ClusterSettings, openClusterSeams } from './cluster/cluster-seams';
 import type { RoomBus } from './collab/bus';
 import { InProcessBus } from './collab/in-process-bus';
 import { RoomManager } from './collab/rooms';
@@ -55,6 +56,8 @@ export interface StartServerOptions {
   loginThrottle?: LoginThrottle;
   /** E-mail notifications through SMTP (SMTP_URL, SMTP_FROM); none by default. */
   smtp?: SmtpConfig | null;
+  /** Cluster mode (DATABASE_URL and REDIS_URL): the seams on PostgreSQL and Redis; dataDir is unused. */
+  cluster?: ClusterSettings;
 }
 
 export const AUTO_VERSION_INTERVAL_MS = 60 * 60 * 1000;
@@ -82,14 +85,23 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const logger = options.logger ?? consoleLogger;
   const host = options.host ?? '127.0.0.1';
   const dataDir = options.dataDir;
-  await mkdirPrivate(dataDir);
+  const cluster = options.cluster
+    ? await openClusterSeams(options.cluster, {
+        logger,
+        compactAfterRecords: options.compactAfterRecords,
+        compactAfterBytes: options.compactAfterBytes,
+      })
+    : null;
+  if (!cluster) await mkdirPrivate(dataDir);
 
-  const meta = await LowMetaStore.open(dataDir);
-  const store: ReportStore = new FileReportStore(dataDir, {
-    logger,
-    compactAfterRecords: options.compactAfterRecords,
-    compactAfterBytes: options.compactAfterBytes,
-  });
+  const meta = cluster?.meta ?? (await LowMetaStore.open(dataDir));
+  const store: ReportStore =
+    cluster?.store ??
+    new FileReportStore(dataDir, {
+      logger,
+      compactAfterRecords: options.compactAfterRecords,
+      compactAfterBytes: options.compactAfterBytes,
+    });
   await verifyStoredReports(meta, store);
   const notificationStore = await FileNotificationStore.open(dataDir, logger);
   const notificationFeed = new NotificationFeed();
@@ -105,7 +117,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       autoVersionIntervalMs > 0
         ? { intervalMs: autoVersionIntervalMs, take: async (room) => history?.autoVersion(room) }
         : undefined,
-    bus: options.bus ?? new InProcessBus(),
+    bus: options.bus ?? cluster?.bus ?? new InProcessBus(),
     logger,
   });
   const notifier = new Notifier({
@@ -131,6 +143,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   } else if (!meta.existed) {
     await meta.update(() => {});
   }
+  // Processes starting together: the next one reads the metadata only now (cluster-seams.ts).
+  await cluster?.startupDone();
 
   // createNodeWebSocket routes upgrades through the app, and the app needs upgradeWebSocket:
   // node-ws reads `init.app` only when an upgrade arrives, so it is filled in once the app exists.
@@ -176,6 +190,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await notifier.settled();
       mailer?.close();
       await Promise.all([store.close(), meta.close(), notificationStore.close()]);
+      await cluster?.close();
     })();
     return closing;
   };

@@ -18,6 +18,13 @@ export interface BusMessage {
   sourceId: string;
   /** Process that published it. */
   instanceId: string;
+  /**
+   * An update's sequence number in the report's total order, where the report store keeps one
+   * (cluster mode: `SharedReportLog` of server/store/report-store.ts); absent in files.
+   */
+  seq?: number;
+  /** The user who wrote an update, so other processes learn its client ids' binding. */
+  userId?: string | null;
 }
 
 export type BusListener = (message: BusMessage) => void;
@@ -29,4 +36,11 @@ export interface RoomBus {
   subscribe(reportId: string, listener: BusListener): () => void;
   /** Send `message` to every subscriber of the report. Only stored updates are published. */
   publish(reportId: string, message: BusMessage): void;
+  /**
+   * A bus between processes: resolves once what others publish for the report from now on reaches
+   * this process (absent: at once), so a room reads what it missed before that from the store.
+   */
+  subscribed?(reportId: string): Promise<void>;
+  /** A bus between processes: false while it cannot carry messages (rooms then poll the store). */
+  readonly connected?: boolean;
 }

@@ -1,6 +1,7 @@
 // One open report: its Y.Doc and awareness, the sockets on it, and the path every change takes:
 // guard → attribution → apply → log (its storage handle, server/store/report-store.ts) → relay
-// through the bus (server/collab/bus.ts).
+// through the bus (server/collab/bus.ts). Over 300 lines because that path is one story told in
+// one place; what only cluster mode needs (the report's total order) lives in room-sequence.ts.
 import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
@@ -30,6 +31,7 @@ import { isRedundantUpdate } from './redundant-update';
 import { RefusalLimiter } from './refusal-limiter';
 import { malformed, Refused } from './refused';
 import { RoomPresence } from './room-presence';
+import { RoomSequence } from './room-sequence';
 
 export interface RoomDeps {
   /** Opens the report's storage handle on load. */
@@ -50,6 +52,9 @@ export interface AutoVersionPolicy {
   take(room: Room): Promise<void>;
 }
 
+/** The origin of an update another process stored, applied here without storing or relaying it again. */
+const STORED_ELSEWHERE = Symbol('stored by another process');
+
 export class Room {
   readonly connections = new Set<Connection>();
   /** Presence of the sockets, judged and relayed apart from the document (room-presence.ts). */
@@ -61,6 +66,8 @@ export class Room {
   private closed = false;
   private readonly autoVersionTimer: NodeJS.Timeout | null;
   private autoVersioning: Promise<void> | null = null;
+  /** The report's total order, when several processes write it (cluster mode); null in files. */
+  private readonly sequence: RoomSequence | null;
 
   readonly doc: Y.Doc;
   /** Yjs clientID → user, stored and made since load (the storage's client bindings). */
@@ -76,6 +83,16 @@ export class Room {
     this.clientOwners = storage.bindings.owners;
     this.presence = new RoomPresence(doc, this.relayAwareness);
     doc.on('update', this.onDocUpdate);
+    const shared = storage.log.shared;
+    this.sequence = shared
+      ? new RoomSequence(shared, {
+          // onDocUpdate sends it to this room's sockets.
+          apply: (update) => Y.applyUpdate(this.doc, update, STORED_ELSEWHERE),
+          busConnected: () => deps.bus.connected !== false,
+          failed: (error) =>
+            deps.logger.error(`collab: could not catch up ${reportId} from the store`, error),
+        })
+      : null;
     this.unsubscribe = deps.bus.subscribe(reportId, this.onBusMessage);
     this.coalescer = new ActivityCoalescer((entry) => this.appendActivity(entry));
     const autoVersion = deps.autoVersion;
@@ -86,7 +103,13 @@ export class Room {
   }
 
   static async load(reportId: string, deps: RoomDeps): Promise<Room> {
-    return new Room(reportId, await deps.store.open(reportId), deps);
+    const room = new Room(reportId, await deps.store.open(reportId), deps);
+    if (room.sequence) {
+      // What other processes stored between the read at open and the bus subscription.
+      await deps.bus.subscribed?.(reportId);
+      await room.sequence.catchUp();
+    }
+    return room;
   }
 
   get logStats(): { bytesWritten: number; updatesWritten: number } {
@@ -200,6 +223,7 @@ export class Room {
     this.closed = true;
     if (this.autoVersionTimer) clearInterval(this.autoVersionTimer);
     this.unsubscribe();
+    this.sequence?.stop();
     this.coalescer.stop();
     this.doc.off('update', this.onDocUpdate);
     this.presence.close();
@@ -254,6 +278,12 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, transactionOrigin: unknown): void => {
     this.deps.onChange?.(this.reportId);
+    if (transactionOrigin === STORED_ELSEWHERE) {
+      // Stored and judged by the process that accepted it: only this process's sockets need it.
+      const frame = updateFrame(update);
+      for (const connection of this.connections) connection.send(frame);
+      return;
+    }
     const origin = changeOriginOf(transactionOrigin);
     if (origin?.kind === 'server') {
       // The server's own change (REST) is a local transaction, already applied: its delete set is
@@ -264,10 +294,33 @@ export class Room {
         this.deps.logger.error(`collab: could not record deletions by ${origin.userId}`, error);
       }
     }
-    this.storeAndRelay(update, relaySourceId(origin));
+    const userId = origin?.kind === 'socket' ? origin.connection.user.id : (origin?.userId ?? null);
+    this.storeAndRelay(update, relaySourceId(origin), userId);
   };
 
-  private storeAndRelay(update: Uint8Array, sourceId: string): void {
+  private storeAndRelay(update: Uint8Array, sourceId: string, userId: string | null): void {
+    const shared = this.storage.log.shared;
+    if (shared) {
+      // Several processes write this report: relay only once the transaction has committed, with
+      // the update's place in the report's total order (server/store/report-store.ts).
+      const { instanceId } = this.deps.bus;
+      shared.appendCommitted(update, { userId, sourceId, instanceId }).then(
+        (seq) => {
+          this.sequence?.committed(seq);
+          if (this.closed) return;
+          this.deps.bus.publish(this.reportId, {
+            kind: 'update',
+            payload: update,
+            sourceId,
+            instanceId,
+            seq,
+            userId,
+          });
+        },
+        (error) => this.deps.logger.error(`collab: could not store an update of ${this.reportId}`, error),
+      );
+      return;
+    }
     // Not awaited: appends queued while one is being synced share the next fsync (group commit).
     // The log decides by itself when to compact (server/store/compaction-policy.ts).
     this.storage.log.append(update).catch((error) => {
@@ -296,6 +349,12 @@ export class Room {
 
   /** Deliver a published message to this room's sockets, except the one it came from. */
   private readonly onBusMessage = (message: BusMessage): void => {
+    if (message.instanceId !== this.deps.bus.instanceId && message.kind === 'update') {
+      if (this.sequence && message.seq !== undefined) {
+        this.sequence.received({ seq: message.seq, update: message.payload, userId: message.userId ?? null });
+      }
+      return;
+    }
     const frame = message.kind === 'update' ? updateFrame(message.payload) : awarenessFrame(message.payload);
     for (const connection of this.connections) {
       if (connection.id !== message.sourceId) connection.send(frame);

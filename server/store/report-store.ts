@@ -9,8 +9,9 @@
 //  - an update given to `ReportLog.append` is stored before the room relays it: the file
 //    implementation writes it to the OS before `append` returns (surviving a crash of the process)
 //    and the promise resolves once it is synced (surviving a power cut), group-committed. An
-//    implementation whose writes complete only asynchronously (a database transaction) has the
-//    room relay once `append` resolves instead;
+//    implementation whose writes complete only asynchronously (a database transaction) is a
+//    `SharedReportLog` (`ReportLog.shared`): the room relays once `appendCommitted` resolves, with
+//    the update's place in the report's one total order;
 //  - bindings and deletions recorded for an update are durable no later than the update itself;
 //  - stored data that cannot be read is reported (CorruptFileError) and never overwritten.
 import type * as Y from 'yjs';
@@ -86,6 +87,49 @@ export interface ReportLog {
   append(update: Uint8Array): Promise<void>;
   /** Bytes stored for updates (framing included) and updates stored since open, for the benchmark. */
   readonly stats: { bytesWritten: number; updatesWritten: number };
+  /**
+   * Present when several processes write the report at once (cluster mode: PostgreSQL); absent in
+   * files, where one process is the only writer and relays as soon as `append` returns.
+   */
+  readonly shared?: SharedReportLog;
+}
+
+/**
+ * The log of a report that several processes write: every stored update has a sequence number in
+ * the report's one total order, and what other processes stored can be read back by it.
+ */
+export interface SharedReportLog {
+  /**
+   * Store an accepted update with its author; resolves with its sequence number once its
+   * transaction (with the bindings and deletions recorded before it) has committed. The room
+   * relays it only then.
+   */
+  appendCommitted(update: Uint8Array, author: UpdateAuthor): Promise<number>;
+  /** Sequence number of the last update contained in `doc` when the report was opened. */
+  readonly openedAt: number;
+  /**
+   * Updates stored after `seq` by any process, in order. When compaction has folded some of them
+   * into a snapshot, the first entry is that snapshot (`snapshot: true`, covering every seq up to
+   * its own).
+   */
+  readSince(seq: number): Promise<SequencedUpdate[]>;
+  /** Remember a binding another process stored (learned from its update), so the guard sees it. */
+  learnBinding(clientId: number, userId: string): void;
+}
+
+/** Who an update came from: the user, and the socket (or 'server') and process that sent it. */
+export interface UpdateAuthor {
+  userId: string | null;
+  sourceId: string;
+  instanceId: string;
+}
+
+export interface SequencedUpdate {
+  seq: number;
+  update: Uint8Array;
+  /** The author stored with the update (null for a snapshot or a server change without one). */
+  userId: string | null;
+  snapshot?: true;
 }
 
 /** Attribution of inserted text: a Yjs clientID is bound to the first user who writes with it. */

@@ -1,0 +1,105 @@
+// Cluster mode: the three growth seams (docs/architecture.md) on PostgreSQL and Redis, for
+// server/server.ts. PostgreSQL holds the truth (reports: server/store/pg/pg-report-store.ts;
+// metadata: pg-meta-store.ts); Redis carries fan-out only (server/collab/redis-bus.ts). The schema
+// is migrated before anything else touches the database.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import pg from 'pg';
+import type { RoomBus } from '../collab/bus';
+import { RedisBus } from '../collab/redis-bus';
+import type { Logger } from '../log';
+import type { MetaStore } from '../store/meta-store';
+import { migrate } from '../store/pg/migrations';
+import { PgMetaStore } from '../store/pg/pg-meta-store';
+import { PgReportStore } from '../store/pg/pg-report-store';
+import type { ReportStore } from '../store/report-store';
+
+export interface ClusterSettings {
+  /** DATABASE_URL: a PostgreSQL connection string. */
+  databaseUrl: string;
+  /** REDIS_URL: a Redis URL. */
+  redisUrl: string;
+  /** Connections of this process to PostgreSQL (DATABASE_POOL_SIZE, default 10). */
+  poolSize?: number;
+}
+
+export interface ClusterSeams {
+  meta: MetaStore;
+  store: ReportStore;
+  bus: RoomBus;
+  /** Names this process in the bus and in the updates it stores. */
+  instanceId: string;
+  /**
+   * Start-up (reading the metadata, seeding an empty database) is done: the next process may
+   * start. Processes starting together would otherwise all find the database empty and all seed it.
+   */
+  startupDone(): Promise<void>;
+  /** Release the bus and the database connections (after the stores are closed). */
+  close(): Promise<void>;
+}
+
+/** Any constant key: the advisory lock held from reading the metadata to the end of seeding. */
+const STARTUP_LOCK_KEY = 0x73656564;
+
+export async function openClusterSeams(
+  settings: ClusterSettings,
+  options: { logger: Logger; compactAfterRecords?: number; compactAfterBytes?: number },
+): Promise<ClusterSeams> {
+  const { logger } = options;
+  const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: settings.poolSize ?? 10 });
+  // An idle client losing its connection must not end the process; the next query reconnects.
+  pool.on('error', (error) => logger.warn('postgres: an idle connection failed', error));
+  try {
+    const applied = await migrate(pool);
+    if (applied.length > 0) logger.info(`postgres: applied migrations ${applied.join(', ')}`);
+    const startup = await pool.connect();
+    let startupHeld = true;
+    const startupDone = async () => {
+      if (!startupHeld) return;
+      startupHeld = false;
+      try {
+        await startup.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]);
+      } finally {
+        startup.release();
+      }
+    };
+    await startup.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+    let meta: PgMetaStore;
+    try {
+      meta = await PgMetaStore.open(pool, settings.databaseUrl, logger);
+    } catch (error) {
+      await startupDone();
+      throw error;
+    }
+    const store = new PgReportStore(pool, {
+      logger,
+      instanceId,
+      compactAfterRecords: options.compactAfterRecords,
+      compactAfterBytes: options.compactAfterBytes,
+    });
+    let bus: RedisBus;
+    try {
+      bus = await RedisBus.open(settings.redisUrl, instanceId, logger);
+    } catch (error) {
+      await meta.close();
+      await startupDone();
+      throw error;
+    }
+    return {
+      meta,
+      store,
+      bus,
+      instanceId,
+      startupDone,
+      async close() {
+        await startupDone();
+        await bus.close();
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw error;
+  }
+}

@@ -6,14 +6,13 @@
 // 30 times, so it has 30× the text, headings, footnotes (240) and table rows (420).
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { JSONContent } from '@tiptap/core';
 import { renderDocx } from '../server/export/docx';
 import { findLibreOffice, renderPdf } from '../server/export/pdf';
 import { footnoteList, indicatorRows } from '../shared/derive';
-import { importReportText } from '../shared/import';
+import { bigReport, sampleReport } from './lib/big-report';
 
 const HEADER = {
   parentBody: 'ĐẢNG BỘ KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH',
@@ -22,41 +21,6 @@ const HEADER = {
   place: 'An Giang',
   date: 'ngày 25 tháng 6 năm 2024',
 };
-
-let nextId = 0;
-const newId = () => `s${++nextId}`;
-
-function sample(): JSONContent {
-  return importReportText(readFileSync('shared/fixtures/bao-cao-6-thang-dau-nam-2024.txt', 'utf8'), {
-    header: HEADER,
-    newId,
-  });
-}
-
-function withFreshIds(node: JSONContent): JSONContent {
-  const copy: JSONContent = { ...node };
-  if (node.type === 'section') copy.attrs = { ...node.attrs, id: newId() };
-  if (node.content) copy.content = node.content.map(withFreshIds);
-  return copy;
-}
-
-function timesThirty(doc: JSONContent): JSONContent {
-  const content = doc.content ?? [];
-  const sections = content.filter((c) => c.type === 'section');
-  const out: JSONContent[] = [];
-  for (const node of content) {
-    if (node.type === 'section') continue;
-    if (node.type === 'closing') {
-      for (let i = 0; i < 30; i++) out.push(...sections.map(withFreshIds));
-      out.push(node);
-    } else if (node.type === 'indicatorTable') {
-      out.push({ ...node, content: Array.from({ length: 30 }, () => node.content ?? []).flat() });
-    } else {
-      out.push(node);
-    }
-  }
-  return { ...doc, content: out };
-}
 
 /** Wall time and this process's CPU time (user + system): the CPU time says more on a busy machine. */
 async function time<T>(work: () => Promise<T>): Promise<[T, number, number]> {
@@ -67,7 +31,7 @@ async function time<T>(work: () => Promise<T>): Promise<[T, number, number]> {
   return [result, performance.now() - start, (used.user + used.system) / 1000];
 }
 
-const big = timesThirty(sample());
+const big = bigReport(30, HEADER);
 console.log(
   `report 30× the sample: ${footnoteList(big).length} footnotes, ${indicatorRows(big).length} indicator rows, ` +
     `${JSON.stringify(big).length.toLocaleString('en')} bytes of JSON`,
@@ -92,7 +56,7 @@ console.log(
 );
 
 if (findLibreOffice()) {
-  const [pdf, ms] = await time(() => renderPdf(sample(), { profile: 'party' }));
+  const [pdf, ms] = await time(() => renderPdf(sampleReport(HEADER), { profile: 'party' }));
   console.log(
     `PDF of the sample (LibreOffice, fresh profile): ${ms.toFixed(0)} ms (${(pdf.length / 1024).toFixed(0)} KiB)`,
   );

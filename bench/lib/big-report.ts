@@ -3,20 +3,27 @@
 // (240) and table rows (420).
 import { readFileSync } from 'node:fs';
 import type { JSONContent } from '@tiptap/core';
-import { importReportText } from '../../shared/import';
+import { type ImportOptions, importReportText } from '../../shared/import';
 
-export function bigReport(times = 30): JSONContent {
-  let nextId = 0;
-  const newId = () => `s${++nextId}`;
+let nextId = 0;
+const newId = () => `s${++nextId}`;
+
+/** The sample, imported as dongsoan imports it (with `header` filled in when given). */
+export function sampleReport(header?: ImportOptions['header']): JSONContent {
+  return importReportText(readFileSync('shared/fixtures/bao-cao-6-thang-dau-nam-2024.txt', 'utf8'), {
+    header,
+    newId,
+  });
+}
+
+export function bigReport(times = 30, header?: ImportOptions['header']): JSONContent {
   const withFreshIds = (node: JSONContent): JSONContent => {
     const copy: JSONContent = { ...node };
     if (node.type === 'section') copy.attrs = { ...node.attrs, id: newId() };
     if (node.content) copy.content = node.content.map(withFreshIds);
     return copy;
   };
-  const doc = importReportText(readFileSync('shared/fixtures/bao-cao-6-thang-dau-nam-2024.txt', 'utf8'), {
-    newId,
-  });
+  const doc = sampleReport(header);
   const content = doc.content ?? [];
   const sections = content.filter((c) => c.type === 'section');
   const out: JSONContent[] = [];

@@ -1,5 +1,6 @@
 // POST /api/reports/import (server/routes/import.ts) with the .docx as the body. XMLHttpRequest,
 // not fetch, because only it reports upload progress.
+import type { ImportPreview } from '../../shared/import/import-preview';
 import { ApiError } from '../api';
 import { getSession, setSession } from '../session';
 
@@ -7,25 +8,7 @@ export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wo
 /** Same limit as the server (server/import/docx-package.ts MAX_DOCX_BYTES). */
 export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
 
-export interface ImportPreview {
-  title: string;
-  period: string;
-  outline: { path: string; number: string; title: string; depth: number }[];
-  counts: {
-    sections: number;
-    footnotes: number;
-    tables: number;
-    indicatorRows: number;
-    achieved: number;
-    notAchieved: number;
-    paragraphs: number;
-    lists: number;
-  };
-  header: { recognised: boolean; documentType: string; issuingBody: string; number: string; date: string };
-  closing: { recognised: boolean; recipients: number; authority: string; position: string; name: string };
-  unplaced: string[];
-  droppedImages: { altText: string; contentType: string }[];
-}
+export type { ImportPreview };
 
 function upload<T>(query: string, file: Blob, onProgress?: (fraction: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -101,16 +101,19 @@ export function Toolbar({
     },
   });
   if (!state) return null;
+  const searchButton = (
+    <ToolButton
+      action="search"
+      label={t('search.open')}
+      icon="🔍"
+      active={search.open}
+      onClick={() => (search.open ? setSearch({ ...search }) : openSearch(false))}
+    />
+  );
   if (findOnly) {
     return (
       <div className="toolbar toolbar-find-only" role="toolbar">
-        <ToolButton
-          action="search"
-          label={t('search.open')}
-          icon="🔍"
-          active={search.open}
-          onClick={() => (search.open ? setSearch({ ...search }) : openSearch(false))}
-        />
+        {searchButton}
         <SearchBar editor={editor} env={env} state={search} onChange={setSearch} findOnly />
       </div>
     );
@@ -229,13 +232,7 @@ export function Toolbar({
         onClick={() => editor.chain().focus().redo().run()}
       />
       <span className="toolbar-sep" />
-      <ToolButton
-        action="search"
-        label={t('search.open')}
-        icon="🔍"
-        active={search.open}
-        onClick={() => (search.open ? setSearch({ ...search }) : openSearch(false))}
-      />
+      {searchButton}
       <ToolButton
         action="search-replace"
         label={t('search.openReplace')}

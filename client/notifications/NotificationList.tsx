@@ -2,7 +2,7 @@
 import type { Notification } from '../../shared/notifications';
 import { useI18n } from '../i18n';
 import { formatDateTime } from '../i18n/dates';
-import { describeNotification, notificationHref } from './describe';
+import { NotificationLink } from './NotificationLink';
 import { openNotification } from './openNotification';
 import type { NotificationsState } from './useNotifications';
 
@@ -48,25 +48,15 @@ function NotificationItem({
   onMarkRead: () => void;
 }) {
   const { t, lang } = useI18n();
-  const { summary, detail } = describeNotification(notification, t);
   return (
     <li
       className={`notification-item${notification.read ? '' : ' is-unread'}`}
       data-notification-kind={notification.kind}
       data-read={notification.read}
     >
-      <a
-        href={notificationHref(notification)}
-        onClick={(event) => {
-          if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
-          event.preventDefault();
-          onOpen();
-        }}
-      >
-        <span className="notification-summary">{summary}</span>
-        {detail && <span className="notification-detail">{detail}</span>}
+      <NotificationLink notification={notification} onOpen={onOpen}>
         <time dateTime={notification.at}>{formatDateTime(lang, notification.at)}</time>
-      </a>
+      </NotificationLink>
       {!notification.read && (
         <button type="button" className="notification-link-button notification-mark" onClick={onMarkRead}>
           <span className="visually-hidden">{t('notifications.unread')} · </span>

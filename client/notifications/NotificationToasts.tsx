@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import type { Notification } from '../../shared/notifications';
 import { useI18n } from '../i18n';
-import { describeNotification, notificationHref } from './describe';
+import { NotificationLink } from './NotificationLink';
 import { openNotification } from './openNotification';
 import type { NotificationsState } from './useNotifications';
 
@@ -40,24 +40,13 @@ function Toast({
   onOpen: () => void;
 }) {
   const { t } = useI18n();
-  const { summary, detail } = describeNotification(notification, t);
   useEffect(() => {
     const timer = window.setTimeout(() => onDismiss(notification.id), TOAST_MS);
     return () => window.clearTimeout(timer);
   }, [onDismiss, notification.id]);
   return (
     <div className="notification-toast" data-notification-kind={notification.kind}>
-      <a
-        href={notificationHref(notification)}
-        onClick={(event) => {
-          if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
-          event.preventDefault();
-          onOpen();
-        }}
-      >
-        <span className="notification-summary">{summary}</span>
-        {detail && <span className="notification-detail">{detail}</span>}
-      </a>
+      <NotificationLink notification={notification} onOpen={onOpen} />
       <button
         type="button"
         className="notification-toast-close"

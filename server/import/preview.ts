@@ -2,28 +2,10 @@
 // counts of what was recognised, and what was kept as plain text or dropped.
 import type { JSONContent } from '@tiptap/core';
 import { buildOutline, flattenOutline, footnoteList, indicatorRows } from '../../shared/derive';
+import type { ImportPreview } from '../../shared/import/import-preview';
 import type { DocxImport } from './index';
 
-export interface ImportPreview {
-  title: string;
-  period: string;
-  outline: { path: string; number: string; title: string; depth: number }[];
-  counts: {
-    sections: number;
-    footnotes: number;
-    tables: number;
-    indicatorRows: number;
-    achieved: number;
-    notAchieved: number;
-    paragraphs: number;
-    lists: number;
-  };
-  header: { recognised: boolean; documentType: string; issuingBody: string; number: string; date: string };
-  closing: { recognised: boolean; recipients: number; authority: string; position: string; name: string };
-  /** Text kept as plain paragraphs because it was not recognised as header, closing or appendix. */
-  unplaced: string[];
-  droppedImages: { altText: string; contentType: string }[];
-}
+export type { ImportPreview };
 
 /** The outline path of a section as the import's `assign` keys name it: "1", "1.2", "1.2.3". */
 export const pathKey = (path: readonly number[]) => path.join('.');

@@ -245,9 +245,13 @@ async function workflowStep(
     token: sessions[username].token,
     body: status === 'returned' ? { status, comment: 'Xin bổ sung số liệu.' } : { status },
   });
-  // An editor's refusals come before the lock's (server/routes/reports.ts).
-  const refusedToEditor = username !== 'secretary' && world.status.get(sectionId) === 'approved';
-  const expected = refusedToEditor ? 403 : world.locked ? 409 : 200;
+  // Approval covers the sub-sections (shared/permissions.ts effectiveStatus): their status is the
+  // approved ancestor's to change. An editor's refusals come before the rest (shared/workflow.ts).
+  const ancestors = places(doc).find((p) => p.sectionId === sectionId)?.ancestry.slice(1) ?? [];
+  const inherited = ancestors.some((id) => world.status.get(id) === 'approved');
+  const approved = inherited || world.status.get(sectionId) === 'approved';
+  const refusedToEditor = username !== 'secretary' && approved;
+  const expected = refusedToEditor ? 403 : inherited || world.locked ? 409 : 200;
   expect(response.status, `${username} sets ${sectionId} ${status}: ${response.text}`).toBe(expected);
   if (expected === 200) world.status.set(sectionId, status);
   return `${username} sets ${sectionId} ${status} (${response.status})`;

@@ -131,7 +131,7 @@ export function DocxImport() {
             {t('admin.newReport.period')}
             <input name="period" value={period} maxLength={200} onChange={(e) => setPeriod(e.target.value)} />
           </label>
-          <PreviousReportPicker value={previousId} onChange={(id) => setPreviousId(id)} />
+          <PreviousReportPicker value={previousId} onChange={setPreviousId} suggestLatest />
           <p className="muted">{t('docxImport.prefillFrom')}</p>
           {prefilled !== null && (
             <p className="muted" data-prefilled={prefilled}>

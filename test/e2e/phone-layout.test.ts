@@ -61,8 +61,9 @@ describe('phone layout', () => {
     await page.locator('nav.outline').waitFor({ state: 'visible' });
     expect(await page.locator('[data-outline-toggle]').getAttribute('aria-expanded')).toBe('true');
     await page.screenshot({ path: screenshotPath('phone-390-outline.png') });
-    // Pick the last top-level entry: the outline closes and the document shows that section.
-    const entries = page.locator('nav.outline > ul > li > .outline-item');
+    // Pick the last top-level section (the appendix entry after it has no section): the outline
+    // closes and the document shows that section.
+    const entries = page.locator('nav.outline > ul > li[data-outline-section] > .outline-item');
     const last = entries.last();
     const id = await last.evaluate(
       (button) => button.closest('li')?.getAttribute('data-outline-section') ?? '',

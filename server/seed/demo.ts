@@ -50,6 +50,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 export const DEMO_REPORT_TITLE = 'Báo cáo 6 tháng đầu năm 2024';
 
 export const DEMO_HEADER = {
+  nationalTitle: 'ĐẢNG CỘNG SẢN VIỆT NAM',
   issuingBody: 'ĐẢNG ỦY SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
   parentBody: 'ĐẢNG BỘ KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH',
   number: '15-BC/ĐU',

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
+import type { ReactNode } from 'react';
 import { useCallback, useId, useState } from 'react';
 import {
   addIndicatorRow,
@@ -16,12 +17,13 @@ import type { EnvGetter } from '../editor/editorEnv';
 import { SearchBar, type SearchBarHandle, useSearchShortcuts } from '../editor/search/SearchBar';
 import { TableTools } from '../editor/table/TableTools';
 import { useI18n } from '../i18n';
+import { SearchIcon } from './icons';
 import './Toolbar.css';
 
 interface ButtonProps {
   action: string;
   label: string;
-  icon: string;
+  icon: ReactNode;
   active?: boolean;
   disabled?: boolean;
   /** Why the button is disabled: shown in its tooltip, and read through `describedBy`. */
@@ -105,7 +107,7 @@ export function Toolbar({
     <ToolButton
       action="search"
       label={t('search.open')}
-      icon="🔍"
+      icon={<SearchIcon />}
       active={search.open}
       onClick={() => (search.open ? setSearch({ ...search }) : openSearch(false))}
     />

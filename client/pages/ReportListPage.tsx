@@ -4,6 +4,7 @@ import { ArchiveButton } from '../admin/ArchiveButton';
 import { adminApi } from '../admin/adminApi';
 import { ReportFilterBar, useReportFilter } from '../admin/ReportFilterBar';
 import type { ReportListItem } from '../api';
+import { LockIcon } from '../components/icons';
 import { describeError } from '../errors';
 import { type Translate, useI18n } from '../i18n';
 import { navigate } from '../router';
@@ -107,7 +108,13 @@ export function ReportListPage() {
                 </td>
                 <td>
                   <span className={report.locked ? 'badge badge-locked' : 'badge badge-open'}>
-                    {report.locked ? `🔒 ${t('reports.locked')}` : t('reports.open')}
+                    {report.locked ? (
+                      <>
+                        <LockIcon /> {t('reports.locked')}
+                      </>
+                    ) : (
+                      t('reports.open')
+                    )}
                   </span>{' '}
                   <ArchiveButton report={report} onChanged={() => setAttempt((n) => n + 1)} />
                 </td>

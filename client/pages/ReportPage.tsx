@@ -1,5 +1,6 @@
 // The report page: composes the collaboration connection, the polled report detail, the recovery
 // after a refused edit and presence (hooks in report/), and lays out sidebar, editor and banners.
+
 import type { Editor } from '@tiptap/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { isReadOnlyReport } from '../../shared/report-status';
@@ -7,6 +8,7 @@ import { sectionStatusMap } from '../../shared/section-summaries';
 import { PreviousPeriodPanel } from '../admin/PreviousPeriodPanel';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
 import { FootnoteList } from '../components/FootnoteList';
+import { LockIcon } from '../components/icons';
 import { OutlineSidebar } from '../components/OutlineSidebar';
 import { PresenceList } from '../components/PresenceList';
 import { RefusedChanges } from '../components/RefusedChanges';
@@ -100,7 +102,7 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
         <LockBanner detail={detail} />
         {locked && !detail?.locked && (
           <p className="banner banner-info">
-            🔒 {t(detail?.archived ? 'admin.archivedBanner' : 'report.locked')}
+            <LockIcon /> {t(detail?.archived ? 'admin.archivedBanner' : 'report.locked')}
           </p>
         )}
         {!locked && user.role === 'viewer' && <p className="banner banner-info">{t('report.viewerOnly')}</p>}

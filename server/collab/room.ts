@@ -149,6 +149,8 @@ export class Room {
    * attribution cannot be stored; nothing of a refused update is applied, stored or relayed.
    */
   receiveUpdate(connection: Connection, update: IncomingUpdate): void {
+    // Its sockets are closing (refuseTakenClientId); their clients resend it to the reloaded room.
+    if (this.stale) return;
     const { bytes, decoded } = update;
     if (isRedundantUpdate(this.doc, decoded)) return;
     const user = connection.user;

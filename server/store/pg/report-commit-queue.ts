@@ -150,17 +150,10 @@ export class ReportCommitQueue {
     }
   }
 
-  /**
-   * One transaction for the batch. The head row is locked first, so batches of one report commit
-   * one at a time across processes and the bindings read here cannot change before commit.
-   */
+  /** One transaction for the batch. */
   private commit(batch: Batch): Promise<BatchOutcome> {
     const { reportId } = this;
     return withTransaction(this.pool, async (client) => {
-      const head = await client.query('SELECT 1 FROM report_heads WHERE report_id = $1 FOR UPDATE', [
-        reportId,
-      ]);
-      if (head.rowCount === 0) throw new Error(`report ${reportId} is not stored`);
       const refusals = await this.judgeClaims(client, batch);
       const accepted = batch.updates.filter((_, i) => !refusals[i]);
       const bindings = [...batch.bindings, ...accepted.flatMap((u) => u.bindings)];
@@ -171,6 +164,7 @@ export class ReportCommitQueue {
           'UPDATE report_heads SET last_seq = last_seq + $2 WHERE report_id = $1 RETURNING last_seq',
           [reportId, accepted.length],
         );
+        if (raised.rowCount === 0) throw new Error(`report ${reportId} is not stored`);
         firstSeq = Number(raised.rows[0].last_seq) - accepted.length + 1;
       }
       if (bindings.length > 0) {
@@ -221,6 +215,9 @@ export class ReportCommitQueue {
     const claimed = batch.updates.flatMap((u) => u.bindings.map((b) => b.clientId));
     const owners = new Map<number, string>();
     if (claimed.length > 0) {
+      // The head row first: batches of the report then commit one at a time across processes, so
+      // the bindings read here cannot change before this transaction commits.
+      await client.query('SELECT 1 FROM report_heads WHERE report_id = $1 FOR UPDATE', [this.reportId]);
       const stored = await client.query<{ client_id: string; user_id: string }>(
         'SELECT client_id, user_id FROM report_client_bindings WHERE report_id = $1 AND client_id = ANY($2::bigint[])',
         [this.reportId, claimed],

@@ -12,10 +12,11 @@ import { type DeleteSet, deletionRanges } from '../history/deleted-by';
 import type { Logger } from '../log';
 import type { ActivityEntry } from '../store/activity-log';
 import type { MetaStore } from '../store/meta-store';
-import type { ReportStorage, ReportStore } from '../store/report-store';
+import { ClientIdTakenError, type ReportStorage, type ReportStore } from '../store/report-store';
 import { ActivityCoalescer } from './activity-coalescer';
 import type { BusMessage, RoomBus } from './bus';
 import {
+  type ChangeOrigin,
   changeOriginOf,
   relaySourceId,
   SERVER_SOURCE_ID,
@@ -55,6 +56,9 @@ export interface AutoVersionPolicy {
 /** The origin of an update another process stored, applied here without storing or relaying it again. */
 const STORED_ELSEWHERE = Symbol('stored by another process');
 
+/** Why the sockets of a room whose doc the store contradicts are closed (refuseTakenClientId). */
+const RELOADING = 'reloading the report';
+
 export class Room {
   readonly connections = new Set<Connection>();
   /** Presence of the sockets, judged and relayed apart from the document (room-presence.ts). */
@@ -64,6 +68,8 @@ export class Room {
   /** Per user: how often a refusal is logged and recorded. */
   private readonly refusals = new RefusalLimiter();
   private closed = false;
+  /** Its doc holds an update the store refused (refuseTakenClientId): it must be reloaded. */
+  private stale = false;
   private readonly autoVersionTimer: NodeJS.Timeout | null;
   private autoVersioning: Promise<void> | null = null;
   /** The report's total order, when several processes write it (cluster mode); null in files. */
@@ -121,6 +127,10 @@ export class Room {
   }
 
   join(connection: Connection): void {
+    if (this.stale) {
+      connection.close(CloseCode.GoingAway, RELOADING);
+      return;
+    }
     this.connections.add(connection);
     connection.send(syncStep1Frame(this.doc));
     if (!this.presence.isEmpty) connection.send(awarenessStatesFrame(this.awareness));
@@ -139,6 +149,8 @@ export class Room {
    * attribution cannot be stored; nothing of a refused update is applied, stored or relayed.
    */
   receiveUpdate(connection: Connection, update: IncomingUpdate): void {
+    // Its sockets are closing (refuseTakenClientId); their clients resend it to the reloaded room.
+    if (this.stale) return;
     const { bytes, decoded } = update;
     if (isRedundantUpdate(this.doc, decoded)) return;
     const user = connection.user;
@@ -295,10 +307,11 @@ export class Room {
       }
     }
     const userId = origin?.kind === 'socket' ? origin.connection.user.id : (origin?.userId ?? null);
-    this.storeAndRelay(update, relaySourceId(origin), userId);
+    this.storeAndRelay(update, origin, userId);
   };
 
-  private storeAndRelay(update: Uint8Array, sourceId: string, userId: string | null): void {
+  private storeAndRelay(update: Uint8Array, origin: ChangeOrigin | null, userId: string | null): void {
+    const sourceId = relaySourceId(origin);
     const shared = this.storage.log.shared;
     if (shared) {
       // Several processes write this report: relay only once the transaction has committed, with
@@ -317,7 +330,10 @@ export class Room {
             userId,
           });
         },
-        (error) => this.deps.logger.error(`collab: could not store an update of ${this.reportId}`, error),
+        (error) => {
+          if (error instanceof ClientIdTakenError) this.refuseTakenClientId(origin, error);
+          else this.deps.logger.error(`collab: could not store an update of ${this.reportId}`, error);
+        },
       );
       return;
     }
@@ -332,6 +348,33 @@ export class Room {
       sourceId,
       instanceId: this.deps.bus.instanceId,
     });
+  }
+
+  /**
+   * Another process bound the update's client id to another user first, so the store refused it
+   * (server/store/pg/report-commit-queue.ts): its sender is refused with 4403 as the guard refuses.
+   * The update is already in this room's doc (never stored or relayed), so the room is reloaded
+   * from the store: every socket closes, the next opens the report afresh, and the clients resend
+   * whatever the store lacks.
+   */
+  private refuseTakenClientId(origin: ChangeOrigin | null, error: ClientIdTakenError): void {
+    const sender = origin?.kind === 'socket' ? origin.connection : null;
+    if (sender && this.connections.has(sender)) {
+      this.deps.logger.warn(
+        `collab: refused an update from ${sender.user.username} on ${this.reportId}: ${error.message}`,
+      );
+      this.appendActivity({
+        at: new Date().toISOString(),
+        userId: sender.user.id,
+        kind: 'refused',
+        sectionIds: [],
+        reason: error.message,
+        refusal: refusalOf(error.message),
+      });
+      sender.close(CloseCode.Forbidden, error.message);
+    }
+    this.stale = true;
+    for (const connection of this.connections) connection.close(CloseCode.GoingAway, RELOADING);
   }
 
   private readonly relayAwareness = (payload: Uint8Array): void => {

@@ -102,7 +102,8 @@ export interface SharedReportLog {
   /**
    * Store an accepted update with its author; resolves with its sequence number once its
    * transaction (with the bindings and deletions recorded before it) has committed. The room
-   * relays it only then.
+   * relays it only then. Rejects with ClientIdTakenError, storing nothing of it, when it is written
+   * with a client id bound to another user (the bindings record the true owner then).
    */
   appendCommitted(update: Uint8Array, author: UpdateAuthor): Promise<number>;
   /** Sequence number of the last update contained in `doc` when the report was opened. */
@@ -130,6 +131,21 @@ export interface SequencedUpdate {
   /** The author stored with the update (null for a snapshot or a server change without one). */
   userId: string | null;
   snapshot?: true;
+}
+
+/**
+ * An update written with a client id that the store found bound to another user (cluster mode:
+ * another process bound it first). The update is not stored; the room refuses it with 4403.
+ */
+export class ClientIdTakenError extends Error {
+  constructor(
+    readonly clientId: number,
+    /** The user the client id is bound to. */
+    readonly ownerId: string,
+  ) {
+    super(`client ${clientId} belongs to another user`);
+    this.name = 'ClientIdTakenError';
+  }
 }
 
 /** Attribution of inserted text: a Yjs clientID is bound to the first user who writes with it. */

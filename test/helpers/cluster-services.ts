@@ -3,7 +3,8 @@
 // postgres://postgres@127.0.0.1:5432/postgres) and dropped afterwards: only what the test created
 // is ever dropped. Redis is TEST_REDIS_URL (default redis://127.0.0.1:6379); the tests' keys and
 // channels are per report, and report ids are random. When a service cannot be reached the tests
-// are skipped with the reason (`probeClusterServices`).
+// are skipped with the reason (`probeClusterServices`), unless REQUIRE_CLUSTER_SERVICES=1 (CI, where
+// both run: .ci/run) makes that a failure.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createClient } from 'redis';
@@ -14,9 +15,14 @@ export const TEST_REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6
 
 export type ServicesProbe = { ok: true } | { ok: false; reason: string };
 
-/** Whether PostgreSQL (with the right to create databases) and Redis answer; logs why not. */
+/**
+ * Whether PostgreSQL (with the right to create databases) and Redis answer; logs why not. Throws
+ * instead when REQUIRE_CLUSTER_SERVICES=1: there the tests must run, never be skipped.
+ */
 export async function probeClusterServices(): Promise<ServicesProbe> {
   const probe = await probeServices();
+  if (!probe.ok && process.env.REQUIRE_CLUSTER_SERVICES === '1')
+    throw new Error(`cluster-mode tests required (REQUIRE_CLUSTER_SERVICES=1): ${probe.reason}`);
   if (!probe.ok) console.warn(`cluster-mode tests skipped: ${probe.reason}`);
   return probe;
 }

@@ -30,6 +30,11 @@ export async function startOwnRedis(): Promise<OwnRedis> {
           resolve();
         }
       });
+      // No redis-server on the PATH (a spawn error, not an exit).
+      proc.on('error', (error) => {
+        clearTimeout(timer);
+        reject(new Error(`redis-server could not be started: ${error.message}`));
+      });
       proc.on('exit', (code) => {
         clearTimeout(timer);
         reject(new Error(`redis-server exited (${code}):\n${output}`));

@@ -7,16 +7,17 @@ import type * as Y from 'yjs';
 import type { DeleteRange } from '../../history/deleted-by';
 import type { Logger } from '../../log';
 import { CompactionScheduler, type CompactionThresholds } from '../compaction-policy';
-import type {
-  ClientBindings,
-  Deletions,
-  ReportActivity,
-  ReportLog,
-  ReportStorage,
-  ReportVersions,
-  SequencedUpdate,
-  SharedReportLog,
-  UpdateAuthor,
+import {
+  type ClientBindings,
+  ClientIdTakenError,
+  type Deletions,
+  type ReportActivity,
+  type ReportLog,
+  type ReportStorage,
+  type ReportVersions,
+  type SequencedUpdate,
+  type SharedReportLog,
+  type UpdateAuthor,
 } from '../report-store';
 import { compactReport } from './compaction';
 import { withTransaction } from './migrations';
@@ -68,7 +69,11 @@ export class PgReportStorage implements ReportStorage {
     );
     const queue = this.queue;
     const appendCommitted = (update: Uint8Array, author: UpdateAuthor): Promise<number> => {
-      const committed = queue.append(update, author);
+      const committed = queue.append(update, author).catch((error: unknown) => {
+        // Bound to someone else by another process: the guard must judge with the true owner.
+        if (error instanceof ClientIdTakenError) owners.set(error.clientId, error.ownerId);
+        throw error;
+      });
       this.since = { records: this.since.records + 1, bytes: this.since.bytes + update.byteLength };
       this.compaction.appended();
       return committed;

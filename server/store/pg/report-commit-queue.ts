@@ -5,22 +5,48 @@
 // raising last_seq locks the row until commit, so sequence numbers follow commit order across
 // processes. Bindings and deletions commit in the same transaction as the update they belong to
 // (never later: the contract of server/store/report-store.ts).
-import type { Pool } from 'pg';
+// A binding is also a claim: a client id already bound in PostgreSQL to another user (by another
+// process, which this one had not heard of yet) refuses the update that claimed it, and every later
+// update of another user written with it, with ClientIdTakenError; nothing of a refused update is
+// stored and it gets no sequence number.
+import type { Pool, PoolClient } from 'pg';
+import * as Y from 'yjs';
 import type { DeleteRange } from '../../history/deleted-by';
-import type { UpdateAuthor } from '../report-store';
+import { ClientIdTakenError, type UpdateAuthor } from '../report-store';
 import { bytea, withTransaction } from './migrations';
+
+interface Binding {
+  clientId: number;
+  userId: string;
+}
+
+interface Deletion {
+  userId: string;
+  at: string;
+  ranges: DeleteRange[];
+}
 
 interface PendingUpdate {
   update: Uint8Array;
   author: UpdateAuthor;
+  /** Recorded for this update (in the same turn, just before it): stored only if it is. */
+  bindings: Binding[];
+  deletions: Deletion[];
   resolve: (seq: number) => void;
   reject: (error: unknown) => void;
 }
 
 interface Batch {
-  bindings: { clientId: number; userId: string }[];
-  deletions: { userId: string; at: string; ranges: DeleteRange[] }[];
+  /** Recorded without an update after them (stored unconditionally). */
+  bindings: Binding[];
+  deletions: Deletion[];
   updates: PendingUpdate[];
+}
+
+/** What a batch's transaction decided: the first sequence number, and each update's refusal if any. */
+interface BatchOutcome {
+  firstSeq: number;
+  refusals: (ClientIdTakenError | null)[];
 }
 
 const emptyBatch = (): Batch => ({ bindings: [], deletions: [], updates: [] });
@@ -29,6 +55,8 @@ export class ReportCommitQueue {
   private pending = emptyBatch();
   private running: Promise<void> | null = null;
   private scheduled = false;
+  /** Client ids found bound to another user than the one who claimed them (client id → owner). */
+  private readonly taken = new Map<number, string>();
   /** Bytes and updates committed by this queue (the log's stats). */
   bytesWritten = 0;
   updatesWritten = 0;
@@ -50,9 +78,20 @@ export class ReportCommitQueue {
     this.schedule();
   }
 
+  /** The bindings and deletions recorded since the last append belong to this update. */
   append(update: Uint8Array, author: UpdateAuthor): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.pending.updates.push({ update, author, resolve, reject });
+      const { pending } = this;
+      pending.updates.push({
+        update,
+        author,
+        bindings: pending.bindings,
+        deletions: pending.deletions,
+        resolve,
+        reject,
+      });
+      pending.bindings = [];
+      pending.deletions = [];
       this.schedule();
     });
   }
@@ -92,11 +131,17 @@ export class ReportCommitQueue {
       const batch = this.pending;
       this.pending = emptyBatch();
       try {
-        const firstSeq = await this.commit(batch);
+        const { firstSeq, refusals } = await this.commit(batch);
+        let seq = firstSeq;
         batch.updates.forEach((pending, i) => {
+          const refusal = refusals[i];
+          if (refusal) {
+            pending.reject(refusal);
+            return;
+          }
           this.bytesWritten += pending.update.byteLength;
           this.updatesWritten++;
-          pending.resolve(firstSeq + i);
+          pending.resolve(seq++);
         });
       } catch (error) {
         for (const pending of batch.updates) pending.reject(error);
@@ -105,53 +150,100 @@ export class ReportCommitQueue {
     }
   }
 
-  /** One transaction for the batch; resolves with the sequence number of its first update. */
-  private commit(batch: Batch): Promise<number> {
+  /** One transaction for the batch. */
+  private commit(batch: Batch): Promise<BatchOutcome> {
     const { reportId } = this;
     return withTransaction(this.pool, async (client) => {
+      const refusals = await this.judgeClaims(client, batch);
+      const accepted = batch.updates.filter((_, i) => !refusals[i]);
+      const bindings = [...batch.bindings, ...accepted.flatMap((u) => u.bindings)];
+      const deletions = [...batch.deletions, ...accepted.flatMap((u) => u.deletions)];
       let firstSeq = 0;
-      if (batch.updates.length > 0) {
-        const head = await client.query<{ last_seq: string }>(
+      if (accepted.length > 0) {
+        const raised = await client.query<{ last_seq: string }>(
           'UPDATE report_heads SET last_seq = last_seq + $2 WHERE report_id = $1 RETURNING last_seq',
-          [reportId, batch.updates.length],
+          [reportId, accepted.length],
         );
-        if (head.rowCount === 0) throw new Error(`report ${reportId} is not stored`);
-        firstSeq = Number(head.rows[0].last_seq) - batch.updates.length + 1;
+        if (raised.rowCount === 0) throw new Error(`report ${reportId} is not stored`);
+        firstSeq = Number(raised.rows[0].last_seq) - accepted.length + 1;
       }
-      if (batch.bindings.length > 0) {
+      if (bindings.length > 0) {
+        // The primary key (report_id, client_id) keeps one owner per client id; judgeClaims has
+        // already refused every update that claimed a bound one for another user.
         await client.query(
           `INSERT INTO report_client_bindings (report_id, client_id, user_id)
            SELECT $1, * FROM unnest($2::bigint[], $3::text[]) ON CONFLICT DO NOTHING`,
-          [reportId, batch.bindings.map((b) => b.clientId), batch.bindings.map((b) => b.userId)],
+          [reportId, bindings.map((b) => b.clientId), bindings.map((b) => b.userId)],
         );
       }
-      if (batch.deletions.length > 0) {
+      if (deletions.length > 0) {
         await client.query(
           `INSERT INTO report_deletions (report_id, user_id, at, ranges)
            SELECT $1, u, a, r FROM unnest($2::text[], $3::timestamptz[], $4::jsonb[]) AS t(u, a, r)`,
           [
             reportId,
-            batch.deletions.map((d) => d.userId),
-            batch.deletions.map((d) => d.at),
-            batch.deletions.map((d) => JSON.stringify(d.ranges)),
+            deletions.map((d) => d.userId),
+            deletions.map((d) => d.at),
+            deletions.map((d) => JSON.stringify(d.ranges)),
           ],
         );
       }
-      if (batch.updates.length > 0) {
+      if (accepted.length > 0) {
         await client.query(
           `INSERT INTO report_updates (report_id, seq, body, user_id, source_id, instance_id)
            SELECT $1, * FROM unnest($2::bigint[], $3::bytea[], $4::text[], $5::text[], $6::text[])`,
           [
             reportId,
-            batch.updates.map((_, i) => firstSeq + i),
-            batch.updates.map((u) => bytea(u.update)),
-            batch.updates.map((u) => u.author.userId),
-            batch.updates.map((u) => u.author.sourceId),
-            batch.updates.map((u) => u.author.instanceId),
+            accepted.map((_, i) => firstSeq + i),
+            accepted.map((u) => bytea(u.update)),
+            accepted.map((u) => u.author.userId),
+            accepted.map((u) => u.author.sourceId),
+            accepted.map((u) => u.author.instanceId),
           ],
         );
       }
-      return firstSeq;
+      return { firstSeq, refusals };
+    });
+  }
+
+  /**
+   * Per update of the batch, in order: refused when one of its claimed client ids is bound to
+   * another user in PostgreSQL (or by an earlier update of the batch), or when it is written with a
+   * client id already found taken from its author.
+   */
+  private async judgeClaims(client: PoolClient, batch: Batch): Promise<(ClientIdTakenError | null)[]> {
+    const claimed = batch.updates.flatMap((u) => u.bindings.map((b) => b.clientId));
+    const owners = new Map<number, string>();
+    if (claimed.length > 0) {
+      // The head row first: batches of the report then commit one at a time across processes, so
+      // the bindings read here cannot change before this transaction commits.
+      await client.query('SELECT 1 FROM report_heads WHERE report_id = $1 FOR UPDATE', [this.reportId]);
+      const stored = await client.query<{ client_id: string; user_id: string }>(
+        'SELECT client_id, user_id FROM report_client_bindings WHERE report_id = $1 AND client_id = ANY($2::bigint[])',
+        [this.reportId, claimed],
+      );
+      for (const row of stored.rows) owners.set(Number(row.client_id), row.user_id);
+    }
+    for (const binding of batch.bindings)
+      if (!owners.has(binding.clientId)) owners.set(binding.clientId, binding.userId);
+    return batch.updates.map((pending) => {
+      const userId = pending.author.userId;
+      for (const binding of pending.bindings) {
+        const owner = owners.get(binding.clientId);
+        if (owner !== undefined && owner !== binding.userId) {
+          this.taken.set(binding.clientId, owner);
+          return new ClientIdTakenError(binding.clientId, owner);
+        }
+      }
+      if (this.taken.size > 0 && userId !== null) {
+        // Rare (only after a clash): decode to find later updates still written with a taken id.
+        for (const struct of Y.decodeUpdate(pending.update).structs) {
+          const owner = this.taken.get(struct.id.client);
+          if (owner !== undefined && owner !== userId) return new ClientIdTakenError(struct.id.client, owner);
+        }
+      }
+      for (const binding of pending.bindings) owners.set(binding.clientId, binding.userId);
+      return null;
     });
   }
 }

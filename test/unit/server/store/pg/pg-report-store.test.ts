@@ -8,7 +8,11 @@ import { silentLogger } from '../../../../../server/log';
 import { compactReport } from '../../../../../server/store/pg/compaction';
 import { migrate } from '../../../../../server/store/pg/migrations';
 import { PgReportStore } from '../../../../../server/store/pg/pg-report-store';
-import type { ReportStorage, SharedReportLog } from '../../../../../server/store/report-store';
+import {
+  ClientIdTakenError,
+  type ReportStorage,
+  type SharedReportLog,
+} from '../../../../../server/store/report-store';
 import {
   createTestDatabase,
   probeClusterServices,
@@ -115,6 +119,39 @@ describe.skipIf(!services.ok)('PgReportStore: the shared log', () => {
     expect((await two.readAttribution(reportId)).clientOwners.get(30)).toBe('u-a');
     await a.close();
     a.doc.destroy();
+  });
+
+  it('binds a client id claimed by two processes at once to one user, refusing the other update', async () => {
+    const a = await one.open(reportId);
+    const b = await two.open(reportId);
+    a.doc.clientID = 30;
+    b.doc.clientID = 30;
+    a.bindings.bind(30, 'u-a');
+    const fromA = type(a, 'u-a', 'A');
+    b.bindings.bind(30, 'u-b');
+    const fromB = type(b, 'u-b', 'B');
+    const [first, second] = await Promise.allSettled([fromA, fromB]);
+    const outcomes = [first, second].map((result) => result.status);
+    expect(outcomes.sort()).toEqual(['fulfilled', 'rejected']);
+    const [winner, loser] = first.status === 'fulfilled' ? [a, b] : [b, a];
+    const [winnerId, loserId] = first.status === 'fulfilled' ? ['u-a', 'u-b'] : ['u-b', 'u-a'];
+    const refusal = (
+      first.status === 'rejected' ? first.reason : (second as PromiseRejectedResult).reason
+    ) as unknown;
+    expect(refusal).toBeInstanceOf(ClientIdTakenError);
+    expect((refusal as ClientIdTakenError).ownerId).toBe(winnerId);
+    expect(loser.bindings.owners.get(30)).toBe(winnerId);
+
+    // The loser's next update with that id is refused too; the winner's is stored, next in order.
+    await expect(type(loser, loserId, 'again')).rejects.toBeInstanceOf(ClientIdTakenError);
+    expect(await type(winner, winnerId, '!')).toBe(2);
+    const rows = await pools[0].query<{ user_id: string }>(
+      'SELECT user_id FROM report_updates WHERE report_id = $1 ORDER BY seq',
+      [reportId],
+    );
+    expect(rows.rows.map((row) => row.user_id)).toEqual([winnerId, winnerId]);
+    expect((await one.readAttribution(reportId)).clientOwners.get(30)).toBe(winnerId);
+    await Promise.all([a.close(), b.close()]);
   });
 
   it('compacts from the stored rows, by two processes at once, losing nothing', async () => {

@@ -121,7 +121,6 @@ export function NewReportPage() {
           ))}
         </fieldset>
 
-        {source === 'docx' && <DocxImport />}
         <div className="new-report-fields" hidden={source === 'docx'}>
           {source === 'previous' && (
             <PreviousReportPicker
@@ -194,6 +193,8 @@ export function NewReportPage() {
           </div>
         </div>
       </form>
+      {/* Outside the form: the import has its own steps, and Enter in its fields must not submit this form. */}
+      {source === 'docx' && <DocxImport />}
     </main>
   );
 }

@@ -247,7 +247,10 @@ async function workflowStep(
   });
   // Approval covers the sub-sections (shared/permissions.ts effectiveStatus): their status is the
   // approved ancestor's to change. An editor's refusals come before the rest (shared/workflow.ts).
-  const ancestors = places(doc).find((p) => p.sectionId === sectionId)?.ancestry.slice(1) ?? [];
+  const ancestors =
+    places(doc)
+      .find((p) => p.sectionId === sectionId)
+      ?.ancestry.slice(1) ?? [];
   const inherited = ancestors.some((id) => world.status.get(id) === 'approved');
   const approved = inherited || world.status.get(sectionId) === 'approved';
   const refusedToEditor = username !== 'secretary' && approved;

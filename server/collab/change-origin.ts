@@ -52,3 +52,9 @@ export const SERVER_SOURCE_ID = 'server';
 export function relaySourceId(origin: ChangeOrigin | null): string {
   return origin?.kind === 'socket' ? origin.connection.id : SERVER_SOURCE_ID;
 }
+
+/** The user a change is made for: the socket's user, the user the server acts for, else none. */
+export function originUserId(origin: ChangeOrigin | null): string | null {
+  if (origin === null) return null;
+  return origin.kind === 'socket' ? origin.connection.user.id : origin.userId;
+}

@@ -18,6 +18,7 @@ import type { BusMessage, RoomBus } from './bus';
 import {
   type ChangeOrigin,
   changeOriginOf,
+  originUserId,
   relaySourceId,
   SERVER_SOURCE_ID,
   type ServerOrigin,
@@ -306,8 +307,7 @@ export class Room {
         this.deps.logger.error(`collab: could not record deletions by ${origin.userId}`, error);
       }
     }
-    const userId = origin?.kind === 'socket' ? origin.connection.user.id : (origin?.userId ?? null);
-    this.storeAndRelay(update, origin, userId);
+    this.storeAndRelay(update, origin, originUserId(origin));
   };
 
   private storeAndRelay(update: Uint8Array, origin: ChangeOrigin | null, userId: string | null): void {

@@ -1,11 +1,16 @@
 // Fixture builders for guard tests: a report Y.Doc in the shape TipTap/y-tiptap produce
 // (XmlFragment 'default' > section[id, owner] > sectionTitle / paragraph(XmlText) / section…), and
 // crafted client updates made the way stock clients make them.
+import type { JSONContent } from '@tiptap/core';
+import { Transform } from '@tiptap/pm/transform';
+import { initProseMirrorDoc, updateYFragment } from '@tiptap/y-tiptap';
 import * as encoding from 'lib0/encoding';
 import { expect } from 'vitest';
 import * as Y from 'yjs';
 import { checkUpdate, type GuardContext, type GuardResult } from '../../server/collab/guard';
+import { findSection as findPmSection, reportSchema } from '../../shared/schema';
 import type { SectionStatus, User } from '../../shared/types';
+import { jsonToYDoc } from '../../shared/ydoc';
 
 export interface SectionSpec {
   id: string;
@@ -183,4 +188,35 @@ export function encodeItems(items: Y.Item[]): Uint8Array {
   }
   encoding.writeVarUint(encoder.restEncoder, 0);
   return encoder.toUint8Array();
+}
+
+/** A report written from ProseMirror JSON (the real schema), as the server holds it: client id 1. */
+export function schemaReport(json: JSONContent): Y.Doc {
+  const doc = new Y.Doc();
+  doc.clientID = 1;
+  return jsonToYDoc(json, doc);
+}
+
+/** An editor's honest change: a ProseMirror transform on the bound document, written back the way
+ * y-tiptap's binding does (with the binding's node mapping, so unchanged nodes stay as they are). */
+export function editorUpdate(server: Y.Doc, clientID: number, edit: (tr: Transform) => void): Uint8Array {
+  return localUpdate(replica(server, clientID), (d) => {
+    const fragment = d.getXmlFragment('default');
+    const { doc, meta } = initProseMirrorDoc(fragment, reportSchema);
+    const tr = new Transform(doc);
+    edit(tr);
+    tr.doc.check();
+    updateYFragment(d, fragment, tr.doc, meta);
+  });
+}
+
+/** Position right after the last block of section `id` (before its first sub-section). */
+export function endOfBlocks(tr: Transform, id: string): number {
+  const hit = findPmSection(tr.doc, id);
+  if (!hit) throw new Error(`no section ${id}`);
+  let pos = hit.pos + 1;
+  hit.node.forEach((child) => {
+    if (child.type.name !== 'section') pos += child.nodeSize;
+  });
+  return pos;
 }

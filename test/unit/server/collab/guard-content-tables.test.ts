@@ -4,20 +4,21 @@
 // refused — each case beside its honest neighbour.
 import type { JSONContent } from '@tiptap/core';
 import { Node as PMNode } from '@tiptap/pm/model';
-import { Transform } from '@tiptap/pm/transform';
-import { initProseMirrorDoc, updateYFragment } from '@tiptap/y-tiptap';
+import type { Transform } from '@tiptap/pm/transform';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { findSection as findPmSection, reportSchema } from '../../../../shared/schema';
-import { jsonToYDoc } from '../../../../shared/ydoc';
 import {
   ctx,
+  editorUpdate,
+  endOfBlocks,
   expectAllowed,
   expectRefused,
   findSection,
   guard,
   localUpdate,
   replica,
+  schemaReport as schemaReportOf,
   users,
 } from '../../../helpers/guard-fixtures';
 
@@ -60,11 +61,7 @@ const reportJson: JSONContent = {
   ],
 };
 
-function schemaReport(): Y.Doc {
-  const doc = new Y.Doc();
-  doc.clientID = 1;
-  return jsonToYDoc(reportJson, doc);
-}
+const schemaReport = () => schemaReportOf(reportJson);
 
 const body = (doc: Y.Doc) => doc.getXmlFragment('default');
 const childNamed = (parent: Y.XmlElement, name: string) =>
@@ -89,27 +86,6 @@ function element(json: JSONContent): Y.XmlElement {
     }),
   );
   return el;
-}
-
-/** An editor's honest change through y-tiptap's binding (see guard-content.test.ts). */
-function editorUpdate(server: Y.Doc, clientID: number, edit: (tr: Transform) => void): Uint8Array {
-  return localUpdate(replica(server, clientID), (d) => {
-    const { doc, meta } = initProseMirrorDoc(body(d), reportSchema);
-    const tr = new Transform(doc);
-    edit(tr);
-    tr.doc.check();
-    updateYFragment(d, body(d), tr.doc, meta);
-  });
-}
-
-function endOfBlocks(tr: Transform, id: string): number {
-  const hit = findPmSection(tr.doc, id);
-  if (!hit) throw new Error(`no section ${id}`);
-  let pos = hit.pos + 1;
-  hit.node.forEach((child) => {
-    if (child.type.name !== 'section') pos += child.nodeSize;
-  });
-  return pos;
 }
 
 /** Position of the first node named `name` inside section `id`. */

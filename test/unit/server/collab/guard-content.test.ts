@@ -4,8 +4,7 @@
 import { getSchema, type JSONContent } from '@tiptap/core';
 import Link from '@tiptap/extension-link';
 import { Node as PMNode } from '@tiptap/pm/model';
-import { Transform } from '@tiptap/pm/transform';
-import { initProseMirrorDoc, updateYFragment } from '@tiptap/y-tiptap';
+import type { Transform } from '@tiptap/pm/transform';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { checkContent, contentRules, isCleanText, isSafeHref } from '../../../../server/collab/guard-content';
@@ -13,9 +12,10 @@ import { Placer } from '../../../../server/collab/guard-places';
 import { UpdateStructs } from '../../../../server/collab/guard-structs';
 import { Refused } from '../../../../server/collab/refused';
 import { findSection as findPmSection, reportExtensions, reportSchema } from '../../../../shared/schema';
-import { jsonToYDoc } from '../../../../shared/ydoc';
 import {
   ctx,
+  editorUpdate,
+  endOfBlocks,
   expectAllowed,
   expectRefused,
   findSection,
@@ -23,6 +23,7 @@ import {
   localUpdate,
   paragraphText,
   replica,
+  schemaReport as schemaReportOf,
   sectionElement,
   users,
 } from '../../../helpers/guard-fixtures';
@@ -61,11 +62,7 @@ const reportJson: JSONContent = {
   ],
 };
 
-function schemaReport(): Y.Doc {
-  const doc = new Y.Doc();
-  doc.clientID = 1;
-  return jsonToYDoc(reportJson, doc);
-}
+const schemaReport = () => schemaReportOf(reportJson);
 
 const body = (doc: Y.Doc) => doc.getXmlFragment('default');
 const paragraphOf = (doc: Y.Doc, id: string) =>
@@ -74,30 +71,7 @@ const paragraphOf = (doc: Y.Doc, id: string) =>
     .find((child) => child instanceof Y.XmlElement && child.nodeName === 'paragraph') as Y.XmlElement;
 const indicatorRow = (doc: Y.Doc) => (body(doc).get(4) as Y.XmlElement).get(0) as Y.XmlElement;
 
-/** An editor's honest change: a ProseMirror transform on the bound document, written back the way
- * y-tiptap's binding does (with the binding's node mapping, so unchanged nodes stay as they are). */
-function editorUpdate(server: Y.Doc, clientID: number, edit: (tr: Transform) => void): Uint8Array {
-  return localUpdate(replica(server, clientID), (d) => {
-    const { doc, meta } = initProseMirrorDoc(body(d), reportSchema);
-    const tr = new Transform(doc);
-    edit(tr);
-    tr.doc.check();
-    updateYFragment(d, body(d), tr.doc, meta);
-  });
-}
-
 const node = (json: JSONContent) => PMNode.fromJSON(reportSchema, json);
-
-/** Position right after the last block of section `id` (before its first sub-section). */
-function endOfBlocks(tr: Transform, id: string): number {
-  const hit = findPmSection(tr.doc, id);
-  if (!hit) throw new Error(`no section ${id}`);
-  let pos = hit.pos + 1;
-  hit.node.forEach((child) => {
-    if (child.type.name !== 'section') pos += child.nodeSize;
-  });
-  return pos;
-}
 
 function endOfSection(tr: Transform, id: string): number {
   const hit = findPmSection(tr.doc, id);

@@ -10,6 +10,9 @@ import { Recipient } from './recipient';
 import { ReportHeader } from './reportHeader';
 import { Section } from './section';
 import { SectionTitle } from './sectionTitle';
+import { SuggestionDeletion } from './suggestionDeletion';
+import { SuggestionInsertion } from './suggestionInsertion';
+import { SuggestionModification } from './suggestionModification';
 import { ReportTable } from './table';
 import { ReportTableCell } from './tableCell';
 import { ReportTableHeader } from './tableHeader';
@@ -28,6 +31,9 @@ export { REPORT_HEADER_DEFAULTS, ReportHeader, type ReportHeaderAttrs } from './
 export { findSection, Section, type SectionOptions } from './section';
 export { mayAddSections, renewSectionIds, sectionIdsPlugin, stepMayAddSection } from './sectionIds';
 export { SectionTitle } from './sectionTitle';
+export { SuggestionDeletion } from './suggestionDeletion';
+export { SuggestionInsertion } from './suggestionInsertion';
+export { SuggestionModification } from './suggestionModification';
 export { ReportTable } from './table';
 export { ReportTableCell } from './tableCell';
 export { isColumnWidths, MAX_CELL_SPAN } from './tableCellAttributes';
@@ -67,6 +73,9 @@ export function reportExtensions(): AnyExtension[] {
     ReportTableRow,
     ReportTableHeader,
     ReportTableCell,
+    SuggestionInsertion,
+    SuggestionDeletion,
+    SuggestionModification,
   ];
 }
 

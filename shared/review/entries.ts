@@ -17,9 +17,13 @@ export const MAX_QUOTE_LENGTH = 2000;
 /** `Y.relativePositionToJSON` of a position in the report body (an item id, or a type's end). */
 const relativePosition = z
   .object({
-    type: z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() }).optional(),
+    type: z
+      .object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() })
+      .optional(),
     tname: z.string().max(100).optional(),
-    item: z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() }).optional(),
+    item: z
+      .object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() })
+      .optional(),
     assoc: z.number().int(),
   })
   .strict();
@@ -89,7 +93,12 @@ export const decisionEntry = z
   })
   .strict();
 
-export const reviewEntry = z.discriminatedUnion('kind', [commentEntry, replyEntry, resolutionEntry, decisionEntry]);
+export const reviewEntry = z.discriminatedUnion('kind', [
+  commentEntry,
+  replyEntry,
+  resolutionEntry,
+  decisionEntry,
+]);
 
 export type CommentEntry = z.infer<typeof commentEntry>;
 export type ReplyEntry = z.infer<typeof replyEntry>;

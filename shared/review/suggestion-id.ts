@@ -25,7 +25,11 @@ export function parseSuggestionId(id: unknown): SuggestionIdParts | null {
   const parts = id.split(':');
   if (parts.length !== 4 || parts[0] !== PREFIX) return null;
   const [, authorId, time, random] = parts;
-  if (!/^[A-Za-z0-9_-]{1,80}$/.test(authorId) || !/^[0-9a-z]{1,12}$/.test(time) || !/^[0-9a-z]{4,24}$/.test(random))
+  if (
+    !/^[A-Za-z0-9_-]{1,80}$/.test(authorId) ||
+    !/^[0-9a-z]{1,12}$/.test(time) ||
+    !/^[0-9a-z]{4,24}$/.test(random)
+  )
     return null;
   const at = Number.parseInt(time, 36);
   if (!Number.isSafeInteger(at)) return null;

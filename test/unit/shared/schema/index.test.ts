@@ -32,7 +32,15 @@ describe('report schema', () => {
       expect(names).toContain(n);
     }
     for (const n of ['heading', 'codeBlock', 'blockquote', 'horizontalRule']) expect(names).not.toContain(n);
-    expect(Object.keys(reportSchema.marks).sort()).toEqual(['bold', 'italic', 'strike', 'underline']);
+    expect(Object.keys(reportSchema.marks).sort()).toEqual([
+      'bold',
+      'deletion',
+      'insertion',
+      'italic',
+      'modification',
+      'strike',
+      'underline',
+    ]);
     expect(Object.keys(getSchema(reportExtensions()).nodes)).toEqual(names);
   });
 

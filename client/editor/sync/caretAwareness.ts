@@ -7,11 +7,8 @@
 // long report. Other users' changes, joins and leaves still reach it.
 //
 // And the plugin's writes of our own caret (a field of our awareness state, set on every
-// keystroke) are applied after the next paint, latest value per field, and at most once per
-// CARET_INTERVAL_MS: applying one encodes and sends an awareness update and wakes every presence
-// listener, work the typed character need not wait for and that, in a burst of typing, would
-// otherwise take a slice of every frame. Others see our caret at most that much later; the text
-// itself is not delayed.
+// keystroke) are applied after the next paint, latest value per field: applying one encodes an
+// awareness update and wakes every presence listener, work the typed character need not wait for.
 import type { WebsocketProvider } from 'y-websocket';
 import { afterPaint } from './afterPaint';
 
@@ -28,29 +25,19 @@ export function concernsOthers(change: Change, self: number): boolean {
   return [change.added, change.updated, change.removed].some((ids) => ids.some((id) => id !== self));
 }
 
-/** Shortest time between two publications of our caret (a fast typist's key interval). */
-export const CARET_INTERVAL_MS = 100;
-
 export function remoteChangesOnly(awareness: Awareness): Awareness {
   const filtered = new Map<Listener, Listener>();
   const pendingFields = new Map<string, unknown>();
-  let publishedAt = Number.NEGATIVE_INFINITY;
   const publishFields = () => {
-    publishedAt = performance.now();
     const fields = [...pendingFields];
     pendingFields.clear();
     for (const [field, value] of fields) awareness.setLocalStateField(field, value);
-  };
-  const schedule = () => {
-    const wait = publishedAt + CARET_INTERVAL_MS - performance.now();
-    if (wait <= 0) afterPaint(publishFields);
-    else setTimeout(() => afterPaint(publishFields), wait);
   };
   return new Proxy(awareness, {
     get(target, property) {
       if (property === 'setLocalStateField') {
         return (field: string, value: unknown) => {
-          if (pendingFields.size === 0) schedule();
+          if (pendingFields.size === 0) afterPaint(publishFields);
           pendingFields.set(field, value);
         };
       }

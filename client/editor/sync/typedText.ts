@@ -6,8 +6,7 @@
 // contenteditable (a forced layout, selection bookkeeping for input methods), then ProseMirror
 // reads the changed DOM back and parses it into a transaction: on a long report that is several
 // milliseconds per keystroke before the character can be painted. A transaction goes straight
-// to the document and ProseMirror writes the one changed text node — or, usually, finds it
-// already written (caretText.ts).
+// to the document and ProseMirror writes the one changed text node.
 //
 // Only plain keypresses take this path: composition (Vietnamese input methods), text inserted
 // without a keypress (mobile keyboards, dictation, autocorrect) and line breaks stay with the
@@ -16,7 +15,6 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
-import { dispatchAtCaret } from './caretText';
 
 export const typedTextKey = new PluginKey('typedText');
 
@@ -52,9 +50,8 @@ export function insertTypedCharacter(view: EditorView, event: KeyboardEvent): bo
   if (!selectionCaughtUp(view)) return false;
   const { from, to } = view.state.selection;
   const insert = () => view.state.tr.insertText(text).scrollIntoView();
-  if (view.someProp('handleTextInput', (handle) => handle(view, from, to, text, insert))) return true;
-  // The common case: the character joins the caret's text node (caretText.ts scrolls it into view).
-  if (!dispatchAtCaret(view, view.state.tr.insertText(text), text)) view.dispatch(insert());
+  if (!view.someProp('handleTextInput', (handle) => handle(view, from, to, text, insert)))
+    view.dispatch(insert());
   return true;
 }
 

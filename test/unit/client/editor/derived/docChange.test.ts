@@ -23,7 +23,7 @@ import { shareEqual } from '../../../../../client/editor/derived/shareEqual';
 import { FOOTNOTES_WATCH, OUTLINE_WATCH } from '../../../../../client/editor/derived/useDocDerived';
 import type { EditorEnv } from '../../../../../client/editor/editorEnv';
 import { REFRESH_META } from '../../../../../client/editor/editorEnv';
-import { CARET_INTERVAL_MS, remoteChangesOnly } from '../../../../../client/editor/sync/caretAwareness';
+import { remoteChangesOnly } from '../../../../../client/editor/sync/caretAwareness';
 import { frameKind } from '../../../../../client/editor/sync/collabFrames';
 import { mayAddSections } from '../../../../../shared/schema';
 import { env, posOf, row, twoDepartmentReport, user } from '../../fixtures';
@@ -229,22 +229,6 @@ describe('the caret plugin’s awareness', () => {
     await vi.waitFor(() => expect(published).toEqual([{ at: 2 }]));
     filtered.setLocalStateField('cursor', null);
     await vi.waitFor(() => expect(published).toEqual([{ at: 2 }, null]));
-  });
-
-  it('publishes our moving caret at most once per interval, ending with its last place', async () => {
-    const mine = new awarenessProtocol.Awareness(new Y.Doc());
-    const published: Array<{ cursor: unknown; at: number }> = [];
-    mine.on('change', () => published.push({ cursor: mine.getLocalState()?.cursor, at: performance.now() }));
-    const filtered = remoteChangesOnly(mine as never);
-    filtered.setLocalStateField('cursor', { at: 1 });
-    await vi.waitFor(() => expect(published).toHaveLength(1));
-    // Keystrokes right after: held back until the interval has passed, then only the last one.
-    filtered.setLocalStateField('cursor', { at: 2 });
-    filtered.setLocalStateField('cursor', { at: 3 });
-    await vi.waitFor(() => expect(published).toHaveLength(2));
-    expect(published.map((entry) => entry.cursor)).toEqual([{ at: 1 }, { at: 3 }]);
-    // Timers may fire up to a millisecond early.
-    expect(published[1].at - published[0].at).toBeGreaterThanOrEqual(CARET_INTERVAL_MS - 1);
   });
 });
 

@@ -267,7 +267,7 @@ async function main() {
     await typingSeries(
       'a bare contenteditable (the floor, for comparison)',
       openBare,
-      ['paced'],
+      ['paced', 'burst'],
       (run) => 5 + run,
     );
   } finally {

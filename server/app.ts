@@ -1,5 +1,5 @@
 // The Hono app: REST routes under /api, the collaboration socket under /collab, the SPA elsewhere.
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { UpgradeWebSocket } from 'hono/ws';
 import type { WebSocket } from 'ws';
@@ -16,6 +16,8 @@ import { mountClient } from './http/static';
 import type { Logger } from './log';
 import type { NotificationFeed } from './notifications/live-feed';
 import type { NotificationStore } from './notifications/notification-store';
+import type { ServerMetrics } from './ops/metrics';
+import type { Readiness } from './ops/readiness';
 import type { HistoryService } from './reports/history-service';
 import type { LockService } from './reports/lock-service';
 import type { ReportService } from './reports/service';
@@ -27,6 +29,7 @@ import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { DOCX_IMPORT_PATH, importRoutes } from './routes/import';
 import { lockRoutes } from './routes/lock';
+import { metricsRoutes } from './routes/metrics';
 import { notificationRoutes } from './routes/notifications';
 import { reportLifecycleRoutes } from './routes/report-lifecycle';
 import { reportRoutes } from './routes/reports';
@@ -52,16 +55,40 @@ export interface AppDeps {
   socketCaps: SocketCaps;
   /** Login throttle (tests inject one with a fake clock); one in memory by default. */
   loginThrottle?: LoginThrottle;
+  /** What an operator reads: metrics, readiness (and draining), which mode and process this is. */
+  ops: {
+    metrics: ServerMetrics;
+    readiness: Readiness;
+    /** METRICS_TOKEN: the bearer token /metrics asks for; null = this machine only. */
+    metricsToken: string | null;
+    mode: 'embedded' | 'cluster';
+    instanceId: string;
+  };
 }
 
 /** Largest JSON body accepted (a report import is the biggest). */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/**
+ * While the server drains (SIGTERM) it takes no new request or socket, so a proxy sends them to
+ * another process; health and metrics still answer, readiness with 503.
+ */
+function refuseWhileDraining(readiness: Readiness): MiddlewareHandler {
+  return async (c, next) => {
+    if (!readiness.draining || c.req.path.startsWith('/api/health') || c.req.path === '/metrics')
+      return next();
+    c.header('Connection', 'close');
+    c.header('Retry-After', '1');
+    return c.json({ error: 'server is shutting down' }, 503);
+  };
+}
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { meta, reports, logger } = deps;
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(logger));
   app.use('*', securityHeaders());
+  app.use('*', refuseWhileDraining(deps.ops.readiness));
 
   const generalBodyLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -69,7 +96,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   // The DOCX import takes larger bodies and limits them itself (routes/import.ts).
   app.use('/api/*', (c, next) => (c.req.path === DOCX_IMPORT_PATH ? next() : generalBodyLimit(c, next)));
-  app.route('/api/health', healthRoutes());
+  app.route('/api/health', healthRoutes(deps.ops.readiness, deps.ops));
   app.route('/api', authRoutes(meta, deps.rooms, { throttle: deps.loginThrottle }));
   app.route('/api/users', userRoutes(meta, deps.rooms));
   app.route('/api/departments', departmentRoutes(meta, reports, deps.store));
@@ -97,9 +124,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       logger,
       pingIntervalMs: deps.pingIntervalMs,
       sockets: new SocketCounter(deps.socketCaps),
+      metrics: deps.ops.metrics,
     }),
   );
   app.all('/collab/*', (c) => c.json({ error: 'this endpoint speaks WebSocket' }, 426));
+
+  app.route('/metrics', metricsRoutes(deps.ops.metrics, deps.ops.metricsToken));
 
   if (deps.clientDir) mountClient(app, deps.clientDir);
   app.notFound((c) => c.json({ error: 'not found' }, 404));

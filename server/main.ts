@@ -5,22 +5,34 @@
 //   SMTP_URL (unset: no e-mail; smtp://user:pass@host:587)  SMTP_FROM (the From address; needed with SMTP_URL)
 //   Cluster mode, both or neither: DATABASE_URL (PostgreSQL)  REDIS_URL (Redis)
 //     DATABASE_POOL_SIZE (10); DATA_DIR is then unused (README "Cluster mode").
+//   LOG_LEVEL (info)  LOG_FORMAT (json; pretty on a terminal)  METRICS_TOKEN (unset: /metrics to this
+//   machine only)  DRAIN_TIMEOUT_MS (10000: SIGTERM/SIGINT drain, then exit 1 if not done)
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureClientBuilt } from './build-client';
 import { parseOrigins } from './http/origins';
-import { consoleLogger } from './log';
+import { createLogger, loggerSettingsFromEnv } from './log';
+import { ServerMetrics } from './ops/metrics';
 import { describeDemoAccounts, type StartServerOptions, startServer } from './server';
 import { CorruptFileError } from './store/errors';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;
+const logger = (() => {
+  try {
+    return createLogger(loggerSettingsFromEnv(env, process.stdout.isTTY === true));
+  } catch (error) {
+    // The logger's own settings are wrong: nothing to log through yet.
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+})();
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return 8080;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`PORT must be a port number, got "${value}"`);
+    logger.error(`PORT must be a port number, got "${value}"`);
     process.exit(2);
   }
   return port;
@@ -31,7 +43,7 @@ function parseCount(name: string): number | undefined {
   if (value === undefined || value === '') return undefined;
   const count = Number(value);
   if (!Number.isInteger(count) || count < 1) {
-    console.error(`${name} must be a positive whole number, got "${value}"`);
+    logger.error(`${name} must be a positive whole number, got "${value}"`);
     process.exit(2);
   }
   return count;
@@ -41,7 +53,7 @@ function allowedOrigins(): string[] | null {
   try {
     return parseOrigins(env.PUBLIC_ORIGINS);
   } catch (error) {
-    console.error(`PUBLIC_ORIGINS: ${(error as Error).message}`);
+    logger.error(`PUBLIC_ORIGINS: ${(error as Error).message}`);
     process.exit(2);
   }
 }
@@ -49,7 +61,7 @@ function allowedOrigins(): string[] | null {
 function smtpConfig(origins: string[] | null) {
   if (!env.SMTP_URL) return null;
   if (!env.SMTP_FROM) {
-    console.error('SMTP_FROM (the From address of notification e-mails) is required with SMTP_URL');
+    logger.error('SMTP_FROM (the From address of notification e-mails) is required with SMTP_URL');
     process.exit(2);
   }
   return { url: env.SMTP_URL, from: env.SMTP_FROM, publicUrl: origins?.[0] ?? null };
@@ -61,7 +73,7 @@ function clusterSettings(): StartServerOptions['cluster'] {
   const redisUrl = env.REDIS_URL || undefined;
   if (!databaseUrl && !redisUrl) return undefined;
   if (!databaseUrl || !redisUrl) {
-    console.error('cluster mode needs both DATABASE_URL and REDIS_URL (or neither, for the embedded mode)');
+    logger.error('cluster mode needs both DATABASE_URL and REDIS_URL (or neither, for the embedded mode)');
     process.exit(2);
   }
   return { databaseUrl, redisUrl, poolSize: parseCount('DATABASE_POOL_SIZE') };
@@ -70,13 +82,14 @@ function clusterSettings(): StartServerOptions['cluster'] {
 async function main(): Promise<void> {
   const seed = env.SEED === 'none' ? 'none' : 'demo';
   if (env.SEED && env.SEED !== 'none' && env.SEED !== 'demo') {
-    console.error(`SEED must be "demo" or "none", got "${env.SEED}"`);
+    logger.error(`SEED must be "demo" or "none", got "${env.SEED}"`);
     process.exit(2);
   }
   const demoPassword = env.DEMO_PASSWORD || 'demo';
   const dataDir = resolve(env.DATA_DIR || './data');
   const cluster = clusterSettings();
-  const clientDir = env.SERVE_CLIENT === '0' ? null : await ensureClientBuilt(root, consoleLogger);
+  const clientDir = env.SERVE_CLIENT === '0' ? null : await ensureClientBuilt(root, logger);
+  const drainTimeoutMs = parseCount('DRAIN_TIMEOUT_MS') ?? 10_000;
 
   const origins = allowedOrigins();
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -88,7 +101,9 @@ async function main(): Promise<void> {
       seed,
       demoPassword,
       clientDir,
-      logger: consoleLogger,
+      logger,
+      metrics: new ServerMetrics({ processMetrics: true }),
+      metricsToken: env.METRICS_TOKEN || null,
       allowedOrigins: origins,
       smtp: smtpConfig(origins),
       socketCaps: {
@@ -99,29 +114,42 @@ async function main(): Promise<void> {
     });
   } catch (error) {
     if (error instanceof CorruptFileError) {
-      console.error(`dongsoan cannot start: ${error.message}`);
+      logger.error(`dongsoan cannot start: ${error.message}`, { file: error.file });
       process.exit(1);
     }
     throw error;
   }
 
+  logger.bind({ instanceId: server.instanceId });
   const where = cluster ? 'PostgreSQL and Redis (cluster mode)' : dataDir;
-  console.log(`dongsoan: data in ${where}${server.seeded ? ' (demo organisation seeded)' : ''}`);
-  if (seed === 'demo') console.log(describeDemoAccounts(demoPassword));
+  logger.info(`dongsoan: data in ${where}${server.seeded ? ' (demo organisation seeded)' : ''}`);
+  if (seed === 'demo') logger.info(describeDemoAccounts(demoPassword));
   // Tests read the real port from this line (PORT=0 picks a free one).
-  console.log(`listening on ${server.url}`);
+  logger.info(`listening on ${server.url}`, {
+    event: 'start',
+    mode: server.mode,
+    port: server.port,
+    host: server.host,
+  });
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: flushing and stopping…`);
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const started = Date.now();
+    logger.info(`${signal}: draining (at most ${drainTimeoutMs} ms)`, { event: 'drain', signal });
+    const force = setTimeout(() => {
+      logger.error(`drain did not finish within ${drainTimeoutMs} ms; exiting`, { event: 'drain' });
+      process.exit(1);
+    }, drainTimeoutMs);
     force.unref();
     server.close().then(
-      () => process.exit(0),
+      () => {
+        logger.info(`drained in ${Date.now() - started} ms; exiting`, { event: 'drain' });
+        process.exit(0);
+      },
       (error) => {
-        console.error('error while stopping', error);
+        logger.error('error while stopping', error);
         process.exit(1);
       },
     );
@@ -131,6 +159,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error);
+  logger.error('dongsoan failed', error);
   process.exit(1);
 });

@@ -20,6 +20,8 @@ import { FileNotificationStore } from './notifications/file-notification-store';
 import { NotificationFeed } from './notifications/live-feed';
 import { type SmtpConfig, smtpMailer } from './notifications/mailer';
 import { Notifier } from './notifications/notifier';
+import { ServerMetrics } from './ops/metrics';
+import { Readiness } from './ops/readiness';
 import { HistoryService } from './reports/history-service';
 import { LockService } from './reports/lock-service';
 import { ReportService } from './reports/service';
@@ -58,6 +60,10 @@ export interface StartServerOptions {
   smtp?: SmtpConfig | null;
   /** Cluster mode (DATABASE_URL and REDIS_URL): the seams on PostgreSQL and Redis; dataDir is unused. */
   cluster?: ClusterSettings;
+  /** Metrics of this server (main.ts adds the process metrics); a fresh registry by default. */
+  metrics?: ServerMetrics;
+  /** METRICS_TOKEN: GET /metrics asks for it as a bearer token; unset = this machine only. */
+  metricsToken?: string | null;
 }
 
 export const AUTO_VERSION_INTERVAL_MS = 60 * 60 * 1000;
@@ -78,6 +84,17 @@ export interface RunningServer {
   notificationFeed: NotificationFeed;
   /** Whether this start seeded the demo organisation. */
   seeded: boolean;
+  mode: 'embedded' | 'cluster';
+  /** Names this process in logs, health and the bus. */
+  instanceId: string;
+  metrics: ServerMetrics;
+  readiness: Readiness;
+  /**
+   * Drain and stop: readiness turns 503 and new requests and sockets are refused, the listening
+   * socket closes, every collaboration socket is closed with 1001 (its client reconnects, to
+   * another process behind a proxy), rooms flush what they hold (file fdatasync, PostgreSQL
+   * commit queue) and the stores close.
+   */
   close(): Promise<void>;
 }
 
@@ -85,9 +102,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const logger = options.logger ?? consoleLogger;
   const host = options.host ?? '127.0.0.1';
   const dataDir = options.dataDir;
+  const metrics = options.metrics ?? new ServerMetrics();
   const cluster = options.cluster
     ? await openClusterSeams(options.cluster, {
         logger,
+        metrics,
         compactAfterRecords: options.compactAfterRecords,
         compactAfterBytes: options.compactAfterBytes,
       })
@@ -119,7 +138,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         : undefined,
     bus: options.bus ?? cluster?.bus ?? new InProcessBus(),
     logger,
+    metrics,
   });
+  const readiness = new Readiness(cluster?.readinessChecks ?? []);
+  const mode = cluster ? 'cluster' : 'embedded';
+  const instanceId = cluster?.instanceId ?? options.bus?.instanceId ?? `local-${process.pid}`;
   const notifier = new Notifier({
     meta,
     store: notificationStore,
@@ -169,8 +192,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       perReport: options.socketCaps?.perReport ?? SOCKET_CAPS.perReport,
     },
     loginThrottle: options.loginThrottle,
+    ops: { metrics, readiness, metricsToken: options.metricsToken ?? null, mode, instanceId },
   });
   wsInit.app = app;
+  metrics.watch({ openRooms: () => rooms.openCount, openSockets: () => nodeWs.wss.clients.size });
 
   const server = await listen(app, options.port ?? 8080, host);
   nodeWs.injectWebSocket(server);
@@ -180,12 +205,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      readiness.startDraining();
+      const sockets = nodeWs.wss.clients.size;
+      logger.info(`draining: closing ${sockets} sockets and ${rooms.openCount} rooms`, {
+        event: 'drain',
+        sockets,
+        rooms: rooms.openCount,
+      });
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const client of nodeWs.wss.clients) client.close(CloseCode.GoingAway, 'server shutting down');
       await rooms.closeAll();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      });
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      await stopped;
       for (const client of nodeWs.wss.clients) client.terminate();
       await notifier.settled();
       mailer?.close();
@@ -210,6 +241,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     notifier,
     notificationFeed,
     seeded,
+    mode,
+    instanceId,
+    metrics,
+    readiness,
     close,
   };
 }

@@ -8,11 +8,14 @@ import pg from 'pg';
 import type { RoomBus } from '../collab/bus';
 import { RedisBus } from '../collab/redis-bus';
 import type { Logger } from '../log';
+import type { CollabMetrics } from '../ops/metrics';
+import type { ReadinessCheck } from '../ops/readiness';
 import type { MetaStore } from '../store/meta-store';
 import { migrate } from '../store/pg/migrations';
 import { PgMetaStore } from '../store/pg/pg-meta-store';
 import { PgReportStore } from '../store/pg/pg-report-store';
 import type { ReportStore } from '../store/report-store';
+import { clusterReadinessChecks } from './cluster-readiness';
 
 export interface ClusterSettings {
   /** DATABASE_URL: a PostgreSQL connection string. */
@@ -29,6 +32,8 @@ export interface ClusterSeams {
   bus: RoomBus;
   /** Names this process in the bus and in the updates it stores. */
   instanceId: string;
+  /** What must answer before this process takes traffic (GET /api/health/ready). */
+  readinessChecks: ReadinessCheck[];
   /**
    * Start-up (reading the metadata, seeding an empty database) is done: the next process may
    * start. Processes starting together would otherwise all find the database empty and all seed it.
@@ -43,7 +48,12 @@ const STARTUP_LOCK_KEY = 0x73656564;
 
 export async function openClusterSeams(
   settings: ClusterSettings,
-  options: { logger: Logger; compactAfterRecords?: number; compactAfterBytes?: number },
+  options: {
+    logger: Logger;
+    metrics?: CollabMetrics;
+    compactAfterRecords?: number;
+    compactAfterBytes?: number;
+  },
 ): Promise<ClusterSeams> {
   const { logger } = options;
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -80,7 +90,9 @@ export async function openClusterSeams(
     });
     let bus: RedisBus;
     try {
-      bus = await RedisBus.open(settings.redisUrl, instanceId, logger);
+      bus = await RedisBus.open(settings.redisUrl, instanceId, logger, (seconds) =>
+        options.metrics?.busLag(seconds),
+      );
     } catch (error) {
       await meta.close();
       await startupDone();
@@ -91,6 +103,7 @@ export async function openClusterSeams(
       store,
       bus,
       instanceId,
+      readinessChecks: clusterReadinessChecks(pool, bus),
       startupDone,
       async close() {
         await startupDone();

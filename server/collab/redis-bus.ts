@@ -4,7 +4,8 @@
 // Redis carries fan-out only: it may lose messages (a restart, a slow subscriber), so updates carry
 // their sequence numbers and a room that sees a gap reads the missing ones from PostgreSQL
 // (server/collab/room-sequence.ts). Publishing never waits and never throws: while Redis is down
-// the message is dropped, with one warning per outage.
+// the message is dropped, with one warning per outage. Each message carries when it was published,
+// so the delay of other processes' messages is measured (`onLag`: the Redis lag metric).
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { createClient, type RedisClientType } from 'redis';
@@ -36,14 +37,20 @@ export class RedisBus implements RoomBus {
     private readonly publisher: RedisClientType,
     private readonly subscriber: RedisClientType,
     private readonly logger: Logger,
+    private readonly onLag: (seconds: number) => void,
   ) {
     this.local = new InProcessBus(instanceId);
   }
 
-  static async open(url: string, instanceId: string, logger: Logger): Promise<RedisBus> {
+  static async open(
+    url: string,
+    instanceId: string,
+    logger: Logger,
+    onLag: (seconds: number) => void = () => {},
+  ): Promise<RedisBus> {
     const publisher = createClient({ url }) as RedisClientType;
     const subscriber = publisher.duplicate();
-    const bus = new RedisBus(instanceId, publisher, subscriber, logger);
+    const bus = new RedisBus(instanceId, publisher, subscriber, logger, onLag);
     for (const [name, client] of [
       ['publisher', publisher],
       ['subscriber', subscriber],
@@ -98,24 +105,30 @@ export class RedisBus implements RoomBus {
   publish(reportId: string, message: BusMessage): void {
     this.local.publish(reportId, message);
     if (!this.publisher.isReady) return;
-    this.publisher.publish(CHANNEL_PREFIX + reportId, Buffer.from(encodeMessage(message))).catch((error) => {
+    const data = Buffer.from(encodeMessage(message, Date.now()));
+    this.publisher.publish(CHANNEL_PREFIX + reportId, data).catch((error) => {
       this.down('publisher', error);
     });
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
+    // A connection that is down would wait for Redis to come back before quitting: a process
+    // draining during an outage drops it instead (nothing is pending that Redis must receive).
+    const end = (client: RedisClientType) => (client.isReady ? client.quit() : client.destroy());
+    await Promise.allSettled([end(this.subscriber), end(this.publisher)]);
   }
 
   private readonly onRedisMessage = (data: Buffer, channel: Buffer): void => {
     let message: BusMessage;
+    let sentAt: number | null;
     try {
-      message = decodeMessage(data);
+      ({ message, sentAt } = decodeTimedMessage(data));
     } catch (error) {
       this.logger.warn('bus: dropped a malformed message from Redis', error);
       return;
     }
     if (message.instanceId === this.instanceId) return;
+    if (sentAt !== null) this.onLag((Date.now() - sentAt) / 1000);
     this.local.publish(channel.toString().slice(CHANNEL_PREFIX.length), message);
   };
 
@@ -133,7 +146,11 @@ export class RedisBus implements RoomBus {
   }
 }
 
-export function encodeMessage(message: BusMessage): Uint8Array {
+/**
+ * The wire form of a message; `sentAt` (ms since the epoch) goes last, so a process of an earlier
+ * version, which stops reading after the payload, still reads the rest.
+ */
+export function encodeMessage(message: BusMessage, sentAt?: number): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, KINDS.indexOf(message.kind));
   encoding.writeVarString(encoder, message.sourceId);
@@ -141,10 +158,16 @@ export function encodeMessage(message: BusMessage): Uint8Array {
   encoding.writeVarUint(encoder, message.seq ?? 0);
   encoding.writeVarString(encoder, message.userId ?? '');
   encoding.writeVarUint8Array(encoder, message.payload);
+  if (sentAt !== undefined) encoding.writeFloat64(encoder, sentAt);
   return encoding.toUint8Array(encoder);
 }
 
 export function decodeMessage(data: Uint8Array): BusMessage {
+  return decodeTimedMessage(data).message;
+}
+
+/** A message and when it was published (null from a process that did not say). */
+export function decodeTimedMessage(data: Uint8Array): { message: BusMessage; sentAt: number | null } {
   const decoder = decoding.createDecoder(data);
   const kind = KINDS[decoding.readVarUint(decoder)];
   if (!kind) throw new Error('unknown message kind');
@@ -153,5 +176,14 @@ export function decodeMessage(data: Uint8Array): BusMessage {
   const seq = decoding.readVarUint(decoder);
   const userId = decoding.readVarString(decoder);
   const payload = decoding.readVarUint8Array(decoder);
-  return { kind, sourceId, instanceId, payload, ...(seq > 0 ? { seq } : {}), ...(userId ? { userId } : {}) };
+  const sentAt = decoding.hasContent(decoder) ? decoding.readFloat64(decoder) : null;
+  const message: BusMessage = {
+    kind,
+    sourceId,
+    instanceId,
+    payload,
+    ...(seq > 0 ? { seq } : {}),
+    ...(userId ? { userId } : {}),
+  };
+  return { message, sentAt };
 }

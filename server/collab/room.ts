@@ -10,6 +10,7 @@ import { isReadOnlyReport } from '../../shared/report-status';
 import type { SectionStatus, User } from '../../shared/types';
 import { type DeleteSet, deletionRanges } from '../history/deleted-by';
 import type { Logger } from '../log';
+import { type CollabMetrics, type CommitStore, noMetrics } from '../ops/metrics';
 import type { ActivityEntry } from '../store/activity-log';
 import type { MetaStore } from '../store/meta-store';
 import { ClientIdTakenError, type ReportStorage, type ReportStore } from '../store/report-store';
@@ -45,6 +46,8 @@ export interface RoomDeps {
   autoVersion?: AutoVersionPolicy;
   /** Told after every change of the doc. */
   onChange?: (reportId: string) => void;
+  /** Accepted updates and commit latency (GET /metrics); none by default. */
+  metrics?: CollabMetrics;
 }
 
 /** An automatic version every interval while the report changes (stored through server/reports/history-service.ts). */
@@ -196,6 +199,7 @@ export class Room {
           const folded = verdict.count > 1 ? ` (${verdict.count} refusals since the last entry)` : '';
           this.deps.logger.warn(
             `collab: refused an update from ${user.username} on ${this.reportId}: ${error.message}${folded}`,
+            { event: 'refusal', code: error.code, user: user.username, reportId: this.reportId },
           );
           this.appendActivity({
             at: new Date().toISOString(),
@@ -313,12 +317,18 @@ export class Room {
   private storeAndRelay(update: Uint8Array, origin: ChangeOrigin | null, userId: string | null): void {
     const sourceId = relaySourceId(origin);
     const shared = this.storage.log.shared;
+    const metrics = this.deps.metrics ?? noMetrics;
+    const started = performance.now();
+    const committed = (store: CommitStore) =>
+      metrics.commitLatency(store, (performance.now() - started) / 1000);
     if (shared) {
       // Several processes write this report: relay only once the transaction has committed, with
       // the update's place in the report's total order (server/store/report-store.ts).
       const { instanceId } = this.deps.bus;
       shared.appendCommitted(update, { userId, sourceId, instanceId }).then(
         (seq) => {
+          committed('postgres');
+          metrics.updateAccepted();
           this.sequence?.committed(seq);
           if (this.closed) return;
           this.deps.bus.publish(this.reportId, {
@@ -339,9 +349,11 @@ export class Room {
     }
     // Not awaited: appends queued while one is being synced share the next fsync (group commit).
     // The log decides by itself when to compact (server/store/compaction-policy.ts).
-    this.storage.log.append(update).catch((error) => {
-      this.deps.logger.error(`collab: could not store an update of ${this.reportId}`, error);
-    });
+    this.storage.log.append(update).then(
+      () => committed('file'),
+      (error) => this.deps.logger.error(`collab: could not store an update of ${this.reportId}`, error),
+    );
+    metrics.updateAccepted();
     this.deps.bus.publish(this.reportId, {
       kind: 'update',
       payload: update,
@@ -362,7 +374,9 @@ export class Room {
     if (sender && this.connections.has(sender)) {
       this.deps.logger.warn(
         `collab: refused an update from ${sender.user.username} on ${this.reportId}: ${error.message}`,
+        { event: 'refusal', code: CloseCode.Forbidden, user: sender.user.username, reportId: this.reportId },
       );
+      this.deps.metrics?.refused(CloseCode.Forbidden);
       this.appendActivity({
         at: new Date().toISOString(),
         userId: sender.user.id,

@@ -20,6 +20,11 @@ export class RoomManager {
 
   constructor(private readonly deps: RoomDeps) {}
 
+  /** Reports open (or loading) in this process. */
+  get openCount(): number {
+    return this.entries.size;
+  }
+
   async acquire(reportId: string): Promise<Room> {
     await this.unloading.get(reportId);
     let entry = this.entries.get(reportId);

@@ -7,6 +7,7 @@ import type { WebSocket } from 'ws';
 import { CloseCode } from '../../shared/protocol';
 import { hashToken, publicUser, tokenExpiresAt, userForToken } from '../auth/tokens';
 import type { Logger } from '../log';
+import type { CollabMetrics } from '../ops/metrics';
 import { isValidReportId } from '../store/ids';
 import type { MetaStore } from '../store/meta-store';
 import { Connection } from './connection';
@@ -23,6 +24,8 @@ export interface SocketRouteDeps {
   logger: Logger;
   pingIntervalMs: number;
   sockets: SocketCounter;
+  /** Refusals by close code (GET /metrics). */
+  metrics: CollabMetrics;
 }
 
 /** Frames that arrive while the room is still loading wait here (bounded). */
@@ -50,6 +53,7 @@ export function collabSocket(upgradeWebSocket: NodeUpgradeWebSocket, deps: Socke
 
       /** Where a refused frame becomes a closed socket, whoever refused it (refused.ts). */
       const closeRefused = (conn: Connection, refused: Refused) => {
+        deps.metrics.refused(refused.code);
         // A guard refusal is already logged by the room, with its reason; the rest at most once
         // a minute per user and code (a client refused on each connection opens many sockets).
         if (refused.code !== CloseCode.Forbidden) {
@@ -58,6 +62,7 @@ export function collabSocket(upgradeWebSocket: NodeUpgradeWebSocket, deps: Socke
             const folded = verdict.count > 1 ? ` (${verdict.count} such closes since the last entry)` : '';
             deps.logger.warn(
               `collab: closing ${conn.user.username}'s socket (${refused.code} ${refused.message})${folded}`,
+              { event: 'refusal', code: refused.code, user: conn.user.username, reportId },
             );
           }
         }
@@ -83,13 +88,21 @@ export function collabSocket(upgradeWebSocket: NodeUpgradeWebSocket, deps: Socke
           const socket = ws.raw;
           if (!socket) return;
           if (refusal || !storedUser) {
-            socket.close(refusal?.code ?? CloseCode.Unauthenticated, refusal?.message);
+            const code = refusal?.code ?? CloseCode.Unauthenticated;
+            deps.metrics.refused(code);
+            socket.close(code, refusal?.message);
             return;
           }
           const admission = deps.sockets.admit(storedUser.id, reportId);
           if (!admission.ok) {
+            deps.metrics.refused(admission.code);
             if (closeLog.judge(`${storedUser.id}:${admission.code}`, Date.now()).record) {
-              deps.logger.warn(`collab: refused a socket of ${storedUser.username} (${admission.reason})`);
+              deps.logger.warn(`collab: refused a socket of ${storedUser.username} (${admission.reason})`, {
+                event: 'refusal',
+                code: admission.code,
+                user: storedUser.username,
+                reportId,
+              });
             }
             socket.close(admission.code, admission.reason);
             return;
@@ -119,7 +132,7 @@ export function collabSocket(upgradeWebSocket: NodeUpgradeWebSocket, deps: Socke
               for (const data of pending) deliver(data);
             },
             (error) => {
-              deps.logger.error(`collab: could not open report ${reportId}`, error);
+              deps.logger.error(`collab: could not open report ${reportId}`, { reportId }, error);
               conn.close(CloseCode.InternalError, 'report could not be opened');
             },
           );

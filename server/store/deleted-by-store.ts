@@ -59,13 +59,18 @@ export class FileDeletedByStore {
   }
 
   async load(reportId: string): Promise<DeletedByIndex> {
+    return DeletedByIndex.fromRecords(await this.records(reportId));
+  }
+
+  /** The stored records, oldest first, each checked (throws CorruptFileError naming the file). */
+  async records(reportId: string): Promise<DeleteRecord[]> {
     const file = this.files.fileOf(reportId);
     const records = await this.files.read(reportId);
     records.forEach((record, i) => {
       const problem = deleteRecordProblem(record);
       if (problem) throw new CorruptFileError(file, `entry ${i + 1}: ${problem}`);
     });
-    return DeletedByIndex.fromRecords(records);
+    return records;
   }
 
   closeReport(reportId: string): Promise<void> {

@@ -9,6 +9,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as Y from 'yjs';
+import type { DeleteRecord } from '../history/deleted-by';
 import type { Logger } from '../log';
 import type { PreviousText } from '../reports/previous-text';
 import { ACTIVITY_FILE, FileActivityLog } from './activity-log';
@@ -94,6 +95,11 @@ export class FileReportStore implements ReportStore {
   async readAttribution(reportId: string): Promise<StoredAttribution> {
     const clientOwners = await this.bindings.load(reportId);
     return { clientOwners, deletedBy: await this.deletedBy.load(reportId) };
+  }
+
+  /** The deletion records themselves, oldest first (`dongsoan migrate` copies them to PostgreSQL). */
+  readDeletionRecords(reportId: string): Promise<DeleteRecord[]> {
+    return this.deletedBy.records(reportId);
   }
 
   async readPrevious(reportId: string): Promise<PreviousText | null> {

@@ -188,8 +188,15 @@ async function loadAll(client: PoolClient): Promise<{ data: MetaData; revision: 
   return { data, revision: Number(revision.rows[0]?.revision ?? 0) };
 }
 
-/** Store what `mutate` changed: rows added, changed or moved, and rows removed. Returns them. */
-async function writeChanges(client: PoolClient, before: MetaData, after: MetaData): Promise<RowChange[]> {
+/**
+ * Store what `mutate` changed: rows added, changed or moved, and rows removed. Returns them.
+ * (`dongsoan migrate` writes a whole meta.json with it, from `emptyMeta()`.)
+ */
+export async function writeChanges(
+  client: PoolClient,
+  before: MetaData,
+  after: MetaData,
+): Promise<RowChange[]> {
   const changes = diffMeta(before, after);
   for (const { list, table } of TABLES) {
     const mine = changes.filter((change) => change.list === list);

@@ -2,7 +2,9 @@
 // comments on words of a department's section, that department's editor replies, the secretary
 // resolves — each seen live in every window and the same after a reload; the filters (open,
 // resolved, mine, my department) and the outline's open counts follow; text typed before the
-// commented words by another window keeps the highlight on the same words.
+// commented words by another window keeps the highlight on the same words; a thread whose words are
+// deleted shows detached; an author edits and deletes their own comment. Nothing is refused: the
+// server's guard must accept every entry an honest client writes (server/collab/guard-review.ts).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openReport, openWindow, screenshotPath, type Window } from './browser';

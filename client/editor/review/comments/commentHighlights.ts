@@ -72,7 +72,7 @@ function mapRanges(
 function nextState(tr: Transaction, value: HighlightState, oldState: EditorState): HighlightState {
   const meta = tr.getMeta(commentHighlightsKey) as HighlightMeta | undefined;
   const remote = tr.docChanged && tr.getMeta(ySyncPluginKey) !== undefined;
-  if (!meta && !tr.docChanged) return value;
+  if (!meta && (!tr.docChanged || value.anchors.size === 0)) return value;
   const anchors = meta?.anchors ?? value.anchors;
   const active = meta?.active !== undefined ? meta.active : value.active;
   // The binding is the same object in every state; the sync plugin's field may not be built yet in

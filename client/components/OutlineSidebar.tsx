@@ -27,6 +27,8 @@ interface Props {
   locked?: boolean;
   /** Extra controls under an outline item (the workflow area's assignment and review actions). */
   renderExtra?: (node: OutlineNode) => ReactNode;
+  /** Open comment threads per section id (shared/review/threads.ts `openThreadCounts`). */
+  commentCounts?: ReadonlyMap<string, number>;
 }
 
 interface ListProps {
@@ -40,6 +42,7 @@ interface ListProps {
   drag: OutlineDrag;
   /** Effective owner of the enclosing section (null at the top level or for the secretary's). */
   parentOwner: string | null;
+  commentCounts?: ReadonlyMap<string, number>;
 }
 
 /** Whether to offer restructuring controls on an entry (the menu still asks the rules per operation). */
@@ -57,6 +60,7 @@ function offersControls(rights: RightsContext, node: OutlineNode, parentOwner: s
  */
 const OutlineItem = memo(function OutlineItem({ node, ...props }: ListProps & { node: OutlineNode }) {
   const { editor, user, departments, statusOf, renderExtra, rights, onRequest, drag, parentOwner } = props;
+  const comments = props.commentCounts?.get(node.id) ?? 0;
   const { t } = useI18n();
   const department = node.effectiveOwner ? departments.get(node.effectiveOwner) : undefined;
   const own = node.effectiveOwner !== null && node.effectiveOwner === user.departmentId;
@@ -86,6 +90,15 @@ const OutlineItem = memo(function OutlineItem({ node, ...props }: ListProps & { 
             {department?.shortName ?? department?.name ?? t('owner.secretary')}
           </span>
           <span className={`status-chip status-${status}`}>{t(`status.${status}`)}</span>
+          {comments > 0 && (
+            <span
+              className="outline-comments"
+              data-outline-comments={comments}
+              title={t('comments.outlineCount', { count: comments })}
+            >
+              {comments}
+            </span>
+          )}
         </span>
       </button>
       {controls && editor && (
@@ -171,6 +184,7 @@ export const OutlineSidebar = memo(function OutlineSidebar(props: Props) {
         onRequest={editing.request}
         drag={drag}
         parentOwner={null}
+        commentCounts={props.commentCounts}
       />
       {editor && appendix && <AppendixEntry editor={editor} appendix={appendix} />}
       {editing.overlay}

@@ -63,10 +63,13 @@ export function Toolbar({
   editor,
   env,
   findOnly = false,
+  review,
 }: {
   editor: Editor;
   env: EnvGetter;
   findOnly?: boolean;
+  /** Review controls (the comment button), offered in both forms of the toolbar. */
+  review?: ReactNode;
 }) {
   const { t } = useI18n();
   const reasonId = useId();
@@ -116,6 +119,7 @@ export function Toolbar({
     return (
       <div className="toolbar toolbar-find-only" role="toolbar">
         {searchButton}
+        {review}
         <SearchBar editor={editor} env={env} state={search} onChange={setSearch} findOnly />
       </div>
     );
@@ -242,6 +246,8 @@ export function Toolbar({
         active={search.open && search.withReplace}
         onClick={() => openSearch(true)}
       />
+      {review && <span className="toolbar-sep" />}
+      {review}
       <SearchBar editor={editor} env={env} state={search} onChange={setSearch} />
     </div>
   );

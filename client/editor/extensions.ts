@@ -14,6 +14,7 @@ import { ReadOnlyGuard } from './editability/readOnlyGuard';
 import type { EnvGetter } from './editorEnv';
 import { SectionFold } from './fold/sectionFold';
 import { FootnoteWithView } from './nodeViews/footnoteView';
+import { CommentHighlights } from './review/comments/commentHighlights';
 import { Search } from './search/searchExtension';
 import { remoteChangesOnly } from './sync/caretAwareness';
 import { KeepUnrenderable } from './sync/keepUnrenderable';
@@ -57,6 +58,7 @@ export function collabExtensions(options: {
     // Before the binding's first render: what it cannot render is kept, not deleted.
     KeepUnrenderable,
     TextblockSync,
+    CommentHighlights,
     CollaborationCaret.configure({
       provider: { awareness: remoteChangesOnly(options.provider.awareness) },
       user: options.user,

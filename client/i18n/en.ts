@@ -1,5 +1,6 @@
 // English UI strings.
 import { adminEn } from './admin';
+import { commentsEn } from './comments';
 import { docxImportEn } from './docxImport';
 import { historyEn } from './history';
 import { notificationsEn } from './notifications';
@@ -24,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   ...notificationsEn,
   ...outlineEn,
   ...docxImportEn,
+  ...commentsEn,
   'app.name': 'Đồng soạn',
   'app.tagline': 'Drafting reports together',
   'header.logout': 'Log out',

@@ -1,6 +1,7 @@
 // Vietnamese UI strings (the default language). Feature areas keep their strings in their own
 // modules (workflow, history, admin, recovery, search) so they can grow without touching this file.
 import { adminVi } from './admin';
+import { commentsVi } from './comments';
 import { docxImportVi } from './docxImport';
 import { historyVi } from './history';
 import { notificationsVi } from './notifications';
@@ -106,6 +107,7 @@ export const vi = {
   ...notificationsVi,
   ...outlineVi,
   ...docxImportVi,
+  ...commentsVi,
 };
 
 export type MessageKey = keyof typeof vi;

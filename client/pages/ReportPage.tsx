@@ -4,6 +4,8 @@
 import type { Editor } from '@tiptap/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { isReadOnlyReport } from '../../shared/report-status';
+import { canComment } from '../../shared/review/rights';
+import { openThreadCounts } from '../../shared/review/threads';
 import { sectionStatusMap } from '../../shared/section-summaries';
 import { PreviousPeriodPanel } from '../admin/PreviousPeriodPanel';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
@@ -18,6 +20,9 @@ import { ReportEditor } from '../editor/ReportEditor';
 import { describeError } from '../errors';
 import { ReportHistoryBar } from '../history/ReportHistoryBar';
 import { useI18n } from '../i18n';
+import { CommentBubble, CommentToolButton } from '../review/CommentButtons';
+import { CommentPanel } from '../review/CommentPanel';
+import { useComments } from '../review/useComments';
 import type { Session } from '../session';
 import { LockBanner, useSectionWorkflow, WorkflowBar } from '../workflow';
 import { NotFoundPage } from './NotFoundPage';
@@ -63,13 +68,17 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
 
   const renderSectionExtra = useSectionWorkflow({ reportId, user, departments, detail });
 
+  const comments = useComments(editor, collab?.doc ?? null);
+  const commentCounts = useMemo(() => openThreadCounts(comments.threads), [comments.threads]);
+  const commenting = canComment(user, locked);
+
   if (notFound || connection.notFound) return <NotFoundPage message={t('notFound.report')} />;
 
   const editable = user.role !== 'viewer' && !locked;
   const ready = collab && state.synced && detail && departments;
 
   return (
-    <div className="report-layout">
+    <div className="report-layout report-layout-comments">
       <CollapsibleSidebar>
         {collab && departments && (
           <PresenceList awareness={collab.provider.awareness} departments={departments} />
@@ -82,6 +91,7 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
             statusOf={statusOf}
             locked={locked}
             renderExtra={renderSectionExtra}
+            commentCounts={commentCounts}
           />
         )}
       </CollapsibleSidebar>
@@ -127,7 +137,15 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
             {describeError(t, loadError)}
           </p>
         )}
-        {editor && <Toolbar editor={editor} env={env} findOnly={!editable} />}
+        {editor && (
+          <Toolbar
+            editor={editor}
+            env={env}
+            findOnly={!editable}
+            review={<CommentToolButton onClick={comments.start} disabled={!commenting} />}
+          />
+        )}
+        {editor && commenting && <CommentBubble editor={editor} onClick={comments.start} />}
         {ready ? (
           <ReportEditor
             key={generation}
@@ -144,6 +162,18 @@ export function ReportPage({ reportId, session }: { reportId: string; session: S
         {editor && <FootnoteList editor={editor} />}
         {detail?.previousReportId && <PreviousPeriodPanel reportId={reportId} editor={editor} />}
       </main>
+      {collab && departments && (
+        <CommentPanel
+          comments={comments}
+          editor={editor}
+          doc={collab.doc}
+          reportId={reportId}
+          user={user}
+          locked={locked}
+          departments={departments}
+          awareness={collab.provider.awareness}
+        />
+      )}
     </div>
   );
 }

@@ -1,15 +1,14 @@
-// One paragraph's text as it will read once an update is applied, without applying it: the stored
-// items of a Y.XmlText interleaved with the update's new items (not integrated yet: each is placed
-// by its origin), and the format values in force at a point before and after the update.
-//
-// The guard needs this to judge suggestions (guard-suggestions.ts): which `insertion` a new
-// character falls under, and whether a new or deleted format item changes the marks of stored
-// text or only of the update's own characters (as Yjs's own restating and cleanup of formats do).
+// One paragraph's text as it reads before and as it will read once an update is applied, without
+// applying it: the stored items of a Y.XmlText interleaved with the update's new items (not
+// integrated yet: each is placed by its origin), read character by character with the formats in
+// force on each. The guard compares the two readings to judge suggestions (guard-suggestions.ts).
 //
 // New items are ordered as their single author integrated them: in client and clock order, each
 // right after its origin (an item inserted before a new neighbour names that neighbour as its right
-// origin and the same left origin, so it is put first). Everything is per update and thrown away;
-// walks stay inside one paragraph.
+// origin and the same left origin, so it is put first). Concurrent items of several clients in one
+// update sharing an origin may be ordered differently from Yjs; the reading then differs and the
+// update is refused, never wrongly accepted beyond its sender's own suggestions. Everything is per
+// update and thrown away; a reading covers one paragraph.
 import * as Y from 'yjs';
 import { findStored, refuse, type UpdateStructs } from './guard-structs';
 
@@ -181,18 +180,6 @@ function pushChars(
     const char = str !== null ? str[clock - item.id.clock] : `\uFFFC${item.id.client}:${clock}`;
     runs.push({ char, attrs: snapshot });
   }
-}
-
-/** Do the update's deletions cover every clock in [from, to) of `client`? */
-export function coveredByDeletes(ds: DeleteSet, client: number, from: number, to: number): boolean {
-  const ranges = [...(ds.clients.get(client) ?? [])].sort((a, b) => a.clock - b.clock);
-  let at = from;
-  for (const { clock, len } of ranges) {
-    if (clock > at) break;
-    if (clock + len > at) at = clock + len;
-    if (at >= to) return true;
-  }
-  return at >= to;
 }
 
 /** Format values compared as Yjs compares them (flat objects by their entries). */

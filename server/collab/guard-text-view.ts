@@ -5,9 +5,8 @@
 //
 // New items are ordered as their single author integrated them: in client and clock order, each
 // right after its origin (an item inserted before a new neighbour names that neighbour as its right
-// origin and the same left origin, so it is put first). Concurrent items of several clients in one
-// update sharing an origin may be ordered differently from Yjs; the reading then differs and the
-// update is refused, never wrongly accepted beyond its sender's own suggestions. Everything is per
+// origin and the same left origin, so it is put first). New items of several clients after one
+// origin, which Yjs would order by client id, are refused rather than guessed at. Everything is per
 // update and thrown away; a reading covers one paragraph.
 import * as Y from 'yjs';
 import { findStored, refuse, type UpdateStructs } from './guard-structs';
@@ -27,6 +26,8 @@ export class TextView {
   private readonly gapOf = new Map<Y.Item, string>();
   /** Stored item → the clocks of its characters that new items follow (ascending). */
   private readonly anchors = new Map<Y.Item, number[]>();
+  /** Origin → the client whose new items follow it (two clients at one place: see `place`). */
+  private readonly originClients = new Map<string, number>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -46,6 +47,12 @@ export class TextView {
     if (visiting.has(item)) refuse('cyclic origins');
     visiting.add(item);
     const origin = item.origin;
+    // Yjs orders concurrent items at one place by client id; this view does not try to: new items
+    // of two clients after the same origin are refused (a single author's update never has them).
+    const originKey = origin === null ? START : `${origin.client}:${origin.clock}`;
+    const client = this.originClients.get(originKey);
+    if (client !== undefined && client !== item.id.client) refuse('items of several clients at one place');
+    this.originClients.set(originKey, item.id.client);
     if (origin === null) {
       this.insertAt(START, 0, item);
       return;

@@ -13,7 +13,24 @@ import { sectionText } from './sections';
 import { versionName } from './versionName';
 
 const PAGE_SIZE = 50;
-const KINDS = ['edit', 'refused', 'status', 'owner', 'create', 'lock', 'unlock', 'version', 'restore'];
+const KINDS = [
+  'edit',
+  'refused',
+  'status',
+  'owner',
+  'create',
+  'lock',
+  'unlock',
+  'version',
+  'restore',
+  'suggest',
+  'comment',
+  'reply',
+  'resolve',
+  'reopen',
+  'accept',
+  'reject',
+];
 
 /** A datetime-local input's value as an ISO time (local time zone), or undefined. */
 function isoOf(local: string): string | undefined {
@@ -154,6 +171,13 @@ export function ActivityTimeline({ context }: { context: HistoryContext }) {
               </div>
               <div className="timeline-detail">
                 {ownerChange && <span data-owner-change>{ownerChange} </span>}
+                {entry.suggestionAuthorId && (
+                  <span data-suggestion-author={entry.suggestionAuthorId}>
+                    {t('history.activity.suggestionOf', {
+                      name: context.authors.get(entry.suggestionAuthorId).name,
+                    })}{' '}
+                  </span>
+                )}
                 {refusal && <span data-refusal={entry.refusal?.code ?? ''}>{refusal}</span>}
                 {sections.length > 0 && !ownerChange && (
                   <span>{t('history.activity.sections', { sections: sections.join('; ') })} </span>

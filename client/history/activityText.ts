@@ -86,7 +86,12 @@ export function ownerChangeText(
 /** "12 lần sửa" for an entry standing for several coalesced edits (or folded refusals); else null. */
 export function countText(t: Translate, entry: CountedEntry): string | null {
   if (entry.count === undefined || entry.count < 2) return null;
-  if (entry.kind === 'edit') return t('history.activity.editCount', { count: entry.count });
+  if (entry.kind === 'edit' || entry.kind === 'suggest') {
+    return t('history.activity.editCount', { count: entry.count });
+  }
+  if (entry.kind === 'accept' || entry.kind === 'reject') {
+    return t('history.activity.decisionCount', { count: entry.count });
+  }
   if (entry.kind === 'refused') return t('history.activity.refusalCount', { count: entry.count });
   return null;
 }

@@ -81,6 +81,15 @@ export const historyVi = {
   'history.authorColors': 'Tô màu theo tác giả',
   'history.activity.editCount': '{count} lần sửa',
   'history.activity.refusalCount': '{count} lần bị từ chối',
+  'history.kind.suggest': 'Đề xuất sửa',
+  'history.kind.comment': 'Góp ý',
+  'history.kind.reply': 'Trả lời góp ý',
+  'history.kind.resolve': 'Đánh dấu đã xử lý góp ý',
+  'history.kind.reopen': 'Mở lại góp ý',
+  'history.kind.accept': 'Chấp nhận đề xuất',
+  'history.kind.reject': 'Từ chối đề xuất',
+  'history.activity.suggestionOf': 'Đề xuất của {name}',
+  'history.activity.decisionCount': '{count} đề xuất',
 } as const;
 
 export const historyEn: Record<keyof typeof historyVi, string> = {
@@ -164,4 +173,13 @@ export const historyEn: Record<keyof typeof historyVi, string> = {
   'history.authorColors': 'Colour by author',
   'history.activity.editCount': '{count} edits',
   'history.activity.refusalCount': '{count} refusals',
+  'history.kind.suggest': 'Suggested changes',
+  'history.kind.comment': 'Commented',
+  'history.kind.reply': 'Replied to a comment',
+  'history.kind.resolve': 'Resolved a comment',
+  'history.kind.reopen': 'Reopened a comment',
+  'history.kind.accept': 'Accepted a suggestion',
+  'history.kind.reject': 'Rejected a suggestion',
+  'history.activity.suggestionOf': 'Suggested by {name}',
+  'history.activity.decisionCount': '{count} suggestions',
 };

@@ -1,6 +1,10 @@
-// Coalesces keystroke-sized edits into one activity entry per user and set of sections over
-// about a minute, so the activity log grows with the work done, not with the keystrokes.
+// Coalesces keystroke-sized edits into one activity entry per user, kind and set of sections over
+// about a minute, so the activity log grows with the work done, not with the keystrokes. Typing in
+// suggesting mode is coalesced the same way, as `suggest` entries apart from direct edits.
 import type { ActivityEntry } from '../store/activity-log';
+
+/** The kinds of entry that stand for typing. */
+export type TypingKind = 'edit' | 'suggest';
 
 interface OpenEntry {
   entry: ActivityEntry;
@@ -25,11 +29,12 @@ export class ActivityCoalescer {
     inserted: number,
     deleted: number,
     now = Date.now(),
+    kind: TypingKind = 'edit',
   ): void {
     const sorted = [...new Set(sectionIds)].sort();
-    // One open entry per user and set of sections: several tabs of one account typing in
+    // One open entry per user, kind and set of sections: several tabs of one account typing in
     // different sections do not split each other's entries.
-    const key = `${userId}\n${sorted.join(',')}`;
+    const key = `${userId}\n${kind}\n${sorted.join(',')}`;
     const current = this.open.get(key);
     if (current && now - current.startedAt < this.windowMs) {
       current.entry.inserted = (current.entry.inserted ?? 0) + inserted;
@@ -41,7 +46,7 @@ export class ActivityCoalescer {
     if (current) this.write(current.entry);
     this.open.set(key, {
       startedAt: now,
-      entry: { at: new Date(now).toISOString(), userId, kind: 'edit', sectionIds: sorted, inserted, deleted },
+      entry: { at: new Date(now).toISOString(), userId, kind, sectionIds: sorted, inserted, deleted },
     });
   }
 

@@ -33,6 +33,7 @@ import type { AwarenessEntry } from './presence-policy';
 import { isRedundantUpdate } from './redundant-update';
 import { RefusalLimiter } from './refusal-limiter';
 import { malformed, Refused } from './refused';
+import { reviewActivityEntries } from './review-activity';
 import { RoomPresence } from './room-presence';
 import { RoomSequence } from './room-sequence';
 
@@ -175,7 +176,30 @@ export class Room {
       this.deps.logger.error(`collab: applying an update from ${user.username} failed`, error);
       throw malformed('update could not be applied');
     }
-    this.coalescer.addEdit(user.id, accepted.sectionIds, accepted.inserted, accepted.deleted);
+    this.recordActivity(user.id, accepted);
+  }
+
+  /**
+   * The activity an accepted update stands for: typing (coalesced, as `suggest` when it adds the
+   * sender's suggestions), and one entry per review act it adds (reviewActivityEntries). An update
+   * that only writes review entries is no typing; accepting or rejecting is told by its decision.
+   */
+  private recordActivity(userId: string, accepted: GuardAccepted): void {
+    const review = reviewActivityEntries(userId, accepted.review, new Date().toISOString());
+    const decided = accepted.review.some((act) => act.kind === 'accept' || act.kind === 'reject');
+    const typed = accepted.sectionIds.length > 0 || accepted.inserted > 0 || accepted.deleted > 0;
+    if (!decided && (typed || !accepted.reviewChanged)) {
+      const kind = accepted.suggested ? 'suggest' : 'edit';
+      this.coalescer.addEdit(
+        userId,
+        accepted.sectionIds,
+        accepted.inserted,
+        accepted.deleted,
+        Date.now(),
+        kind,
+      );
+    }
+    for (const entry of review) this.appendActivity(entry);
   }
 
   /**

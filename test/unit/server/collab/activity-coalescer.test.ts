@@ -26,4 +26,16 @@ describe('ActivityCoalescer', () => {
     expect(single).toMatchObject({ inserted: 2, deleted: 1 });
     expect(single?.count).toBeUndefined();
   });
+
+  it('keeps typing as suggestions apart from direct edits of the same user and section', () => {
+    const written: ActivityEntry[] = [];
+    coalescer = new ActivityCoalescer((entry) => written.push(entry), 60_000);
+    coalescer.addEdit('u1', ['s1'], 3, 0, 1000, 'suggest');
+    coalescer.addEdit('u1', ['s1'], 2, 0, 1001, 'suggest');
+    coalescer.addEdit('u1', ['s1'], 1, 0, 1002);
+    const pending = coalescer.pending();
+    expect(pending).toHaveLength(2);
+    expect(pending.find((entry) => entry.kind === 'suggest')).toMatchObject({ inserted: 5, count: 2 });
+    expect(pending.find((entry) => entry.kind === 'edit')).toMatchObject({ inserted: 1 });
+  });
 });

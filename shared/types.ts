@@ -89,7 +89,16 @@ export type ActivityKind =
   | 'lock'
   | 'unlock'
   | 'version'
-  | 'restore';
+  | 'restore'
+  // The review loop (docs/review.md): typing as suggestions (coalesced like edits), comments,
+  // replies, resolving or reopening a thread, accepting or rejecting someone's suggestion.
+  | 'suggest'
+  | 'comment'
+  | 'reply'
+  | 'resolve'
+  | 'reopen'
+  | 'accept'
+  | 'reject';
 
 /**
  * What kind of change the guard refused: an edit of text, a new section, a deleted section, a
@@ -135,4 +144,6 @@ export interface ActivityEntry {
   /** For versions: the version's name, and why the server took it by itself (absent when named). */
   name?: string;
   auto?: 'hourly' | 'lock' | 'restore';
+  /** For accept / reject: whose suggestion it was (the decider is `userId`). */
+  suggestionAuthorId?: string;
 }

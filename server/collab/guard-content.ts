@@ -12,7 +12,7 @@
 import type { Attrs, ContentMatch, MarkType, NodeType, Schema } from '@tiptap/pm/model';
 import * as Y from 'yjs';
 import { isEvaluation, reportSchema } from '../../shared/schema';
-import { type Container, DEAD, type Placer, ROOT } from './guard-places';
+import { type Container, DEAD, type Placer, REVIEW, ROOT } from './guard-places';
 import { type AnyType, refuse } from './guard-structs';
 
 type ValueCheck = (value: unknown) => boolean;
@@ -190,7 +190,8 @@ class ContentCheck {
 
   item(item: Y.Item): void {
     const placement = this.placer.placement(item);
-    if (placement === DEAD) return;
+    // Review entries are plain JSON judged by guard-review.ts, not document content.
+    if (placement === DEAD || placement.container === REVIEW) return;
     const content = item.content;
     // A deleted placeholder carries nothing to render.
     if (content instanceof Y.ContentDeleted) return;
@@ -247,6 +248,7 @@ class ContentCheck {
   /** The rule of the container, or TEXT for an XmlText. */
   private holderOf(container: Container): Holder {
     if (container === ROOT) return this.rules.top;
+    if (container === REVIEW) refuse('document content in the review map');
     const type: AnyType = container instanceof Y.Item ? (container.content as Y.ContentType).type : container;
     if (type instanceof Y.XmlText) return TEXT;
     if (!(type instanceof Y.XmlElement)) refuse('content in an unsupported type');

@@ -4,6 +4,7 @@
 // computed per call and thrown away: nothing can go stale between updates.
 import * as Y from 'yjs';
 import { normalizeOwner, type SectionLink } from '../../shared/permissions';
+import { REVIEW_MAP } from '../../shared/review/entries';
 import type { SectionStatus } from '../../shared/types';
 import {
   type AnyType,
@@ -19,11 +20,13 @@ import {
 export const BODY_ROOT = 'default';
 
 /**
- * A parent a struct can land in: the body root, a type already in the document, or an element
- * created by the update (its Item, not yet integrated).
+ * A parent a struct can land in: the body root, the review map (its entries are judged by
+ * guard-review.ts, not by section rights), a type already in the document, or an element created
+ * by the update (its Item, not yet integrated).
  */
-export type Container = typeof ROOT | AnyType | Y.Item;
+export type Container = typeof ROOT | typeof REVIEW | AnyType | Y.Item;
 export const ROOT = 'root' as const;
+export const REVIEW = 'review' as const;
 
 export interface Position {
   container: Container;
@@ -52,6 +55,7 @@ export class Placer {
   /** Attribute values written by the update, by container and key, in update order. */
   private readonly written = new Map<Container, Map<string, unknown[]>>();
   private readonly body: AnyType | undefined;
+  private readonly review: AnyType | undefined;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -60,6 +64,7 @@ export class Placer {
   ) {
     // Read the share map rather than doc.getXmlFragment(): the guard must not define types.
     this.body = doc.share.get(BODY_ROOT);
+    this.review = doc.share.get(REVIEW_MAP);
   }
 
   /** Place every new item, then index the attribute values they write. Call once, first. */
@@ -94,11 +99,13 @@ export class Placer {
   liveContainer(type: AnyType): Container {
     if (type._item !== null) return type;
     if (type === this.body) return ROOT;
+    if (type === this.review) return REVIEW;
     return refuse('change outside the report body');
   }
 
   chain(container: Container): Chain | typeof DEAD {
     if (container === ROOT) return [];
+    if (container === REVIEW) return refuse('review entry as a parent');
     if (container instanceof Y.Item) return this.newChain(container);
     return this.liveChain(container);
   }
@@ -182,6 +189,7 @@ export class Placer {
   private placeDirect(item: Y.Item): Placement | Y.Item[] {
     const parent = item.parent as string | Y.ID | AnyType | null;
     if (typeof parent === 'string') {
+      if (parent === REVIEW_MAP) return { container: REVIEW, parentSub: item.parentSub };
       if (parent !== BODY_ROOT) refuse(`change to root type "${parent}"`);
       return { container: ROOT, parentSub: item.parentSub };
     }

@@ -19,9 +19,11 @@ import {
   type SectionAttributeChange,
   type SectionLink,
 } from '../../shared/permissions';
+import { canSuggestInChain } from '../../shared/review/rights';
 import type { SectionStatus, User } from '../../shared/types';
 import { checkContent } from './guard-content';
-import { type Chain, type Container, DEAD, Placer, ROOT } from './guard-places';
+import { type Chain, type Container, DEAD, Placer, REVIEW, ROOT } from './guard-places';
+import { type ReviewActivity, ReviewCheck } from './guard-review';
 import { checkSectionIds } from './guard-section-ids';
 import {
   attributeValue,
@@ -31,6 +33,7 @@ import {
   refuse,
   UpdateStructs,
 } from './guard-structs';
+import { SuggestionCheck } from './guard-suggestions';
 import { type DecodedUpdate, decodeIncomingUpdate } from './incoming-update';
 import { forbidden, Refused } from './refused';
 
@@ -52,6 +55,12 @@ export interface GuardAccepted {
   deleted: number;
   /** Client ids that created items in this update (to bind to ctx.user). */
   clientIds: number[];
+  /** The update adds a suggestion of the sender's (activity: "suggested" rather than "edited"). */
+  suggested: boolean;
+  /** Review entries it adds that the activity log records (comments, replies, resolutions, decisions). */
+  review: ReviewActivity[];
+  /** It writes or removes review entries (an update doing only that is no typing). */
+  reviewChanged: boolean;
 }
 
 /** The guard's verdict as a value, for callers that want one rather than an exception (tests, benchmarks). */
@@ -90,6 +99,8 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, ctx: GuardContext): 
 class UpdateCheck {
   private readonly structs: UpdateStructs;
   private readonly placer: Placer;
+  private readonly review: ReviewCheck;
+  private readonly suggestions: SuggestionCheck;
   private readonly sectionIds = new Set<string>();
   private readonly clientIds = new Set<number>();
   private inserted = 0;
@@ -102,6 +113,8 @@ class UpdateCheck {
   ) {
     this.structs = new UpdateStructs(decoded.structs);
     this.placer = new Placer(doc, this.structs, ctx.sectionStatus);
+    this.review = new ReviewCheck(doc, this.placer, ctx.user, ctx.locked, decoded.ds);
+    this.suggestions = new SuggestionCheck(doc, this.placer, this.structs, ctx.user, decoded.ds);
   }
 
   run(): GuardAccepted {
@@ -111,11 +124,16 @@ class UpdateCheck {
     this.checkDeletes();
     checkContent(fresh, this.placer);
     checkSectionIds(this.doc, fresh, this.placer, this.decoded.ds);
+    this.suggestions.finish(fresh);
+    const review = this.review.finish();
     return {
       sectionIds: [...this.sectionIds],
       inserted: this.inserted,
       deleted: this.deleted,
       clientIds: [...this.clientIds],
+      suggested: this.suggestions.suggested,
+      review,
+      reviewChanged: this.review.changed,
     };
   }
 
@@ -149,6 +167,10 @@ class UpdateCheck {
       return;
     }
     const { container, parentSub } = placement;
+    if (container === REVIEW) {
+      this.review.addWrite(item, parentSub);
+      return;
+    }
     const chain = this.chainOf(container);
     if (chain === DEAD) {
       if (this.ctx.locked) refuse('new structs');
@@ -165,7 +187,11 @@ class UpdateCheck {
       const own = this.placer.chain(item);
       if (own !== DEAD) this.touch(own);
     } else {
-      this.requireEdit(chain);
+      this.suggestions.checkFormatId(item, container);
+      if (this.canEdit(chain)) this.touch(chain);
+      else if (this.suggestions.acceptsInsert(item, container, this.canSuggest(chain), editReason(chain))) {
+        this.touch(chain);
+      } else refuse(editReason(chain));
     }
     this.inserted += contentChars(item.content, item.length);
   }
@@ -220,6 +246,10 @@ class UpdateCheck {
   private checkStoredDelete(item: Y.Item, len: number): void {
     const parent = item.parent;
     if (!(parent instanceof Y.AbstractType)) refuse('deletion of a detached item');
+    if (this.review.isReviewMap(parent)) {
+      this.review.addRemoval(item);
+      return;
+    }
     if (item.parentSub !== null) {
       // Deleting an element deletes its attributes too: those are covered by the element's check.
       const holder = parent._item;
@@ -248,7 +278,15 @@ class UpdateCheck {
       return;
     }
     const chain = this.chainOf(this.placer.liveContainer(parent));
-    if (chain !== DEAD) this.requireEdit(chain);
+    if (chain !== DEAD) {
+      if (this.canEdit(chain)) this.touch(chain);
+      else if (
+        !this.ctx.locked &&
+        this.suggestions.acceptsDelete(item, this.canSuggest(chain), editReason(chain))
+      ) {
+        this.touch(chain);
+      } else refuse(editReason(chain));
+    }
     this.deleted += contentChars(item.content, len);
   }
 
@@ -257,16 +295,22 @@ class UpdateCheck {
   }
 
   private isSectionContainer(container: Container): boolean {
-    if (container === ROOT) return false;
+    if (container === ROOT || container === REVIEW) return false;
     if (container instanceof Y.Item) return isSectionItem(container);
     return isSectionType(container);
   }
 
   private requireEdit(chain: Chain): void {
-    if (!canEditInChain(this.ctx.user, chain, this.ctx.locked)) {
-      refuse(chain.length === 0 ? 'edit outside sections' : `edit in ${describe(chain)}`);
-    }
+    if (!this.canEdit(chain)) refuse(editReason(chain));
     this.touch(chain);
+  }
+
+  private canEdit(chain: Chain): boolean {
+    return canEditInChain(this.ctx.user, chain, this.ctx.locked);
+  }
+
+  private canSuggest(chain: Chain): boolean {
+    return canSuggestInChain(this.ctx.user, chain, this.ctx.locked);
   }
 
   private requireAttributeChange(change: SectionAttributeChange): void {
@@ -280,6 +324,10 @@ class UpdateCheck {
     const id = chain[0]?.id;
     if (id) this.sectionIds.add(id);
   }
+}
+
+function editReason(chain: Chain): string {
+  return chain.length === 0 ? 'edit outside sections' : `edit in ${describe(chain)}`;
 }
 
 function describe(chain: readonly SectionLink[]): string {

@@ -220,3 +220,26 @@ export function endOfBlocks(tr: Transform, id: string): number {
   });
   return pos;
 }
+
+/** Position of the first occurrence of `needle` in the document's text (a text node holding it whole). */
+export function textPos(tr: Transform, needle: string): { from: number; to: number } {
+  let found: { from: number; to: number } | null = null;
+  tr.doc.descendants((node, pos) => {
+    if (found !== null) return false;
+    const at = node.isText ? (node.text ?? '').indexOf(needle) : -1;
+    if (at >= 0) found = { from: pos + at, to: pos + at + needle.length };
+    return found === null;
+  });
+  if (found === null) throw new Error(`no text "${needle}"`);
+  return found;
+}
+
+/** A client's write of one review entry (a stock client setting a key of the root map `review`). */
+export function reviewWrite(server: Y.Doc, clientID: number, key: string, value: unknown): Uint8Array {
+  return localUpdate(replica(server, clientID), (d) => d.getMap('review').set(key, value));
+}
+
+/** A client's removal of one review entry. */
+export function reviewRemove(server: Y.Doc, clientID: number, key: string): Uint8Array {
+  return localUpdate(replica(server, clientID), (d) => d.getMap('review').delete(key));
+}

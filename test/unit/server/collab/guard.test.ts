@@ -286,7 +286,16 @@ describe('guard: workflow, lock and attribution', () => {
     const empty = Y.encodeStateAsUpdate(new Y.Doc());
     for (const user of Object.values(users)) {
       const result = expectAllowed(guard(server, empty, ctx(user)));
-      expect(result).toEqual({ ok: true, sectionIds: [], inserted: 0, deleted: 0, clientIds: [] });
+      expect(result).toEqual({
+        ok: true,
+        sectionIds: [],
+        inserted: 0,
+        deleted: 0,
+        clientIds: [],
+        suggested: false,
+        review: [],
+        reviewChanged: false,
+      });
     }
   });
 
@@ -492,6 +501,9 @@ describe('guardUpdate', () => {
       inserted: 2,
       deleted: 0,
       clientIds: [100],
+      suggested: false,
+      review: [],
+      reviewChanged: false,
     });
   });
 

@@ -16,8 +16,9 @@ const EMBED = '\uFFFC';
 
 /** Every valid entry of the review map (invalid ones never pass the guard; skipped if found). */
 export function reviewEntries(doc: Y.Doc): ReviewEntry[] {
-  const map = doc.share.get(REVIEW_MAP);
-  if (!(map instanceof Y.Map)) return [];
+  // Until something asks for it as a map, a root type that arrived in an update is a generic type.
+  if (!doc.share.has(REVIEW_MAP)) return [];
+  const map = doc.getMap(REVIEW_MAP);
   const entries: ReviewEntry[] = [];
   for (const [key, value] of map.entries()) {
     const entry = parseReviewEntry(key, value);

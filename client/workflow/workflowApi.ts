@@ -4,6 +4,15 @@ import { request } from '../api';
 
 const reportPath = (reportId: string) => `/api/reports/${encodeURIComponent(reportId)}`;
 
+/** Locking with pending suggestions: accept them all, reject them all, or leave them out of the clean export. */
+export type PendingChoice = 'accept' | 'reject' | 'leave';
+
+/** What `GET /api/reports/:id/review/summary` answers. */
+export interface ReviewSummary {
+  suggestions: number;
+  openComments: number;
+}
+
 /** What `PATCH /api/reports/:id/sections/:sectionId` answers. */
 export interface SectionChangeResult {
   id: string;
@@ -37,8 +46,15 @@ export const workflowApi = {
       `${reportPath(reportId)}/sections/${encodeURIComponent(sectionId)}`,
       comment === undefined ? { status } : { status, comment },
     ),
-  lock: (reportId: string) =>
-    request<{ locked: true; versionId: string }>('POST', `${reportPath(reportId)}/lock`, {}),
+  /** `pending`: what happens to pending suggestions (the server asks when there are some). */
+  lock: (reportId: string, pending?: PendingChoice) =>
+    request<{ locked: true; versionId: string }>(
+      'POST',
+      `${reportPath(reportId)}/lock`,
+      pending === undefined ? {} : { pending },
+    ),
+  reviewSummary: (reportId: string) =>
+    request<ReviewSummary>('GET', `${reportPath(reportId)}/review/summary`),
   unlock: (reportId: string, reason: string) =>
     request<{ locked: false }>('POST', `${reportPath(reportId)}/unlock`, { reason }),
   activity: (reportId: string, limit = 1000) =>

@@ -23,12 +23,13 @@ import {
   relaySourceId,
   SERVER_SOURCE_ID,
   type ServerOrigin,
+  serverOrigin,
   socketOrigin,
 } from './change-origin';
 import type { Connection } from './connection';
 import { awarenessFrame, awarenessStatesFrame, syncStep1Frame, updateFrame } from './frames';
 import { type GuardAccepted, guardUpdate } from './guard';
-import type { IncomingUpdate } from './incoming-update';
+import { decodeIncomingUpdate, type IncomingUpdate } from './incoming-update';
 import type { AwarenessEntry } from './presence-policy';
 import { isRedundantUpdate } from './redundant-update';
 import { RefusalLimiter } from './refusal-limiter';
@@ -156,9 +157,38 @@ export class Room {
   receiveUpdate(connection: Connection, update: IncomingUpdate): void {
     // Its sockets are closing (refuseTakenClientId); their clients resend it to the reloaded room.
     if (this.stale) return;
+    if (isRedundantUpdate(this.doc, update.decoded)) return;
+    this.admit(connection.user, update, socketOrigin(connection));
+  }
+
+  /**
+   * Make a change as `user` that passes the same guard as their socket edits (REST review actions:
+   * the API gives nobody more rights than the editor does). The change runs on a copy of the doc;
+   * the update it makes is then judged, attributed, applied, stored and relayed like one from a
+   * socket. Throws Refused (4403) when the guard refuses it; returns false when it changed nothing.
+   */
+  applyUserChange(user: User, change: (doc: Y.Doc) => void): boolean {
+    if (this.stale) throw new Refused(CloseCode.GoingAway, RELOADING);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+    // A fresh client id, bound to `user` by the attribution below like a new browser's.
+    copy.clientID = Math.floor(Math.random() * 0xffffffff);
+    const made: Uint8Array[] = [];
+    copy.on('update', (update: Uint8Array) => made.push(update));
+    try {
+      copy.transact(() => change(copy));
+    } finally {
+      copy.destroy();
+    }
+    if (made.length === 0) return false;
+    const bytes = made.length === 1 ? made[0] : Y.mergeUpdates(made);
+    this.admit(user, decodeIncomingUpdate(bytes), serverOrigin(user.id));
+    return true;
+  }
+
+  /** The path of every update a user makes: guard → attribution → apply (→ store and relay). */
+  private admit(user: User, update: IncomingUpdate, origin: ChangeOrigin): void {
     const { bytes, decoded } = update;
-    if (isRedundantUpdate(this.doc, decoded)) return;
-    const user = connection.user;
     const accepted = this.guard(user, update);
     try {
       // Against the doc as it is BEFORE the update: only what this update newly deletes.
@@ -171,7 +201,7 @@ export class Room {
       throw new Refused(CloseCode.InternalError, 'the update could not be stored');
     }
     try {
-      Y.applyUpdate(this.doc, bytes, socketOrigin(connection));
+      Y.applyUpdate(this.doc, bytes, origin);
     } catch (error) {
       this.deps.logger.error(`collab: applying an update from ${user.username} failed`, error);
       throw malformed('update could not be applied');

@@ -1,12 +1,15 @@
-// POST /api/reports/:id/lock (secretary) → {locked: true, versionId}; POST /api/reports/:id/unlock
-// {reason} (secretary, reason required) → {locked: false}.
+// POST /api/reports/:id/lock (secretary) {pending?: "accept" | "reject" | "leave"} → {locked: true,
+// versionId}: while suggestions are pending the secretary chooses what happens to them (accept all,
+// reject all, or lock and leave them out of the clean export); without a choice 409 says how many.
+// POST /api/reports/:id/unlock {reason} (secretary, reason required) → {locked: false}.
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { requireAuth, requireRole } from '../auth/middleware';
 import type { AppEnv } from '../http/env';
-import { badRequest } from '../http/errors';
-import { bodyObject, jsonBody, text } from '../http/validate';
+import { badRequest, conflict } from '../http/errors';
+import { bodyObject, choice, jsonBody, text } from '../http/validate';
 import type { LockService } from '../reports/lock-service';
+import type { ReviewService } from '../reports/review-service';
 import type { ReportService } from '../reports/service';
 import type { MetaStore } from '../store/meta-store';
 import { knownReport } from './report-param';
@@ -17,16 +20,42 @@ const UnlockBody = bodyObject({
   reason: text('reason', { max: MAX_UNLOCK_REASON, missing: '"reason" is required to unlock' }),
 });
 
+const LockBody = bodyObject({
+  pending: choice('pending', ['accept', 'reject', 'leave'] as const).optional(),
+});
+
 const doc = (summary: string) => describeRoute({ tags: ['lock'], summary });
 
-export function lockRoutes(meta: MetaStore, reports: ReportService, locks: LockService) {
+export function lockRoutes(
+  meta: MetaStore,
+  reports: ReportService,
+  locks: LockService,
+  review: ReviewService,
+) {
   return new Hono<AppEnv>()
     .use(requireAuth(meta))
-    .post('/:id/lock', doc('Lock a report: its final version'), requireRole('secretary'), async (c) => {
-      const report = knownReport(reports, c.req.param('id'));
-      const version = await locks.lock(report.id, c.get('user'));
-      return c.json({ locked: true, versionId: version.id, version });
-    })
+    .post(
+      '/:id/lock',
+      doc('Lock a report: its final version'),
+      requireRole('secretary'),
+      jsonBody(LockBody),
+      async (c) => {
+        const report = knownReport(reports, c.req.param('id'));
+        const user = c.get('user');
+        const choice = c.req.valid('json').pending;
+        if (report.locked) throw conflict('the report is already locked');
+        const { suggestions } = await review.pending(report.id);
+        if (suggestions > 0 && choice === undefined) {
+          throw conflict(
+            `${suggestions} suggestion(s) are pending: lock with "pending" set to accept, reject or leave`,
+          );
+        }
+        if (suggestions > 0 && (choice === 'accept' || choice === 'reject'))
+          await review.decideAll(report.id, user, choice);
+        const version = await locks.lock(report.id, user);
+        return c.json({ locked: true, versionId: version.id, version });
+      },
+    )
     .post(
       '/:id/unlock',
       doc('Unlock a report, giving a reason'),

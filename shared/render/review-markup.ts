@@ -205,7 +205,10 @@ function rebuild(node: JSONContent, markers: Map<TextblockRef, Marker[]>): JSONC
 
 /** Inline content with the markers inserted at their offsets (text split where needed). */
 function withMarkers(content: JSONContent[], markers: Marker[]): JSONContent[] {
-  const order = [...markers].sort((a, b) => a.offset - b.offset || rank(a) - rank(b) || a.number - b.number);
+  const order = [...markers].sort(
+    (a, b) =>
+      a.offset - b.offset || group(a) - group(b) || a.number - b.number || Number(a.end) - Number(b.end),
+  );
   const out: JSONContent[] = [];
   let next = 0;
   let pos = 0;
@@ -241,8 +244,7 @@ function withMarkers(content: JSONContent[], markers: Marker[]): JSONContent[] {
   return out;
 }
 
-/** At one offset: ranges closing first, then ranges opening, then empty ranges closing. */
-function rank(marker: Marker): number {
-  if (!marker.end) return 1;
-  return marker.zero ? 2 : 0;
+/** At one offset: ranges closing first, then ranges opening and empty ranges (each opened, then closed). */
+function group(marker: Marker): number {
+  return marker.end && !marker.zero ? 0 : 1;
 }

@@ -209,6 +209,28 @@ describe('the export route', () => {
   });
 });
 
+describe('a version with markup', () => {
+  it('reads the comments and suggestions stored in the version, with its time, the same bytes twice', async () => {
+    const created = await apiRequest<{ id: string }>(
+      server.url,
+      'POST',
+      `/api/reports/${report.id}/versions`,
+      {
+        token: sessions.secretary.token,
+        body: { name: 'Có góp ý' },
+      },
+    );
+    expect(created.status).toBe(201);
+    const first = await download(`format=docx&markup=1&version=${created.body.id}`);
+    const second = await download(`format=docx&markup=1&version=${created.body.id}`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('X-Version-Id')).toBe(created.body.id);
+    expect(Buffer.compare(first.bytes, second.bytes)).toBe(0);
+    expect(await zipPart(first.bytes, 'word/comments.xml')).toContain(COMMENT);
+    expect(await zipPart(first.bytes, 'word/document.xml')).toContain(INSERTED);
+  });
+});
+
 describe.skipIf(!soffice)('LibreOffice reads the markup', () => {
   let dir: string;
   beforeAll(async () => {

@@ -45,6 +45,9 @@ export const workflowVi = {
   'workflow.formatHtml': 'Trang web (.html)',
   'workflow.formatDocx': 'Word (.docx)',
   'workflow.formatPdf': 'PDF (.pdf)',
+  'workflow.formatDocxMarkup': 'DOCX có đánh dấu góp ý/đề xuất',
+  'workflow.formatDocxMarkupHint':
+    'Word (.docx) với góp ý và đề xuất chưa xử lý, để chấp nhận hoặc từ chối trong Word',
   'workflow.forms': 'Thể thức văn bản',
   'workflow.formsTitle': 'Tiêu đề và chữ ký',
   'workflow.header': 'Phần đầu văn bản',
@@ -127,6 +130,9 @@ export const workflowEn: Record<keyof typeof workflowVi, string> = {
   'workflow.formatHtml': 'Web page (.html)',
   'workflow.formatDocx': 'Word (.docx)',
   'workflow.formatPdf': 'PDF (.pdf)',
+  'workflow.formatDocxMarkup': 'DOCX with comments and suggestions marked',
+  'workflow.formatDocxMarkupHint':
+    'Word (.docx) with the open comments and pending suggestions, to accept or reject in Word',
   'workflow.forms': 'Document layout',
   'workflow.formsTitle': 'Heading and signature',
   'workflow.header': 'Heading',

@@ -1,4 +1,4 @@
-// "Xuất" menu: Markdown, HTML, DOCX, PDF, with a spinner and byte progress while the file comes,
+// "Xuất" menu: Markdown, HTML, DOCX, PDF, DOCX with the review markup, with a spinner and byte progress while the file comes,
 // and "Xem trước khi in", the pages as the PDF export lays them out (client/preview/).
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api';
@@ -100,7 +100,7 @@ export function ExportMenu({ reportId, compact = false }: { reportId: string; co
   // A download still running when the page goes away is abandoned.
   useEffect(() => () => abort.current?.abort(), []);
 
-  const run = async (format: ExportFormat) => {
+  const run = async (format: ExportFormat, markup = false) => {
     setOpen(false);
     abort.current?.abort();
     const controller = new AbortController();
@@ -112,6 +112,7 @@ export function ExportMenu({ reportId, compact = false }: { reportId: string; co
         format,
         (progress) => setState({ kind: 'running', format, progress }),
         controller.signal,
+        markup,
       );
       if (controller.signal.aborted) return;
       saveFile(file);
@@ -165,6 +166,16 @@ export function ExportMenu({ reportId, compact = false }: { reportId: string; co
               {t(FORMAT_LABELS[format])}
             </button>
           ))}
+          <button
+            type="button"
+            role="menuitem"
+            className="button-secondary"
+            title={t('workflow.formatDocxMarkupHint')}
+            data-export-markup="docx"
+            onClick={() => run('docx', true)}
+          >
+            {t('workflow.formatDocxMarkup')}
+          </button>
         </div>
       )}
       {previewing && (

@@ -73,18 +73,22 @@ async function errorOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, message);
 }
 
-/** Fetches `GET /api/reports/:id/export?format=…`; throws ApiError (503: converter missing). */
+/**
+ * Fetches `GET /api/reports/:id/export?format=…` (with `markup`: the comments and suggestions as
+ * Word's comments and tracked changes); throws ApiError (503: converter missing).
+ */
 export async function fetchExport(
   reportId: string,
   format: ExportFormat,
   onProgress: (progress: ExportProgress) => void,
   signal?: AbortSignal,
+  markup = false,
 ): Promise<ExportedFile> {
   const session = getSession();
   let response: Response;
   try {
     response = await fetch(
-      `/api/reports/${encodeURIComponent(reportId)}/export?format=${encodeURIComponent(format)}`,
+      `/api/reports/${encodeURIComponent(reportId)}/export?format=${encodeURIComponent(format)}${markup ? '&markup=1' : ''}`,
       { headers: session ? { Authorization: `Bearer ${session.token}` } : {}, signal },
     );
   } catch (error) {

@@ -3,12 +3,22 @@
 // so the DOCX says exactly the numbers the editor and the other exports say.
 
 import type { JSONContent } from '@tiptap/core';
-import { FootnoteReferenceRun, Paragraph, type ParagraphChild, type Table, TextRun } from 'docx';
+import {
+  FootnoteReferenceRun,
+  type IRunOptions,
+  Paragraph,
+  type ParagraphChild,
+  type Table,
+  TextRun,
+} from 'docx';
 import type { FootnoteEntry, IndicatorRowEntry, ReportVisitor, SectionEntry } from '../../shared/derive';
+import { COMMENT_END, COMMENT_START } from '../../shared/render/review-markup';
+import { DELETION, INSERTION } from '../../shared/review/suggestion-marks';
 import { BODY_STYLE, FIRST_LINE_INDENT, headingLook, headingStyleId, TABLE_STYLE } from './docx-layout';
+import type { DocxReview } from './docx-review';
 import { renderGridTable } from './docx-table';
 
-type Mark = { type: string };
+type Mark = { type: string; attrs?: Record<string, unknown> };
 
 /** A list marker per nesting level: "-" then "+" for bullets, as the sample writes them. */
 const BULLETS = ['-', '+', '•'];
@@ -63,6 +73,9 @@ export class DocxBodyWriter implements ReportVisitor<JSONContent> {
   private readonly frames: Frame[] = [];
   private readonly open: OpenSection[] = [];
 
+  /** With `review`, suggestions become tracked changes and comment markers Word comments. */
+  constructor(private readonly review: DocxReview | null = null) {}
+
   section(entry: SectionEntry<JSONContent>): void {
     const parent = this.open[this.open.length - 1];
     if (parent) this.heading(parent, []);
@@ -91,6 +104,9 @@ export class DocxBodyWriter implements ReportVisitor<JSONContent> {
     if (runs) {
       if (node.type === 'text') runs.push(this.textRun(node));
       else if (node.type === 'hardBreak') runs.push(new TextRun({ break: 1 }));
+      else if (node.type === COMMENT_START)
+        runs.push(...(this.review?.rangeStart(commentNumber(node)) ?? []));
+      else if (node.type === COMMENT_END) runs.push(...(this.review?.rangeEnd(commentNumber(node)) ?? []));
       // Any other inline node: its content is read as it comes.
       return true;
     }
@@ -208,23 +224,29 @@ export class DocxBodyWriter implements ReportVisitor<JSONContent> {
     return top && 'runs' in top ? top.runs : null;
   }
 
-  private textRun(node: JSONContent): TextRun {
-    const top = this.frames[this.frames.length - 1];
-    const caps = top?.kind === 'heading' && top.section.caps;
+  private textRun(node: JSONContent): ParagraphChild {
     const marks = new Set(((node.marks ?? []) as Mark[]).map((m) => m.type));
     // A header cell's text is bold, as Word's and LibreOffice's table headings are.
     if (this.frames.some((f) => f.kind === 'cell' && f.header)) marks.add('bold');
-    const text = caps ? (node.text ?? '').toLocaleUpperCase('vi') : (node.text ?? '');
+    // A suggestion (only present in the markup export: the clean one has none left) is a tracked change.
+    if (this.review && (marks.has(INSERTION) || marks.has(DELETION)))
+      return this.review.run(this.runOptions(node, marks), node.marks as Mark[]);
     // Plain text gets a bare run (the paragraph style says the rest): a 30× report has
     // thousands of runs, and every property is an XML element docx must build and write.
-    if (marks.size === 0) return new TextRun(text);
-    return new TextRun({
-      text,
+    if (marks.size === 0) return new TextRun(this.runOptions(node, marks).text);
+    return new TextRun(this.runOptions(node, marks));
+  }
+
+  private runOptions(node: JSONContent, marks: ReadonlySet<string>): IRunOptions & { text: string } {
+    const top = this.frames[this.frames.length - 1];
+    const caps = top?.kind === 'heading' && top.section.caps;
+    return {
+      text: caps ? (node.text ?? '').toLocaleUpperCase('vi') : (node.text ?? ''),
       bold: marks.has('bold') || undefined,
       italics: marks.has('italic') || undefined,
       underline: marks.has('underline') ? {} : undefined,
       strike: marks.has('strike') || undefined,
-    });
+    };
   }
 
   /** The section's heading, once: with its title's runs, or the number alone. */
@@ -239,4 +261,8 @@ export class DocxBodyWriter implements ReportVisitor<JSONContent> {
       }),
     );
   }
+}
+
+function commentNumber(node: JSONContent): number {
+  return typeof node.attrs?.number === 'number' ? node.attrs.number : 0;
 }

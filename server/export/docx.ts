@@ -1,7 +1,8 @@
 // DOCX export of a report with the administrative layout: A4, 20/20/30/15 mm margins, Times New
 // Roman 14 pt, the profile's heading block, numbered headings, real Word footnotes, the closing
 // table, the appendix on its own page, page numbers centred in the header from page 2.
-// The same input gives the same bytes (see reproducible.ts).
+// The same input gives the same bytes (see reproducible.ts). Clean by default; with `review`, the
+// suggestions and comments as Word's tracked changes and comments (docx-review.ts).
 
 import type { JSONContent } from '@tiptap/core';
 import {
@@ -15,12 +16,15 @@ import {
   TextRun,
 } from 'docx';
 import { walkReport } from '../../shared/derive';
+import { withoutSuggestions } from '../../shared/render/review-clean';
+import type { ReviewMarkup } from '../../shared/render/review-markup';
 import { xmlSafe, xmlSafeDocument } from '../../shared/render/xml-safe';
 import { renderAppendix } from './docx-appendix';
 import { DocxBodyWriter } from './docx-body';
 import { keepEndWithClosing, renderClosing } from './docx-closing';
 import { renderReportHeader } from './docx-header';
 import { type LayoutProfile, line, MARGIN, PAGE, pt, reportStyles } from './docx-layout';
+import { DocxReview } from './docx-review';
 import { corePropertiesXml, fixZipTimestamps } from './reproducible';
 
 export type { LayoutProfile } from './docx-layout';
@@ -37,6 +41,12 @@ export interface DocxOptions {
   timestamp?: string | Date;
   /** Author in the file's properties (default "dongsoan"). */
   creator?: string;
+  /**
+   * The review markup (server/export/review-source.ts: `doc` must be its document, with the
+   * comment markers): suggestions as tracked changes, comments as Word comments. Without it the
+   * export is clean: pending insertions left out, pending deletions kept as text, no comments.
+   */
+  review?: ReviewMarkup;
 }
 
 const DEFAULT_TIMESTAMP = '2000-01-01T00:00:00Z';
@@ -68,8 +78,9 @@ function bodyChildren(doc: JSONContent, profile: LayoutProfile, body: DocxBodyWr
 
 /** Build the docx `Document` (exported for tests and tools that want to inspect it). */
 export function buildDocxDocument(input: JSONContent, options: DocxOptions): Document {
-  const doc = xmlSafeDocument(input);
-  const body = new DocxBodyWriter();
+  const doc = xmlSafeDocument(options.review ? input : withoutSuggestions(input));
+  const review = options.review ? new DocxReview(xmlSafeDocument(options.review)) : null;
+  const body = new DocxBodyWriter(review);
   walkReport(doc, body);
   const children = bodyChildren(doc, options.profile, body);
   const footnotes: Record<string, { children: Paragraph[] }> = {};
@@ -83,6 +94,7 @@ export function buildDocxDocument(input: JSONContent, options: DocxOptions): Doc
     title: options.title === undefined ? undefined : xmlSafe(options.title),
     styles: reportStyles(),
     footnotes,
+    ...(review && review.comments.length > 0 ? { comments: { children: review.comments } } : {}),
     sections: [
       {
         properties: {

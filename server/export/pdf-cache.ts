@@ -5,7 +5,8 @@
 //
 // A PDF is a pure function of its inputs (renderPdf normalises the dates and ids LibreOffice
 // stamps), so the key is a digest of exactly those inputs: the document JSON, the layout options,
-// the time and author written into the file, and the converter that runs. Same document state → same key →
+// the time and author written into the file, the review markup (comments, names), and the converter
+// that runs. Same document state → same key →
 // the same bytes. Conversions of one key that overlap share one run. Failures are not kept.
 
 import { createHash } from 'node:crypto';
@@ -104,6 +105,7 @@ function cacheKey(doc: JSONContent, options: PdfOptions): string {
         timestamp ?? null,
         options.creator ?? null,
         options.sofficePath ?? null,
+        options.review ?? null,
       ]),
     )
     .digest('hex');

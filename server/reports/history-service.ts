@@ -177,6 +177,16 @@ export class HistoryService {
     return found && { info: found.info, doc: withStateDoc(found.state, yDocToJson) };
   }
 
+  /** A version's metadata and what `read` makes of its Y.Doc (the review map included), or null. */
+  async readVersionDoc<T>(
+    reportId: string,
+    versionId: string,
+    read: (doc: Y.Doc) => T,
+  ): Promise<{ info: PublicVersion; value: T } | null> {
+    const found = await this.versionState(reportId, versionId);
+    return found && { info: found.info, value: withStateDoc(found.state, read) };
+  }
+
   /** A version's metadata and raw V2 state (for the client's snapshot rendering), or null. */
   async versionState(
     reportId: string,

@@ -108,6 +108,11 @@ export class ReportService {
     return this.deps.rooms.withDoc(reportId, (doc) => yDocToJson(doc));
   }
 
+  /** Read the report's current Y.Doc (the review map included), e.g. for the markup export. */
+  readDoc<T>(reportId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    return this.deps.rooms.withDoc(reportId, read);
+  }
+
   async createFromJson(json: JSONContent, input: NewReport): Promise<ReportMeta> {
     const id = newId('r');
     const doc = jsonToYDoc(json);

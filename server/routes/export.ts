@@ -1,12 +1,16 @@
-// GET /api/reports/:id/export?format=md|html|docx|pdf[&version=<id>]. A locked report exports its
-// final (lock) version unless a version is named. Exports of a version carry the version's time,
-// so exporting the same version twice gives the same bytes.
+// GET /api/reports/:id/export?format=md|html|docx|pdf[&version=<id>][&markup=1]. A locked report
+// exports its final (lock) version unless a version is named. Exports of a version carry the
+// version's time, so exporting the same version twice gives the same bytes. Clean by default
+// (pending suggestions left out, no comments); `markup=1` (docx, html, pdf) shows the suggestions
+// as tracked changes and the comments, their authors named from the accounts.
 
 import type { JSONContent } from '@tiptap/core';
 import { Hono } from 'hono';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { renderHtml } from '../../shared/render/html';
 import { renderMarkdown } from '../../shared/render/markdown';
+import type { ReviewMarkup } from '../../shared/render/review-markup';
 import { xmlSafe } from '../../shared/render/xml-safe';
 import type { ReportMeta } from '../../shared/types';
 import { requireAuth } from '../auth/middleware';
@@ -18,6 +22,7 @@ import {
   pdfCache,
   renderDocx,
 } from '../export';
+import { type ReviewPeople, reviewExportOf } from '../export/review-source';
 import { isValidVersionId } from '../history/versions';
 import type { AppEnv } from '../http/env';
 import { httpError, notFound } from '../http/errors';
@@ -38,6 +43,8 @@ interface Exported {
 export interface ExportContext {
   /** Time written into the file (the version's createdAt); absent for the live document. */
   timestamp?: string;
+  /** The review markup (`markup=1`); the document then carries its comment markers. */
+  review?: ReviewMarkup;
 }
 
 type Exporter = (doc: JSONContent, report: ReportMeta, context: ExportContext) => Promise<Exported>;
@@ -49,25 +56,27 @@ export const EXPORTERS: Record<string, Exporter> = {
     contentType: 'text/markdown; charset=utf-8',
     extension: 'md',
   }),
-  html: async (doc, report) => ({
-    body: renderHtml(doc, { title: report.title, profile: report.profile }),
+  html: async (doc, report, { review }) => ({
+    body: renderHtml(doc, { title: report.title, profile: report.profile, review }),
     contentType: 'text/html; charset=utf-8',
     extension: 'html',
   }),
-  docx: async (doc, report, { timestamp }) => ({
-    body: await renderDocx(doc, { profile: report.profile, title: report.title, timestamp }),
+  docx: async (doc, report, { timestamp, review }) => ({
+    body: await renderDocx(doc, { profile: report.profile, title: report.title, timestamp, review }),
     contentType: DOCX_CONTENT_TYPE,
     extension: 'docx',
   }),
   // The print preview asks for the PDF each time it opens: an unchanged document is not converted again.
-  pdf: async (doc, report, { timestamp }) => ({
-    body: await pdfCache.pdf(doc, { profile: report.profile, title: report.title, timestamp }),
+  pdf: async (doc, report, { timestamp, review }) => ({
+    body: await pdfCache.pdf(doc, { profile: report.profile, title: report.title, timestamp, review }),
     contentType: PDF_CONTENT_TYPE,
     extension: 'pdf',
   }),
 };
 
 const FORMATS = ['md', 'html', 'docx', 'pdf'] as const;
+/** The formats that can show the review markup (Markdown has no tracked changes or comments). */
+const MARKUP_FORMATS: readonly string[] = ['docx', 'html', 'pdf'];
 
 /** The export's query; the validator also publishes it in /api/openapi.json. */
 const exportQuery = queryParams(
@@ -82,6 +91,12 @@ const exportQuery = queryParams(
     version: z
       .string({ error: '"version" must be given once' })
       .describe('a version id (default: the live document, or the final version of a locked report)')
+      .optional(),
+    markup: z
+      .enum(['0', '1'], { error: '"markup" must be 0 or 1, given once' })
+      .describe(
+        '1: suggestions as tracked changes and comments with their authors (docx, html, pdf); default 0: clean',
+      )
       .optional(),
   }),
 );
@@ -99,15 +114,27 @@ export function exportRoutes(
     const requested = query.version;
     if (requested !== undefined && !isValidVersionId(requested))
       throw notFound(`unknown version "${requested}"`);
+    const markup = query.markup === '1';
+    if (markup && !MARKUP_FORMATS.includes(format))
+      throw httpError(400, `"markup=1" is available for ${MARKUP_FORMATS.join(', ')}, not ${format}`);
     const versionId = requested ?? (report.locked ? report.lockedVersionId : undefined);
 
     let doc: JSONContent;
     const context: ExportContext = {};
-    if (versionId) {
+    const people: ReviewPeople = { users: meta.data.users, departments: meta.data.departments };
+    const withMarkup = (ydoc: Y.Doc) => reviewExportOf(ydoc, people);
+    if (versionId && markup) {
+      const version = await history.readVersionDoc(report.id, versionId, withMarkup);
+      if (!version) throw notFound(`unknown version "${versionId}"`);
+      ({ doc, review: context.review } = version.value);
+      context.timestamp = version.info.createdAt;
+    } else if (versionId) {
       const version = await history.versionDocument(report.id, versionId);
       if (!version) throw notFound(`unknown version "${versionId}"`);
       doc = version.doc;
       context.timestamp = version.info.createdAt;
+    } else if (markup) {
+      ({ doc, review: context.review } = await reports.readDoc(report.id, withMarkup));
     } else {
       doc = await reports.documentJson(report.id);
     }
@@ -127,7 +154,10 @@ export function exportRoutes(
     }
     return c.body(typeof exported.body === 'string' ? exported.body : new Uint8Array(exported.body), 200, {
       'Content-Type': exported.contentType,
-      'Content-Disposition': contentDisposition(report.title, exported.extension),
+      'Content-Disposition': contentDisposition(
+        markup ? `${report.title} - góp ý, đề xuất` : report.title,
+        exported.extension,
+      ),
       ...(versionId ? { 'X-Version-Id': versionId } : {}),
       ...(format === 'html' && typeof exported.body === 'string'
         ? { 'Content-Security-Policy': documentCsp(exported.body) }

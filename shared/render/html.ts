@@ -17,9 +17,12 @@ import type { LayoutProfile } from '../types';
 import { escapeHtml } from './escape-html';
 import { appendixReference, profileOf } from './headerLines';
 import { closingHtml, headerHtml } from './html-frame';
+import { HtmlReview } from './html-review';
 import { enterGrid, type GridFrame, gridTable, leaveGrid } from './html-table';
 import { type Mark, partsOf, str } from './parts';
 import { PRINT_CSS } from './printCss';
+import { withoutSuggestions } from './review-clean';
+import { COMMENT_END, COMMENT_START, type ReviewMarkup } from './review-markup';
 import { xmlSafe, xmlSafeDocument } from './xml-safe';
 
 export { escapeHtml } from './escape-html';
@@ -29,6 +32,12 @@ export interface RenderHtmlOptions {
   title?: string;
   /** Layout rules (ReportMeta.profile); default: what the header's title lines say, else party. */
   profile?: LayoutProfile;
+  /**
+   * The review markup (server/export/review-source.ts; the document must be its document, with the
+   * comment markers): suggestions as <ins>/<del>, comments highlighted and listed. Without it the
+   * page is clean: pending insertions left out, pending deletions kept as text.
+   */
+  review?: ReviewMarkup;
 }
 
 const MARK_TAGS: Record<string, string> = { bold: 'strong', italic: 'em', strike: 's', underline: 'u' };
@@ -58,7 +67,10 @@ class HtmlWriter implements ReportVisitor<JSONContent> {
   /** "(Kèm theo Báo cáo số …)" under each appendix's title. */
   private readonly reference: string;
 
-  constructor(reference: string) {
+  constructor(
+    reference: string,
+    private readonly review: HtmlReview | null,
+  ) {
     this.reference = reference;
   }
 
@@ -106,8 +118,11 @@ class HtmlWriter implements ReportVisitor<JSONContent> {
   enter(node: JSONContent, _pos: number, section: SectionEntry<JSONContent> | null): boolean {
     const top = this.frames[this.frames.length - 1];
     if (top?.kind === 'inline') {
-      if (node.type === 'text') top.html += markedText(node);
+      if (node.type === 'text')
+        top.html += this.review ? this.review.text(markedText(node), node.marks as Mark[]) : markedText(node);
       else if (node.type === 'hardBreak') top.html += '<br>';
+      else if (node.type === COMMENT_START) top.html += this.review?.start(commentNumber(node)) ?? '';
+      else if (node.type === COMMENT_END) top.html += this.review?.end(commentNumber(node)) ?? '';
       // Any other inline node: its content is read as it comes.
       return true;
     }
@@ -197,6 +212,10 @@ class HtmlWriter implements ReportVisitor<JSONContent> {
   }
 }
 
+function commentNumber(node: JSONContent): number {
+  return typeof node.attrs?.number === 'number' ? node.attrs.number : 0;
+}
+
 function markedText(node: JSONContent): string {
   let t = escapeHtml(node.text ?? '');
   for (const m of (node.marks ?? []) as Mark[]) {
@@ -232,7 +251,8 @@ function table(
 
 /** Render a report (ProseMirror JSON) as a standalone printable HTML page. */
 export function renderHtml(input: JSONContent, opts: RenderHtmlOptions = {}): string {
-  const doc = xmlSafeDocument(input);
+  const doc = xmlSafeDocument(opts.review ? input : withoutSuggestions(input));
+  const review = opts.review ? new HtmlReview(xmlSafeDocument(opts.review)) : null;
   const parts = partsOf(doc);
   const headerAttrs = parts.header?.attrs ?? {};
   // The page title may come from report metadata, which the document cleaning does not cover.
@@ -247,7 +267,7 @@ export function renderHtml(input: JSONContent, opts: RenderHtmlOptions = {}): st
         'Báo cáo'),
   );
   const profile = profileOf(headerAttrs, opts.profile);
-  const writer = new HtmlWriter(appendixReference(headerAttrs, profile));
+  const writer = new HtmlWriter(appendixReference(headerAttrs, profile), review);
   walkReport(doc, writer);
   const body: string[] = [];
   if (parts.header) body.push(headerHtml(parts.header, profile));
@@ -257,6 +277,7 @@ export function renderHtml(input: JSONContent, opts: RenderHtmlOptions = {}): st
   if (writer.footnotes.length > 0) {
     body.push(`<section class="footnotes"><ol>\n${writer.footnotes.join('\n')}\n</ol></section>`);
   }
+  if (review) body.push(review.notes());
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -264,7 +285,7 @@ export function renderHtml(input: JSONContent, opts: RenderHtmlOptions = {}): st
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>${PRINT_CSS}</style>
-</head>
+${review ? `<style>${review.css()}</style>\n` : ''}</head>
 <body>
 ${body.join('\n')}
 </body>

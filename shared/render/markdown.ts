@@ -19,6 +19,7 @@ import { escapeLineStarts, escapeMarkdown, inlineLine, LINE_BREAK, oneLine } fro
 import { closing, header, indicatorTable } from './markdown-frame';
 import { enterGrid, type GridFrame, gridTable, leaveGrid } from './markdown-table';
 import { type Mark, partsOf } from './parts';
+import { withoutSuggestions } from './review-clean';
 import { xmlSafeDocument } from './xml-safe';
 
 export { escapeLineStart, escapeMarkdown } from './markdown-escape';
@@ -244,7 +245,8 @@ class MarkdownWriter implements ReportVisitor<JSONContent> {
  * picks the layout rules; default: what the header's title lines say, else party.
  */
 export function renderMarkdown(input: JSONContent, profile?: LayoutProfile): string {
-  const doc = xmlSafeDocument(input);
+  // Markdown has no tracked changes: always the clean reading (pending suggestions left out).
+  const doc = xmlSafeDocument(withoutSuggestions(input));
   const parts = partsOf(doc);
   const p = profileOf(parts.header?.attrs ?? {}, profile);
   const writer = new MarkdownWriter(appendixReference(parts.header?.attrs, p));

@@ -9,6 +9,7 @@ import { previewVi } from './preview';
 import { recoveryVi } from './recovery';
 import { rightsVi } from './rights';
 import { searchVi } from './search';
+import { suggestVi } from './suggest';
 import { tableVi } from './table';
 import { workflowVi } from './workflow';
 
@@ -106,6 +107,7 @@ export const vi = {
   ...notificationsVi,
   ...outlineVi,
   ...docxImportVi,
+  ...suggestVi,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -132,7 +132,12 @@ describe('deciding', () => {
   function withSuggestions(): EditorState {
     let state = stateAs(secretary);
     state = typeAt(state, posOf(state.doc, 'bưu chính'), 'mới ', secretary);
-    state = deleteRange(state, posOf(state.doc, 'bưu chính') + 4, posOf(state.doc, 'bưu chính') + 9, secretary);
+    state = deleteRange(
+      state,
+      posOf(state.doc, 'bưu chính') + 4,
+      posOf(state.doc, 'bưu chính') + 9,
+      secretary,
+    );
     return EditorState.create({ doc: state.doc, plugins: stateAs(buuchinh).plugins });
   }
 

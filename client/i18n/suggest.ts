@@ -7,7 +7,7 @@ export const suggestVi = {
   'suggest.editingTitle': 'Sửa trực tiếp vào văn bản',
   'suggest.suggestingTitle':
     'Chữ gõ thêm và chữ xóa đi thành đề xuất; đơn vị phụ trách mục hoặc thư ký chấp nhận hay từ chối',
-  'suggest.offer': 'Bạn không sửa trực tiếp được mục này nhưng có thể đề xuất thay đổi.',
+  'suggest.offer': 'Bạn vẫn có thể đề xuất thay đổi.',
   'suggest.switch': 'Chuyển sang Đề xuất',
   'suggest.structure':
     'Ở chế độ Đề xuất chỉ đề xuất được chữ trong một đoạn: không tách, gộp đoạn, không chèn bảng, chú thích hay đổi định dạng.',
@@ -31,7 +31,7 @@ export const suggestEn: Record<keyof typeof suggestVi, string> = {
   'suggest.editingTitle': 'Edit the document directly',
   'suggest.suggestingTitle':
     "Typed and deleted text become suggestions; the section's department or the secretary accepts or rejects them",
-  'suggest.offer': 'You cannot edit this section directly, but you can suggest changes.',
+  'suggest.offer': 'You can still suggest changes.',
   'suggest.switch': 'Switch to Suggesting',
   'suggest.structure':
     'In Suggesting mode only text within a paragraph can be suggested: no splitting or joining paragraphs, tables, footnotes or formatting.',

@@ -94,9 +94,14 @@ function decisions(page: Page): Promise<DecisionEntry[]> {
   }) as Promise<DecisionEntry[]>;
 }
 
-/** Hover a suggestion until its card shows; the card. */
+/** Rest the pointer on a suggestion (on its first line: it may wrap) until its card shows; the card. */
 async function openCard(page: Page, suggestion: Locator): Promise<Locator> {
-  await suggestion.hover();
+  await suggestion.scrollIntoViewIfNeeded();
+  const rect = await suggestion.evaluate((el) => {
+    const first = el.getClientRects()[0];
+    return { x: first.x + Math.min(first.width / 2, 6), y: first.y + first.height / 2 };
+  });
+  await page.mouse.move(rect.x, rect.y);
   const card = page.locator('.suggestion-card:not([hidden])');
   await card.waitFor();
   return card;
@@ -234,7 +239,7 @@ describe('suggesting mode', () => {
       await baochi.page.keyboard.type('x');
       const notice = baochi.page.locator('[data-edit-denied]:not([hidden])');
       await notice.waitFor();
-      expect(await notice.textContent()).toContain('có thể đề xuất thay đổi');
+      expect(await notice.textContent()).toContain('Bạn vẫn có thể đề xuất thay đổi.');
       expect(await textOf(paragraph)).toBe(before);
       await notice.locator('[data-notice-action]').click();
       await baochi.page.locator('.toolbar [data-suggest-mode="suggesting"]').waitFor();

@@ -56,7 +56,7 @@ export function readOnlyGuardPlugin(getEnv: EnvGetter): Plugin {
     const { from, to } = view.state.selection;
     const denial = denialInRange(view.state.doc, from, to, env);
     if (denial && !isSuggesting(view.state) && canSuggestRange(view.state.doc, from, to, env)) {
-      notice.show(env.t('suggest.offer'), {
+      notice.show(`${denialText(env.t, denial, env.departments)} ${env.t('suggest.offer')}`, {
         label: env.t('suggest.switch'),
         run: () => setSuggesting(view, env.user.id, true),
       });

@@ -255,7 +255,7 @@ describe('suggesting mode', () => {
       );
       await card.locator('[data-decide="rejected-author"]').click();
       await baochi.page.waitForFunction(
-        (el) => el?.querySelector('[data-suggestion]') === null,
+        (el) => el?.querySelector('[data-author="u-baochi"]') === null,
         await sectionParagraph(baochi.page).elementHandle(),
       );
       expect(await textOf(sectionParagraph(baochi.page))).toBe(before);

@@ -14,6 +14,7 @@ import {
 import { denialText } from '../editor/editability/denialText';
 import { denialAt } from '../editor/editability/editability';
 import type { EnvGetter } from '../editor/editorEnv';
+import { SuggestModeSwitch } from '../editor/review/suggest/SuggestModeSwitch';
 import { SearchBar, type SearchBarHandle, useSearchShortcuts } from '../editor/search/SearchBar';
 import { TableTools } from '../editor/table/TableTools';
 import { useI18n } from '../i18n';
@@ -132,6 +133,8 @@ export function Toolbar({
       <span id={reasonId} hidden>
         {why}
       </span>
+      <SuggestModeSwitch editor={editor} userId={env().user.id} />
+      <span className="toolbar-sep" />
       <ToolButton
         action="bold"
         label={t('toolbar.bold')}

@@ -15,6 +15,7 @@ import type { EnvGetter } from './editorEnv';
 import { SectionFold } from './fold/sectionFold';
 import { FootnoteWithView } from './nodeViews/footnoteView';
 import { CommentHighlights } from './review/comments/commentHighlights';
+import { SuggestChanges } from './review/suggest/suggestTransform';
 import { Search } from './search/searchExtension';
 import { remoteChangesOnly } from './sync/caretAwareness';
 import { KeepUnrenderable } from './sync/keepUnrenderable';
@@ -30,7 +31,10 @@ export interface PresenceUser {
 }
 
 /** Shared schema + client node views and plugins, without collaboration (used by unit tests too). */
-export function localExtensions(env: EnvGetter): AnyExtension[] {
+export function localExtensions(
+  env: EnvGetter,
+  awareness: WebsocketProvider['awareness'] | null = null,
+): AnyExtension[] {
   return [
     ...reportExtensions().map((extension) => {
       if (extension.name === 'footnote') return FootnoteWithView.configure({ env });
@@ -39,6 +43,7 @@ export function localExtensions(env: EnvGetter): AnyExtension[] {
     ReportDecorations.configure({ env }),
     AppendixReference,
     ReadOnlyGuard.configure({ env }),
+    SuggestChanges.configure({ env, awareness }),
     Search,
     SectionFold,
     SelectionSync,
@@ -53,7 +58,7 @@ export function collabExtensions(options: {
   user: PresenceUser;
 }): AnyExtension[] {
   return [
-    ...localExtensions(options.env),
+    ...localExtensions(options.env, options.provider.awareness),
     Collaboration.configure({ document: options.doc, field: FRAGMENT_NAME }),
     // Before the binding's first render: what it cannot render is kept, not deleted.
     KeepUnrenderable,

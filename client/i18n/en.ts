@@ -9,6 +9,7 @@ import { previewEn } from './preview';
 import { recoveryEn } from './recovery';
 import { rightsEn } from './rights';
 import { searchEn } from './search';
+import { suggestEn } from './suggest';
 import { tableEn } from './table';
 import type { MessageKey } from './vi';
 import { workflowEn } from './workflow';
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...outlineEn,
   ...docxImportEn,
   ...commentsEn,
+  ...suggestEn,
   'app.name': 'Đồng soạn',
   'app.tagline': 'Drafting reports together',
   'header.logout': 'Log out',

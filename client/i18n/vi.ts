@@ -10,6 +10,7 @@ import { previewVi } from './preview';
 import { recoveryVi } from './recovery';
 import { rightsVi } from './rights';
 import { searchVi } from './search';
+import { suggestVi } from './suggest';
 import { tableVi } from './table';
 import { workflowVi } from './workflow';
 
@@ -108,6 +109,7 @@ export const vi = {
   ...outlineVi,
   ...docxImportVi,
   ...commentsVi,
+  ...suggestVi,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -66,9 +66,11 @@ describe('where rights stop', () => {
     await typeInto(baochi, 'section[data-owner="buuchinh"]', 'xyzzy');
     const notice = baochi.page.locator('[data-edit-denied]');
     await notice.waitFor({ state: 'visible' });
+    // Whose it is, and (issue #18) that a suggestion is still possible, with the switch.
     expect(await notice.textContent()).toBe(
-      'Mục này do Phòng Bưu chính - Viễn thông phụ trách. Liên hệ văn phòng / thư ký để được giao.',
+      'Mục này do Phòng Bưu chính - Viễn thông phụ trách. Liên hệ văn phòng / thư ký để được giao. Bạn vẫn có thể đề xuất thay đổi. Chuyển sang Đề xuất',
     );
+    expect(await notice.locator('[data-notice-action]').textContent()).toBe('Chuyển sang Đề xuất');
     expect(await documentText(baochi.page)).toBe(before);
     // The disabled toolbar buttons say the same.
     const bold = baochi.page.locator('.toolbar [data-action="bold"]');

@@ -21,6 +21,12 @@ export class NoticeThrottle {
   }
 }
 
+/** A button in the notice: what the user can do instead (e.g. switch to suggesting mode). */
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
 export class EditNotice {
   private element: HTMLElement | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -28,10 +34,24 @@ export class EditNotice {
 
   constructor(private readonly view: EditorView) {}
 
-  show(text: string): void {
+  show(text: string, action?: NoticeAction): void {
     if (!this.throttle.shouldShow(text, Date.now())) return;
     const element = this.element ?? this.create();
     element.textContent = text;
+    if (action) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'edit-notice-action';
+      button.setAttribute('data-notice-action', '');
+      button.textContent = action.label;
+      // Keep the editor's selection: the action acts where the caret is.
+      button.addEventListener('mousedown', (event) => event.preventDefault());
+      button.addEventListener('click', () => {
+        this.hide();
+        action.run();
+      });
+      element.append(' ', button);
+    }
     const { head } = this.view.state.selection;
     let left = 16;
     let top = 16;

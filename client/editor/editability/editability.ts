@@ -19,6 +19,7 @@ import {
   normalizeOwner,
   type SectionLink,
 } from '../../../shared/permissions';
+import { canSuggestInChain } from '../../../shared/review/rights';
 import type { SectionStatus, User } from '../../../shared/types';
 
 export interface EditContext {
@@ -56,6 +57,16 @@ export function sectionChainAt(doc: PMNode, pos: number, ctx: EditContext): Sect
 export function canEditAt(doc: PMNode, pos: number, ctx: EditContext): boolean {
   if (ctx.user.role === 'secretary') return !ctx.locked;
   return canEditInChain(ctx.user, chainAt(doc.resolve(pos), ctx), ctx.locked);
+}
+
+/** May the user suggest a change at `pos` (shared/review/rights.ts `canSuggestInChain`)? */
+export function canSuggestAt(doc: PMNode, pos: number, ctx: EditContext): boolean {
+  return canSuggestInChain(ctx.user, chainAt(doc.resolve(pos), ctx), ctx.locked);
+}
+
+/** May the user suggest at both ends of [from, to) (a suggestion stays within one paragraph)? */
+export function canSuggestRange(doc: PMNode, from: number, to: number, ctx: EditContext): boolean {
+  return canEditRange(doc, from, to, ctx) || (canSuggestAt(doc, from, ctx) && canSuggestAt(doc, to, ctx));
 }
 
 /** Why the user may not edit at `pos` (null when they may); the reason behind `canEditAt`. */
@@ -141,6 +152,24 @@ export function transactionAllowed(tr: Transaction, ctx: EditContext): boolean {
   if (ctx.user.role !== 'editor' || ctx.locked) return false;
   for (let i = 0; i < tr.steps.length; i++) {
     if (!stepAllowed(tr.steps[i], tr.docs[i], ctx)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a transaction made by suggesting mode (client/editor/review/suggest/) only touches
+ * places where the user may edit or suggest. Its steps are text replacements and suggestion marks
+ * inside one paragraph each (the transform refuses anything structural before it gets here).
+ */
+export function suggestionTransactionAllowed(tr: Transaction, ctx: EditContext): boolean {
+  if (!tr.docChanged) return true;
+  for (let i = 0; i < tr.steps.length; i++) {
+    const step = tr.steps[i];
+    const doc = tr.docs[i];
+    if (step instanceof ReplaceStep || step instanceof AddMarkStep || step instanceof RemoveMarkStep) {
+      const { from, to } = step as unknown as { from: number; to: number };
+      if (!canSuggestRange(doc, from, to, ctx)) return false;
+    } else if (!stepAllowed(step, doc, ctx)) return false;
   }
   return true;
 }

@@ -3,8 +3,14 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { EnvGetter } from '../editorEnv';
+import { isSuggesting, isSuggestionTransaction, setSuggesting } from '../review/suggest/suggestMode';
 import { denialText } from './denialText';
-import { denialInRange, transactionAllowed } from './editability';
+import {
+  canSuggestRange,
+  denialInRange,
+  suggestionTransactionAllowed,
+  transactionAllowed,
+} from './editability';
 import { EditNotice } from './editNotice';
 
 export interface ReadOnlyGuardOptions {
@@ -23,6 +29,9 @@ const EDITING_KEYS = new Set(['Enter', 'Backspace', 'Delete', 'Tab']);
  * Transactions coming from Yjs (other users' edits, undo of one's own changes) always pass: they
  * are already the shared truth. Composition (Vietnamese IME) in editable places is not touched:
  * it ends in an ordinary transaction inside the user's own section, which passes the filter.
+ * Where the user may suggest but not edit (shared/review/rights.ts), typing goes through in
+ * suggesting mode (its transactions are judged by `suggestionTransactionAllowed`); in editing mode
+ * the notice offers the switch.
  */
 export const ReadOnlyGuard = Extension.create<ReadOnlyGuardOptions>({
   name: 'readOnlyGuard',
@@ -46,12 +55,22 @@ export function readOnlyGuardPlugin(getEnv: EnvGetter): Plugin {
     const env = getEnv();
     const { from, to } = view.state.selection;
     const denial = denialInRange(view.state.doc, from, to, env);
+    if (denial && !isSuggesting(view.state) && canSuggestRange(view.state.doc, from, to, env)) {
+      notice.show(`${denialText(env.t, denial, env.departments)} ${env.t('suggest.offer')}`, {
+        label: env.t('suggest.switch'),
+        run: () => setSuggesting(view, env.user.id, true),
+      });
+      return;
+    }
     // A refused step elsewhere than the selection (rare: a command's side effect) says nothing.
     if (denial) notice.show(denialText(env.t, denial, env.departments));
   };
   const selectionEditable = (view: EditorView) => {
     const { from, to } = view.state.selection;
-    const editable = denialInRange(view.state.doc, from, to, getEnv()) === null;
+    const env = getEnv();
+    const editable =
+      denialInRange(view.state.doc, from, to, env) === null ||
+      (isSuggesting(view.state) && canSuggestRange(view.state.doc, from, to, env));
     if (!editable) explain(view);
     return editable;
   };
@@ -71,7 +90,9 @@ export function readOnlyGuardPlugin(getEnv: EnvGetter): Plugin {
     },
     filterTransaction: (tr) => {
       if (!tr.docChanged || tr.getMeta(ySyncPluginKey)) return true;
-      const allowed = transactionAllowed(tr, getEnv());
+      const allowed = isSuggestionTransaction(tr)
+        ? suggestionTransactionAllowed(tr, getEnv())
+        : transactionAllowed(tr, getEnv());
       // Cut, and commands reaching past the user's sections, end here rather than in the props.
       if (!allowed) explain(currentView);
       return allowed;

@@ -11,6 +11,7 @@ import { createClient, type RedisClientType } from 'redis';
 import type { Logger } from '../log';
 import type { BusListener, BusMessage, RoomBus } from './bus';
 import { InProcessBus } from './in-process-bus';
+import { InstanceHeartbeats } from './instance-heartbeats';
 
 const CHANNEL_PREFIX = 'dongsoan:room:';
 const KINDS = ['update', 'awareness'] as const;
@@ -30,6 +31,8 @@ export class RedisBus implements RoomBus {
   private warnedDown = false;
   /** When a connection last became ready again after a loss (0: never lost). */
   private recoveredAt = 0;
+  /** Started once the connections are up (open). */
+  private heartbeats: InstanceHeartbeats | null = null;
 
   private constructor(
     readonly instanceId: string,
@@ -56,7 +59,12 @@ export class RedisBus implements RoomBus {
       });
     }
     await Promise.all([publisher.connect(), subscriber.connect()]);
+    bus.heartbeats = await InstanceHeartbeats.start(instanceId, publisher, logger);
     return bus;
+  }
+
+  onInstanceGone(listener: (instanceId: string) => void): () => void {
+    return this.heartbeats?.onGone(listener) ?? (() => {});
   }
 
   /** Whether both connections to Redis are up (rooms poll PostgreSQL while they are not). */
@@ -104,6 +112,7 @@ export class RedisBus implements RoomBus {
   }
 
   async close(): Promise<void> {
+    await this.heartbeats?.stop();
     await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
   }
 
@@ -116,6 +125,8 @@ export class RedisBus implements RoomBus {
       return;
     }
     if (message.instanceId === this.instanceId) return;
+    // Presence it relayed is dropped if it dies.
+    if (message.kind === 'awareness') this.heartbeats?.watch(message.instanceId);
     this.local.publish(channel.toString().slice(CHANNEL_PREFIX.length), message);
   };
 

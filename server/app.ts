@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { UpgradeWebSocket } from 'hono/ws';
 import type { WebSocket } from 'ws';
 import type { LoginThrottle } from './auth/login-throttle';
+import type { UserConnections } from './auth/sessions';
 import type { RoomManager } from './collab/rooms';
 import { type SocketCaps, SocketCounter } from './collab/socket-limits';
 import { collabSocket } from './collab/socket-route';
@@ -66,6 +67,8 @@ export interface AppDeps {
     mode: 'embedded' | 'cluster';
     instanceId: string;
   };
+  /** What closes a user's sockets: the rooms of this process by default; every process in a cluster. */
+  userConnections?: UserConnections;
 }
 
 /** Largest JSON body accepted (a report import is the biggest). */
@@ -99,8 +102,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // The DOCX import takes larger bodies and limits them itself (routes/import.ts).
   app.use('/api/*', (c, next) => (c.req.path === DOCX_IMPORT_PATH ? next() : generalBodyLimit(c, next)));
   app.route('/api/health', healthRoutes(deps.ops.readiness, deps.ops));
-  app.route('/api', authRoutes(meta, deps.rooms, { throttle: deps.loginThrottle }));
-  app.route('/api/users', userRoutes(meta, deps.rooms));
+  const userConnections = deps.userConnections ?? deps.rooms;
+  app.route('/api', authRoutes(meta, userConnections, { throttle: deps.loginThrottle }));
+  app.route('/api/users', userRoutes(meta, userConnections));
   app.route('/api/departments', departmentRoutes(meta, reports, deps.store));
   app.route('/api/reports', exportRoutes(meta, reports, deps.history, logger));
   app.route('/api/reports', versionRoutes(meta, reports, deps.history));

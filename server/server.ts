@@ -122,8 +122,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       compactAfterBytes: options.compactAfterBytes,
     });
   await verifyStoredReports(meta, store);
-  const notificationStore = await FileNotificationStore.open(dataDir, logger);
-  const notificationFeed = new NotificationFeed();
+  const notificationStore = cluster?.notificationStore ?? (await FileNotificationStore.open(dataDir, logger));
+  const notificationFeed = cluster?.notificationFeed ?? new NotificationFeed();
   const mailer = options.smtp ? smtpMailer(options.smtp) : null;
 
   // Rooms take automatic versions through the history service, which reads documents through rooms.
@@ -191,7 +191,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       perUser: options.socketCaps?.perUser ?? SOCKET_CAPS.perUser,
       perReport: options.socketCaps?.perReport ?? SOCKET_CAPS.perReport,
     },
-    loginThrottle: options.loginThrottle,
+    loginThrottle: options.loginThrottle ?? cluster?.loginThrottle,
+    userConnections: await cluster?.userConnections(rooms),
     ops: { metrics, readiness, metricsToken: options.metricsToken ?? null, mode, instanceId },
   });
   wsInit.app = app;

@@ -27,9 +27,21 @@
 // address ceiling spreads over hundreds of addresses; under such a flood new places wait, while
 // every counter already held keeps its count.
 //
-// IPv6 addresses count per /64 (one subscriber's block), IPv4 addresses singly. State lives in
-// memory (one server process); a multi-process deployment would put the same interface on a
-// shared store.
+// IPv6 addresses count per /64 (one subscriber's block), IPv4 addresses singly. The arithmetic is
+// in login-buckets.ts; here the buckets live in memory (one server process). A cluster keeps them in
+// Redis (redis-login-throttle.ts), where each expires once it has cooled, so no table bound is needed.
+import {
+  type AttemptBuckets,
+  type Bucket,
+  type BucketRule,
+  coolsAt,
+  judgeAttempt,
+  retryAfterSeconds,
+  settleSuccess,
+  type ThrottleRules,
+} from './login-buckets';
+
+export type { BucketRule } from './login-buckets';
 
 export interface LoginKeys {
   /** The username as typed (normalised by the caller), known or not. */
@@ -43,7 +55,7 @@ export type LoginAttempt =
   | {
       allowed: true;
       /** The credentials were right: take this attempt back, clear the pair and trust it. */
-      succeeded(): void;
+      succeeded(): void | Promise<void>;
     };
 
 export interface LoginThrottle {
@@ -51,15 +63,7 @@ export interface LoginThrottle {
    * Ask to try a login. An allowed attempt counts as a failure from this moment on, so parallel
    * guesses cannot all slip through before the first one is judged; `succeeded()` undoes that.
    */
-  attempt(keys: LoginKeys, now?: number): LoginAttempt;
-}
-
-/** One bucket's rule: `free` failures per `windowMs`, then waits of base · 2^excess up to maxDelayMs. */
-export interface BucketRule {
-  free: number;
-  windowMs: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
+  attempt(keys: LoginKeys, now?: number): LoginAttempt | Promise<LoginAttempt>;
 }
 
 export interface LoginThrottleOptions {
@@ -84,13 +88,20 @@ export const LOGIN_THROTTLE_DEFAULTS = {
   maxKeys: 50_000,
 } as const;
 
-interface Bucket {
-  /** Failures in the bucket at `at` (leaks `free` per window from then on). */
-  level: number;
-  /** Time of the last failure. */
-  at: number;
-  /** Pairs only: exempt from the account counter until then. */
-  trustedUntil?: number;
+/** The rules of `options` over the defaults. */
+export function throttleRules(options: LoginThrottleOptions = {}): ThrottleRules {
+  return {
+    pair: { ...LOGIN_THROTTLE_DEFAULTS.pair, ...options.pair },
+    address: { ...LOGIN_THROTTLE_DEFAULTS.address, ...options.address },
+    account: { ...LOGIN_THROTTLE_DEFAULTS.account, ...options.account },
+    trustMs: options.trustMs ?? LOGIN_THROTTLE_DEFAULTS.trustMs,
+  };
+}
+
+/** The keys of an attempt's three buckets. */
+export function bucketKeys(keys: LoginKeys): { pair: string; address: string; account: string } {
+  const address = addressBucket(keys.address);
+  return { pair: `${keys.username}\n${address}`, address, account: keys.username };
 }
 
 /** A table of buckets under one rule, bounded without ever dropping a hot bucket. */
@@ -111,15 +122,10 @@ class BucketTable {
     return this.buckets.get(key);
   }
 
-  /** Milliseconds until this key may try again (0 = now). */
-  waitFor(key: string, now: number): number {
-    const bucket = this.buckets.get(key);
-    if (!bucket) return 0;
-    // Counted in whole failures: leaks between quick failures must not shave a doubling off.
-    const excess = Math.round(bucket.level) - this.rule.free;
-    if (excess < 0) return 0;
-    const delay = Math.min(this.rule.maxDelayMs, this.rule.baseDelayMs * 2 ** excess);
-    return Math.max(0, bucket.at + delay - now);
+  /** Store a key's bucket (last in the map's order); undefined removes it. */
+  set(key: string, bucket: Bucket | undefined): void {
+    this.buckets.delete(key);
+    if (bucket) this.buckets.set(key, bucket);
   }
 
   /** Milliseconds until a new key can get an entry (0 = room now). */
@@ -127,7 +133,7 @@ class BucketTable {
     if (this.buckets.has(key) || this.buckets.size < this.maxKeys) return 0;
     let soonest = Number.POSITIVE_INFINITY;
     for (const [other, bucket] of this.buckets) {
-      const coolsIn = this.coolsAt(bucket) - now;
+      const coolsIn = coolsAt(bucket, this.rule) - now;
       if (coolsIn <= 0) {
         this.buckets.delete(other);
         return 0;
@@ -136,98 +142,58 @@ class BucketTable {
     }
     return soonest;
   }
-
-  /** Add one failure (the caller checked `roomIn` first). Returns the state to restore on success. */
-  fail(key: string, now: number): Bucket | undefined {
-    const before = this.buckets.get(key);
-    const level = before ? this.levelAt(before, now) : 0;
-    this.buckets.delete(key);
-    this.buckets.set(key, { level: level + 1, at: now, trustedUntil: before?.trustedUntil });
-    return before && { ...before };
-  }
-
-  /** Undo a `fail` made at `at` whose earlier state was `before`; later failures stay counted. */
-  undo(key: string, at: number, before: Bucket | undefined): void {
-    const bucket = this.buckets.get(key);
-    if (!bucket) return;
-    bucket.level = Math.max(0, bucket.level - 1);
-    // Nothing else failed since: back to exactly the earlier state (its time included).
-    if (before && bucket.at === at && bucket.level <= this.levelAt(before, at) + 1e-9) {
-      bucket.level = before.level;
-      bucket.at = before.at;
-    }
-    if (bucket.level === 0 && bucket.trustedUntil === undefined) this.buckets.delete(key);
-  }
-
-  /** Empty a key's bucket; with `trustedUntil`, keep it as a trusted entry. */
-  clear(key: string, trustedUntil?: number): void {
-    this.buckets.delete(key);
-    if (trustedUntil !== undefined) this.buckets.set(key, { level: 0, at: 0, trustedUntil });
-  }
-
-  private levelAt(bucket: Bucket, now: number): number {
-    const leaked = ((now - bucket.at) * this.rule.free) / this.rule.windowMs;
-    return Math.max(0, bucket.level - leaked);
-  }
-
-  /** When the bucket has leaked empty and (for a trusted pair) trust has ended. */
-  private coolsAt(bucket: Bucket): number {
-    const empty = bucket.at + (bucket.level * this.rule.windowMs) / this.rule.free;
-    return Math.max(empty, bucket.trustedUntil ?? 0);
-  }
 }
-
-const rule = (defaults: BucketRule, given: Partial<BucketRule> = {}): BucketRule => ({
-  ...defaults,
-  ...given,
-});
 
 export class MemoryLoginThrottle implements LoginThrottle {
   private readonly pairs: BucketTable;
   private readonly addresses: BucketTable;
   private readonly accounts: BucketTable;
-  private readonly trustMs: number;
+  private readonly rules: ThrottleRules;
   private readonly clock: () => number;
 
   constructor(options: LoginThrottleOptions = {}) {
     const maxKeys = options.maxKeys ?? LOGIN_THROTTLE_DEFAULTS.maxKeys;
-    this.pairs = new BucketTable(rule(LOGIN_THROTTLE_DEFAULTS.pair, options.pair), maxKeys);
-    this.addresses = new BucketTable(rule(LOGIN_THROTTLE_DEFAULTS.address, options.address), maxKeys);
-    this.accounts = new BucketTable(rule(LOGIN_THROTTLE_DEFAULTS.account, options.account), maxKeys);
-    this.trustMs = options.trustMs ?? LOGIN_THROTTLE_DEFAULTS.trustMs;
+    this.rules = throttleRules(options);
+    this.pairs = new BucketTable(this.rules.pair, maxKeys);
+    this.addresses = new BucketTable(this.rules.address, maxKeys);
+    this.accounts = new BucketTable(this.rules.account, maxKeys);
     this.clock = options.clock ?? Date.now;
   }
 
   attempt(keys: LoginKeys, now = this.clock()): LoginAttempt {
-    const pairKey = `${keys.username}\n${addressBucket(keys.address)}`;
-    const addressKey = addressBucket(keys.address);
-    const accountKey = keys.username;
-    const trusted = (this.pairs.get(pairKey)?.trustedUntil ?? 0) > now;
-
+    const key = bucketKeys(keys);
+    const before: AttemptBuckets = {
+      pair: this.pairs.get(key.pair),
+      address: this.addresses.get(key.address),
+      account: this.accounts.get(key.account),
+    };
+    const judgement = judgeAttempt(before, this.rules, now);
     const waitMs = Math.max(
-      this.pairs.waitFor(pairKey, now),
-      this.addresses.waitFor(addressKey, now),
-      trusted ? 0 : this.accounts.waitFor(accountKey, now),
-      this.pairs.roomIn(pairKey, now),
-      this.addresses.roomIn(addressKey, now),
-      this.accounts.roomIn(accountKey, now),
+      judgement.waitMs,
+      this.pairs.roomIn(key.pair, now),
+      this.addresses.roomIn(key.address, now),
+      this.accounts.roomIn(key.account, now),
     );
-    if (waitMs > 0) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+    if (waitMs > 0 || !('next' in judgement))
+      return { allowed: false, retryAfterSeconds: retryAfterSeconds(waitMs) };
 
-    this.pairs.fail(pairKey, now);
-    const addressBefore = this.addresses.fail(addressKey, now);
-    const accountBefore = this.accounts.fail(accountKey, now);
+    this.pairs.set(key.pair, judgement.next.pair);
+    this.addresses.set(key.address, judgement.next.address);
+    this.accounts.set(key.account, judgement.next.account);
     let settled = false;
     return {
       allowed: true,
       succeeded: () => {
         if (settled) return;
         settled = true;
-        this.pairs.clear(pairKey, now + this.trustMs);
-        // The address and the account keep their other failures: one valid login must not let an
-        // address go on guessing other accounts, nor wipe what a spread-out guesser has done.
-        this.addresses.undo(addressKey, now, addressBefore);
-        this.accounts.undo(accountKey, now, accountBefore);
+        const current = {
+          address: this.addresses.get(key.address),
+          account: this.accounts.get(key.account),
+        };
+        const after = settleSuccess(current, before, this.rules, now);
+        this.pairs.set(key.pair, after.pair);
+        this.addresses.set(key.address, after.address);
+        this.accounts.set(key.account, after.account);
       },
     };
   }

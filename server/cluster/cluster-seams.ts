@@ -1,21 +1,32 @@
 // Cluster mode: the three growth seams (docs/architecture.md) on PostgreSQL and Redis, for
 // server/server.ts. PostgreSQL holds the truth (reports: server/store/pg/pg-report-store.ts;
-// metadata: pg-meta-store.ts); Redis carries fan-out only (server/collab/redis-bus.ts). The schema
-// is migrated before anything else touches the database.
+// metadata: pg-meta-store.ts; notification inboxes); Redis carries fan-out only (the room bus,
+// server/collab/redis-bus.ts; control messages, redis-channels.ts) and the login throttle's
+// counters. The schema is migrated before anything else touches the database.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import pg from 'pg';
+import type { LoginThrottle } from '../auth/login-throttle';
+import { RedisLoginThrottle } from '../auth/redis-login-throttle';
+import type { UserConnections } from '../auth/sessions';
 import type { RoomBus } from '../collab/bus';
 import { RedisBus } from '../collab/redis-bus';
+import type { RoomManager } from '../collab/rooms';
 import type { Logger } from '../log';
 import type { CollabMetrics } from '../ops/metrics';
 import type { ReadinessCheck } from '../ops/readiness';
+import type { NotificationFeed } from '../notifications/live-feed';
+import type { NotificationStore } from '../notifications/notification-store';
+import { PgNotificationStore } from '../notifications/pg-notification-store';
 import type { MetaStore } from '../store/meta-store';
 import { migrate } from '../store/pg/migrations';
 import { PgMetaStore } from '../store/pg/pg-meta-store';
 import { PgReportStore } from '../store/pg/pg-report-store';
 import type { ReportStore } from '../store/report-store';
 import { clusterReadinessChecks } from './cluster-readiness';
+import { clusterNotificationFeed } from './cluster-feed';
+import { ClusterUserConnections } from './cluster-user-connections';
+import { RedisChannels } from './redis-channels';
 
 export interface ClusterSettings {
   /** DATABASE_URL: a PostgreSQL connection string. */
@@ -30,6 +41,13 @@ export interface ClusterSeams {
   meta: MetaStore;
   store: ReportStore;
   bus: RoomBus;
+  notificationStore: NotificationStore;
+  /** The live feed of notifications, relayed to the streams open on every process. */
+  notificationFeed: NotificationFeed;
+  /** The login throttle's counters, shared by every process. */
+  loginThrottle: LoginThrottle;
+  /** Closing a user's sockets on every process (the rooms are this process's). */
+  userConnections(rooms: RoomManager): Promise<UserConnections>;
   /** Names this process in the bus and in the updates it stores. */
   instanceId: string;
   /** What must answer before this process takes traffic (GET /api/health/ready). */
@@ -89,10 +107,20 @@ export async function openClusterSeams(
       compactAfterBytes: options.compactAfterBytes,
     });
     let bus: RedisBus;
+    let channels: RedisChannels;
+    let notificationFeed: NotificationFeed;
     try {
       bus = await RedisBus.open(settings.redisUrl, instanceId, logger, (seconds) =>
         options.metrics?.busLag(seconds),
       );
+      channels = await RedisChannels.open(settings.redisUrl, instanceId, logger).catch(async (error) => {
+        await bus.close();
+        throw error;
+      });
+      notificationFeed = await clusterNotificationFeed(channels, logger).catch(async (error) => {
+        await Promise.all([bus.close(), channels.close()]);
+        throw error;
+      });
     } catch (error) {
       await meta.close();
       await startupDone();
@@ -102,12 +130,16 @@ export async function openClusterSeams(
       meta,
       store,
       bus,
+      notificationStore: new PgNotificationStore(pool),
+      notificationFeed,
+      loginThrottle: new RedisLoginThrottle(channels.commands, logger),
+      userConnections: (rooms) => ClusterUserConnections.open(rooms, channels, logger),
       instanceId,
       readinessChecks: clusterReadinessChecks(pool, bus),
       startupDone,
       async close() {
         await startupDone();
-        await bus.close();
+        await Promise.all([bus.close(), channels.close()]);
         await pool.end();
       },
     };

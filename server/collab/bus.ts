@@ -43,4 +43,9 @@ export interface RoomBus {
   subscribed?(reportId: string): Promise<void>;
   /** A bus between processes: false while it cannot carry messages (rooms then poll the store). */
   readonly connected?: boolean;
+  /**
+   * A bus between processes: hear when another process is gone (it stopped beating), so rooms
+   * drop the presence it relayed. Returns the function that stops listening.
+   */
+  onInstanceGone?(listener: (instanceId: string) => void): () => void;
 }

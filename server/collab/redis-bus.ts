@@ -12,6 +12,7 @@ import { createClient, type RedisClientType } from 'redis';
 import type { Logger } from '../log';
 import type { BusListener, BusMessage, RoomBus } from './bus';
 import { InProcessBus } from './in-process-bus';
+import { InstanceHeartbeats } from './instance-heartbeats';
 
 const CHANNEL_PREFIX = 'dongsoan:room:';
 const KINDS = ['update', 'awareness'] as const;
@@ -31,6 +32,8 @@ export class RedisBus implements RoomBus {
   private warnedDown = false;
   /** When a connection last became ready again after a loss (0: never lost). */
   private recoveredAt = 0;
+  /** Started once the connections are up (open). */
+  private heartbeats: InstanceHeartbeats | null = null;
 
   private constructor(
     readonly instanceId: string,
@@ -63,7 +66,12 @@ export class RedisBus implements RoomBus {
       });
     }
     await Promise.all([publisher.connect(), subscriber.connect()]);
+    bus.heartbeats = await InstanceHeartbeats.start(instanceId, publisher, logger);
     return bus;
+  }
+
+  onInstanceGone(listener: (instanceId: string) => void): () => void {
+    return this.heartbeats?.onGone(listener) ?? (() => {});
   }
 
   /** Whether both connections to Redis are up (rooms poll PostgreSQL while they are not). */
@@ -112,6 +120,7 @@ export class RedisBus implements RoomBus {
   }
 
   async close(): Promise<void> {
+    await this.heartbeats?.stop();
     // A connection that is down would wait for Redis to come back before quitting: a process
     // draining during an outage drops it instead (nothing is pending that Redis must receive).
     const end = (client: RedisClientType) => (client.isReady ? client.quit() : client.destroy());
@@ -129,6 +138,8 @@ export class RedisBus implements RoomBus {
     }
     if (message.instanceId === this.instanceId) return;
     if (sentAt !== null) this.onLag((Date.now() - sentAt) / 1000);
+    // Presence it relayed is dropped if it dies.
+    if (message.kind === 'awareness') this.heartbeats?.watch(message.instanceId);
     this.local.publish(channel.toString().slice(CHANNEL_PREFIX.length), message);
   };
 

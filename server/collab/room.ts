@@ -70,6 +70,8 @@ export class Room {
   /** Presence of the sockets, judged and relayed apart from the document (room-presence.ts). */
   private readonly presence: RoomPresence;
   private readonly unsubscribe: () => void;
+  /** Stops hearing of processes that are gone (cluster mode). */
+  private readonly unwatchInstances: (() => void) | undefined;
   private readonly coalescer: ActivityCoalescer;
   /** Per user: how often a refusal is logged and recorded. */
   private readonly refusals = new RefusalLimiter();
@@ -93,7 +95,10 @@ export class Room {
     const doc = storage.doc;
     this.doc = doc;
     this.clientOwners = storage.bindings.owners;
-    this.presence = new RoomPresence(doc, this.relayAwareness);
+    this.presence = new RoomPresence(doc, this.relayAwareness, (payload) => {
+      const frame = awarenessFrame(payload);
+      for (const connection of this.connections) connection.send(frame);
+    });
     doc.on('update', this.onDocUpdate);
     const shared = storage.log.shared;
     this.sequence = shared
@@ -106,6 +111,7 @@ export class Room {
         })
       : null;
     this.unsubscribe = deps.bus.subscribe(reportId, this.onBusMessage);
+    this.unwatchInstances = deps.bus.onInstanceGone?.((instanceId) => this.presence.dropInstance(instanceId));
     this.coalescer = new ActivityCoalescer((entry) => this.appendActivity(entry));
     const autoVersion = deps.autoVersion;
     this.autoVersionTimer = autoVersion
@@ -294,6 +300,7 @@ export class Room {
     this.closed = true;
     if (this.autoVersionTimer) clearInterval(this.autoVersionTimer);
     this.unsubscribe();
+    this.unwatchInstances?.();
     this.sequence?.stop();
     this.coalescer.stop();
     this.doc.off('update', this.onDocUpdate);
@@ -460,12 +467,14 @@ export class Room {
 
   /** Deliver a published message to this room's sockets, except the one it came from. */
   private readonly onBusMessage = (message: BusMessage): void => {
-    if (message.instanceId !== this.deps.bus.instanceId && message.kind === 'update') {
+    const remote = message.instanceId !== this.deps.bus.instanceId;
+    if (remote && message.kind === 'update') {
       if (this.sequence && message.seq !== undefined) {
         this.sequence.received({ seq: message.seq, update: message.payload, userId: message.userId ?? null });
       }
       return;
     }
+    if (remote) this.presence.receiveRemote(message.instanceId, message.payload);
     const frame = message.kind === 'update' ? updateFrame(message.payload) : awarenessFrame(message.payload);
     for (const connection of this.connections) {
       if (connection.id !== message.sourceId) connection.send(frame);

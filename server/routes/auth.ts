@@ -63,14 +63,14 @@ export function authRoutes(meta: MetaStore, connections: UserConnections, option
         const body = c.req.valid('json');
         const username = body.username.trim().toLowerCase();
         const password = body.password;
-        const attempt = throttle.attempt({ username, address: clientAddress(c) });
+        const attempt = await throttle.attempt({ username, address: clientAddress(c) });
         if (!attempt.allowed) return tooManyAttempts(c, attempt.retryAfterSeconds);
 
         const user = meta.data.users.find((candidate) => candidate.username === username);
         // Unknown users cost the same scrypt as known ones, so timing does not reveal usernames.
         const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
         if (!user || !matches) throw unauthorized('wrong username or password');
-        attempt.succeeded();
+        await attempt.succeeded();
         if (user.active === false) throw forbidden('account deactivated (tài khoản đã bị vô hiệu hóa)');
         const token = await issueToken(meta, user.id);
         return c.json({ token, user: publicUser(user) });
@@ -92,11 +92,11 @@ export function authRoutes(meta: MetaStore, connections: UserConnections, option
         const user = c.get('user');
         // Wrong current passwords count like failed logins: a stolen token must not become a way
         // to guess the password.
-        const attempt = throttle.attempt({ username: user.username, address: clientAddress(c) });
+        const attempt = await throttle.attempt({ username: user.username, address: clientAddress(c) });
         if (!attempt.allowed) return tooManyAttempts(c, attempt.retryAfterSeconds);
         if (!(await verifyPassword(current, user.passwordHash)))
           throw forbidden('the current password is wrong');
-        attempt.succeeded();
+        await attempt.succeeded();
         if (next === current) throw badRequest('the new password is the same as the current one');
         const passwordHash = await hashPassword(next);
         await meta.update((data) => {

@@ -4,14 +4,13 @@
 // damaged inbox stops start-up; with SMTP set, the e-mail goes out to a real SMTP server.
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EventSourceMessage } from 'eventsource-parser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readEvents } from '../../client/notifications/eventStream';
 import { startServer } from '../../server/server';
 import { CorruptFileError } from '../../server/store/errors';
 import type { Notification } from '../../shared/notifications';
 import { apiClient, apiRequest, login, type Session } from '../helpers/http';
+import { openStream } from '../helpers/notification-stream';
 import { demoReport, flattenSections, type ReportDetailBody, sectionOwnedBy } from '../helpers/reports';
 import { makeTempDir, startTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
@@ -67,47 +66,6 @@ function decodeQuotedPrintable(raw: string): string {
     bytes.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
     'latin1',
   ).toString('utf8');
-}
-
-/** One user's open notification stream, with every event it delivered. */
-function openStream(baseUrl: string, token: string) {
-  const events: EventSourceMessage[] = [];
-  const waiters = new Set<() => void>();
-  const controller = new AbortController();
-  const done = fetch(`${baseUrl}/api/notifications/stream`, {
-    headers: { Authorization: `Bearer ${token}` },
-    signal: controller.signal,
-  })
-    .then((response) =>
-      readEvents(response, (event) => {
-        events.push(event);
-        for (const waiter of waiters) waiter();
-      }),
-    )
-    .catch(() => {});
-  const until = (check: () => boolean, what: string) =>
-    waitFor(
-      check,
-      (onEvent) => {
-        waiters.add(onEvent);
-        return () => waiters.delete(onEvent);
-      },
-      { timeoutMs: 20_000, what },
-    );
-  const notifications = () =>
-    events
-      .filter((event) => event.event === 'notification')
-      .map((event) => JSON.parse(event.data) as Notification);
-  return {
-    events,
-    notifications,
-    ready: until(() => events.some((event) => event.event === 'ready'), 'the stream to be ready'),
-    until,
-    close: async () => {
-      controller.abort();
-      await done;
-    },
-  };
 }
 
 describe('notifications', () => {

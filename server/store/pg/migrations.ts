@@ -84,6 +84,24 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO meta_revision VALUES (1, 0);
     `,
   },
+  {
+    version: 2,
+    name: 'notification inboxes',
+    sql: `
+      -- Each user's inbox (server/notifications/notification-store.ts): a notification per row,
+      -- seq giving the order they were made in, read_at set by a read mark.
+      CREATE TABLE notifications (
+        seq bigserial PRIMARY KEY,
+        user_id text NOT NULL,
+        id text NOT NULL,
+        body jsonb NOT NULL,
+        read_at timestamptz,
+        UNIQUE (user_id, id)
+      );
+      CREATE INDEX notifications_inbox ON notifications (user_id, seq DESC);
+      CREATE INDEX notifications_unread ON notifications (user_id) WHERE read_at IS NULL;
+    `,
+  },
 ];
 
 /** Apply the migrations this database lacks; returns the versions applied now. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { silentLogger } from '../../../../../server/log';
 import { compactReport } from '../../../../../server/store/pg/compaction';
-import { migrate } from '../../../../../server/store/pg/migrations';
+import { MIGRATIONS, migrate } from '../../../../../server/store/pg/migrations';
 import { PgReportStore } from '../../../../../server/store/pg/pg-report-store';
 import {
   ClientIdTakenError,
@@ -50,9 +50,9 @@ describe.skipIf(!services.ok)('PgReportStore: the shared log', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     for (let i = 0; i < 2; i++) pools.push(new pg.Pool({ connectionString: database.url, max: 4 }));
-    // Migrating twice (two processes starting) applies the schema once.
+    // Migrating twice (two processes starting) applies each migration once.
     const applied = await Promise.all(pools.map((pool) => migrate(pool)));
-    expect(applied.flat()).toEqual([1]);
+    expect(applied.flat()).toEqual(MIGRATIONS.map((migration) => migration.version));
     one = new PgReportStore(pools[0], { logger: silentLogger, instanceId: 'one', compactAfterRecords: 1000 });
     two = new PgReportStore(pools[1], { logger: silentLogger, instanceId: 'two', compactAfterRecords: 1000 });
   });

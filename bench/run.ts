@@ -2,8 +2,8 @@
 // y-websocket server and Hocuspocus, each in its own child process per workload, on loopback,
 // driven by this process. Writes bench/results/<date>-<mode>.json; a full run also regenerates
 // docs/performance.md from it (`--from <json>` regenerates the page from an earlier run).
-// Development flags: --servers=dongsoan,reference  --only=floor,swarm,saturation,cold,rooms,durability
-//   --sizes=200 (only these swarm sizes)
+// Development flags: --servers=dongsoan,reference  --only=floor,swarm,plain,saturation,cold,rooms,durability
+//   --sizes=200 (only these swarm sizes, cursor and plain)  --rounds=1 (plain typing rounds)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -11,10 +11,11 @@ import { type BenchConfig, FULL, QUICK } from './lib/config';
 import { removeDir, tempDataDir } from './lib/files';
 import { describeMachine, describeVersions } from './lib/machine';
 import { type BenchResults, evaluateTargets, renderMarkdown, targetVerdict } from './lib/report';
-import { SERVER_KINDS, type ServerKind, ServerSlot } from './lib/servers';
+import { PLAIN_KINDS, SERVER_KINDS, type ServerKind, ServerSlot } from './lib/servers';
 import { runColdLoad } from './load/cold';
 import { runCrash, runWriteCost } from './load/durability';
 import { runFloor } from './load/floor';
+import { runPlainTyping } from './load/plain';
 import { runManyRooms } from './load/rooms';
 import { runSaturation } from './load/saturation';
 import { runSwarm, type SwarmResult } from './load/swarm';
@@ -34,13 +35,21 @@ async function main(): Promise<void> {
   const quick = args.includes('--quick');
   const base: BenchConfig = quick ? QUICK : FULL;
   const sizes = flag('sizes')?.split(',').map(Number);
-  const config: BenchConfig = sizes
-    ? { ...base, swarm: base.swarm.filter((size) => sizes.includes(size.clients)) }
-    : base;
-  const kinds = (flag('servers')?.split(',') as ServerKind[] | undefined) ?? [...SERVER_KINDS];
+  const rounds = flag('rounds') ? Number(flag('rounds')) : undefined;
+  const plainSizes = base.plain?.sizes
+    .filter((size) => !sizes || sizes.includes(size.clients))
+    .map((size) => ({ ...size, rounds: rounds ?? size.rounds }));
+  const config: BenchConfig = {
+    ...base,
+    swarm: sizes ? base.swarm.filter((size) => sizes.includes(size.clients)) : base.swarm,
+    plain: base.plain && plainSizes ? { ...base.plain, sizes: plainSizes } : null,
+  };
+  const chosen = flag('servers')?.split(',') as ServerKind[] | undefined;
+  const kinds = chosen ?? [...SERVER_KINDS];
+  const plainKinds = chosen ?? [...PLAIN_KINDS];
   const only = flag('only')?.split(',');
   const wanted = (name: string) => !only || only.includes(name);
-  const partial = Boolean(only || flag('servers') || sizes);
+  const partial = Boolean(only || flag('servers') || sizes || rounds);
   if (!quick && !partial) await waitForQuietMachine();
   const started = performance.now();
   const results: BenchResults = {
@@ -54,6 +63,7 @@ async function main(): Promise<void> {
     config,
     floor: null,
     swarm: [],
+    plain: [],
     saturation: {},
     coldLoad: {},
     manyRooms: {},
@@ -131,6 +141,15 @@ async function main(): Promise<void> {
         allRounds: rounds[i],
       });
     });
+  }
+
+  if (wanted('plain') && config.plain) {
+    results.plain = await runPlainTyping(
+      plainKinds,
+      config.plain,
+      (workload, kind, body) => onServer(workload, kind, (slot) => body(slot.server)),
+      log,
+    );
   }
 
   if (wanted('saturation') && config.saturation) {

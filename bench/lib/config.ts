@@ -1,11 +1,14 @@
 // Sizes and durations of a full run (bounded to about 15 minutes) and of `--quick` (under a minute:
 // the floor and the typing swarm at N = 10 and 50 only, each server started once).
+import type { PlainOptions } from '../load/plain';
 import type { SaturationOptions } from '../load/saturation';
 
 export interface BenchConfig {
   floor: { roundTrips: number; updates: number };
   swarm: { clients: number; rounds: number; warmupMs: number; durationMs: number }[];
   typingRate: number;
+  /** Plain typing (no awareness), every server interleaved per round (bench/load/plain.ts). */
+  plain: PlainOptions | null;
   saturation: SaturationOptions | null;
   cold: { reps: number } | null;
   rooms: { count: number; unloadWaitMs: number } | null;
@@ -24,6 +27,13 @@ export const FULL: BenchConfig = {
     { clients: 200, rounds: 1, warmupMs: 3000, durationMs: 8000 },
   ],
   typingRate: 5,
+  plain: {
+    sizes: [
+      { clients: 50, rounds: 3, warmupMs: 3000, durationMs: 10_000 },
+      { clients: 200, rounds: 3, warmupMs: 3000, durationMs: 8000 },
+    ],
+    rate: 5,
+  },
   saturation: { clients: 10, startRate: 200, factor: 1.5, maxSteps: 9, stepMs: 2500, p99LimitMs: 50 },
   cold: { reps: 3 },
   rooms: { count: 200, unloadWaitMs: 20_000 },
@@ -39,6 +49,7 @@ export const QUICK: BenchConfig = {
     { clients: 50, rounds: 1, warmupMs: 500, durationMs: 1500 },
   ],
   typingRate: 5,
+  plain: { sizes: [{ clients: 50, rounds: 1, warmupMs: 500, durationMs: 1500 }], rate: 5 },
   saturation: null,
   cold: null,
   rooms: null,

@@ -3,6 +3,7 @@
 import type { ColdLoadResult } from '../load/cold';
 import type { CrashResult, WriteCostResult } from '../load/durability';
 import type { FloorResult } from '../load/floor';
+import type { PlainSize } from '../load/plain';
 import type { ManyRoomsResult } from '../load/rooms';
 import type { SaturationResult } from '../load/saturation';
 import type { SwarmResult } from '../load/swarm';
@@ -27,6 +28,8 @@ export interface BenchResults {
     results: PerServer<SwarmResult>;
     allRounds: PerServer<SwarmResult[]>;
   }[];
+  /** Plain typing, interleaved rounds (absent in runs made before issue 19). */
+  plain?: PlainSize[];
   saturation: PerServer<SaturationResult>;
   coldLoad: PerServer<ColdLoadResult>;
   manyRooms: PerServer<ManyRoomsResult>;
@@ -49,6 +52,8 @@ const NAMES: Record<ServerKind, string> = {
   dongsoan: 'dongsoan',
   reference: 'y-websocket reference',
   hocuspocus: 'Hocuspocus',
+  'reference-memory': 'y-websocket reference, in memory',
+  'hocuspocus-memory': 'Hocuspocus, in memory',
 };
 
 const ratio = (ours: number | undefined, theirs: number | undefined) =>

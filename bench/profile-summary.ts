@@ -25,14 +25,28 @@ const GROUPS: [string, (url: string, fn: string) => boolean][] = [
   ['idle', (_u, fn) => fn === '(idle)'],
   ['garbage collection', (_u, fn) => fn === '(garbage collector)'],
   ['program (native, unattributed)', (_u, fn) => fn === '(program)'],
-  ['socket writes (writev/write)', (u, fn) => /^(writev|writeUtf8String|writeBuffer|writeGeneric)$/.test(fn) || (u.startsWith('node:') && /stream_base_commons|_stream_writable|writable/.test(u))],
-  ['fs: log writes and fdatasync dispatch', (u, fn) => /^(writeSync|fdatasync|write|writeFileUtf8|open|close|fsync)$/.test(fn) || u === 'node:fs' || u.includes('internal/fs')],
+  [
+    'socket writes (writev/write)',
+    (u, fn) =>
+      /^(writev|writeUtf8String|writeBuffer|writeGeneric)$/.test(fn) ||
+      (u.startsWith('node:') && /stream_base_commons|_stream_writable|writable/.test(u)),
+  ],
+  [
+    'fs: log writes and fdatasync dispatch',
+    (u, fn) =>
+      /^(writeSync|fdatasync|write|writeFileUtf8|open|close|fsync)$/.test(fn) ||
+      u === 'node:fs' ||
+      u.includes('internal/fs'),
+  ],
   ['ws (frames, sockets)', (u) => /node_modules\/ws\//.test(u)],
   ['Yjs', (u) => /node_modules\/yjs\//.test(u)],
   ['lib0 (encoding)', (u) => /node_modules\/lib0\//.test(u)],
   ['y-protocols', (u) => /node_modules\/y-protocols\//.test(u)],
   ['guard', (u) => /server\/collab\/guard/.test(u)],
-  ['attribution (bindings, deletions)', (u) => /server\/(store\/(client-bindings|deleted-by|jsonl|report-jsonl)|history\/deleted-by)/.test(u)],
+  [
+    'attribution (bindings, deletions)',
+    (u) => /server\/(store\/(client-bindings|deleted-by|jsonl|report-jsonl)|history\/deleted-by)/.test(u),
+  ],
   ['update log', (u) => /server\/store\/(update-log|group-commit|records|compaction)/.test(u)],
   ['activity', (u) => /activity/.test(u)],
   ['room, relay, frames', (u) => /server\/collab\//.test(u)],

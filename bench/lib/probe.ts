@@ -4,8 +4,13 @@
 //   live heaps, not V8's lazy collection;
 // - `bench:loop`: reports the event-loop delay histogram (perf_hooks monitorEventLoopDelay, 1 ms
 //   resolution) and the GC pauses (PerformanceObserver 'gc' entries) since the previous request,
-//   then starts both afresh — so a workload reads them over its measuring window only.
+//   then starts both afresh — so a workload reads them over its measuring window only. With
+//   BENCH_PROFILE_DIR set, a CPU profile (node:inspector) covers the same windows: each request
+//   writes the profile since the previous one to that directory and starts the next.
 // It loads nothing else (in particular not yjs), so it cannot change which Yjs build a server uses.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { join } from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 const loopDelay = monitorEventLoopDelay({ resolution: 1 });
@@ -46,9 +51,38 @@ function loopStats() {
   return stats;
 }
 
+const profileDir = process.env.BENCH_PROFILE_DIR;
+let profiler: Session | null = null;
+let profiles = 0;
+
+/** Write the profile of the window that ends now (if one runs) and start the next one. */
+function nextProfile(done: () => void): void {
+  if (!profileDir) {
+    done();
+    return;
+  }
+  const start = () => {
+    profiler?.post('Profiler.start', () => done());
+  };
+  if (!profiler) {
+    profiler = new Session();
+    profiler.connect();
+    profiler.post('Profiler.enable', () => start());
+    return;
+  }
+  profiler.post('Profiler.stop', (error, result) => {
+    if (!error) {
+      const file = join(profileDir, `window-${process.pid}-${++profiles}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(result.profile));
+    }
+    start();
+  });
+}
+
 process.on('message', (message: unknown) => {
   if (message === 'bench:loop') {
-    process.send?.({ type: 'bench:loop', stats: loopStats() });
+    const stats = loopStats();
+    nextProfile(() => process.send?.({ type: 'bench:loop', stats }));
     return;
   }
   if (message !== 'bench:memory') return;

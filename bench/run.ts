@@ -2,7 +2,7 @@
 // y-websocket server and Hocuspocus, each in its own child process per workload, on loopback,
 // driven by this process. Writes bench/results/<date>-<mode>.json; a full run also regenerates
 // docs/performance.md from it (`--from <json>` regenerates the page from an earlier run).
-// Development flags: --servers=dongsoan,reference  --only=floor,swarm,plain,saturation,cold,rooms,durability
+// Development flags: --servers=dongsoan,reference  --only=floor,swarm,plain,saturation,cold,rooms,durability,trace
 //   --sizes=200 (only these swarm sizes, cursor and plain)  --rounds=1 (plain typing rounds)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +19,7 @@ import { runPlainTyping } from './load/plain';
 import { runManyRooms } from './load/rooms';
 import { runSaturation } from './load/saturation';
 import { runSwarm, type SwarmResult } from './load/swarm';
+import { runTrace } from './load/trace';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
     manyRooms: {},
     writeCost: {},
     crash: {},
+    trace: {},
     errors: [],
     targets: [],
   };
@@ -200,6 +202,29 @@ async function main(): Promise<void> {
           `  SIGKILL: ${results.crash[kind]?.lost} of ${results.crash[kind]?.acknowledged} acknowledged edits lost`,
         );
       });
+    }
+  }
+
+  if (wanted('trace') && config.trace) {
+    const { updates } = config.trace;
+    const traces: NonNullable<BenchResults['trace']> = {};
+    results.trace = traces;
+    for (const kind of kinds) {
+      const slot = new ServerSlot(kind, tempDataDir(kind));
+      try {
+        const trace = await runTrace(kind, slot, updates);
+        traces[kind] = trace;
+        log(
+          `trace ${kind}: written before relay ${trace.writtenBeforeRelay}, synced ${trace.allSynced} (max ${trace.maxSyncAfterWriteMs} ms), ${trace.syncCalls} syncs${trace.error ? `, ${trace.error}` : ''}`,
+        );
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        results.errors.push({ workload: 'trace', server: kind, message: message.slice(0, 500) });
+        log(`trace ${kind}: FAILED ${message.slice(0, 300)}`);
+      } finally {
+        await slot.stop().catch(() => {});
+        removeDir(slot.dataDir);
+      }
     }
   }
 

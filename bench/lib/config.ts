@@ -14,6 +14,8 @@ export interface BenchConfig {
   rooms: { count: number; unloadWaitMs: number } | null;
   writeCost: { updates: number; rate: number } | null;
   crash: { reps: number; editsPerRep: number } | null;
+  /** Durability trace under strace (bench/load/trace.ts). */
+  trace: { updates: number } | null;
   /** Run every workload of a server in one process (quick mode, to stay within a minute). */
   shareProcess: boolean;
 }
@@ -34,11 +36,13 @@ export const FULL: BenchConfig = {
     ],
     rate: 5,
   },
-  saturation: { clients: 10, startRate: 200, factor: 1.5, maxSteps: 9, stepMs: 2500, p99LimitMs: 50 },
+  // Up to 200 × 1.5^13 ≈ 39,000 updates/s offered: every server fails before (capped runs are flagged).
+  saturation: { clients: 10, startRate: 200, factor: 1.5, maxSteps: 14, stepMs: 2500, p99LimitMs: 50 },
   cold: { reps: 3 },
   rooms: { count: 200, unloadWaitMs: 20_000 },
   writeCost: { updates: 60, rate: 20 },
   crash: { reps: 20, editsPerRep: 8 },
+  trace: { updates: 5 },
   shareProcess: false,
 };
 
@@ -55,5 +59,6 @@ export const QUICK: BenchConfig = {
   rooms: null,
   writeCost: null,
   crash: null,
+  trace: null,
   shareProcess: true,
 };

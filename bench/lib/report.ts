@@ -7,6 +7,7 @@ import type { PlainSize } from '../load/plain';
 import type { ManyRoomsResult } from '../load/rooms';
 import type { SaturationResult } from '../load/saturation';
 import type { SwarmResult } from '../load/swarm';
+import type { TraceResult } from '../load/trace';
 import type { BenchConfig } from './config';
 import type { describeMachine, describeVersions } from './machine';
 import type { ServerKind } from './servers';
@@ -35,6 +36,8 @@ export interface BenchResults {
   manyRooms: PerServer<ManyRoomsResult>;
   writeCost: PerServer<WriteCostResult>;
   crash: PerServer<CrashResult>;
+  /** Durability trace (absent in runs made before issue 19). */
+  trace?: PerServer<TraceResult>;
   errors: { workload: string; server: string; message: string }[];
   targets: Target[];
 }

@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Framing } from './client';
+import { type CompiledEntries, compiledEntries } from './compiled';
 import { type ProcSample, sampleProc } from './proc';
 
 export type ServerKind = 'dongsoan' | 'reference' | 'hocuspocus' | 'reference-memory' | 'hocuspocus-memory';
@@ -18,13 +19,13 @@ export const PLAIN_KINDS: readonly ServerKind[] = [
 ];
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const probe = fileURLToPath(new URL('./probe.ts', import.meta.url));
-const ENTRY: Record<ServerKind, string> = {
-  dongsoan: 'server/main.ts',
-  reference: 'bench/peers/reference-server.cts',
-  hocuspocus: 'bench/peers/hocuspocus-server.ts',
-  'reference-memory': 'bench/peers/reference-server.cts',
-  'hocuspocus-memory': 'bench/peers/hocuspocus-server.ts',
+/** Which compiled entry (bench/lib/compiled.ts) each server kind runs. */
+const ENTRY: Record<ServerKind, keyof CompiledEntries> = {
+  dongsoan: 'dongsoan',
+  reference: 'reference',
+  hocuspocus: 'hocuspocus',
+  'reference-memory': 'reference',
+  'hocuspocus-memory': 'hocuspocus',
 };
 export const FRAMING: Record<ServerKind, Framing> = {
   dongsoan: 'y-websocket',
@@ -64,13 +65,20 @@ export interface ServerHandle {
   kill(): Promise<void>;
 }
 
-export function startServerProcess(kind: ServerKind, dataDir: string): Promise<ServerHandle> {
-  return spawnServer(kind, ENTRY[kind], dataDir, IN_MEMORY.has(kind) ? { BENCH_PERSIST: '0' } : {});
+export async function startServerProcess(
+  kind: ServerKind,
+  dataDir: string,
+  /** A command the server runs under (e.g. strace and its options); its pid is then the wrapper's. */
+  wrap: string[] = [],
+): Promise<ServerHandle> {
+  const entries = await compiledEntries();
+  const env: Record<string, string> = IN_MEMORY.has(kind) ? { BENCH_PERSIST: '0' } : {};
+  return spawnServer(kind, entries[ENTRY[kind]], dataDir, env, 60_000, wrap);
 }
 
 /** The bare `ws` echo server of the floor measurement. */
-export function startEchoProcess(): Promise<ServerHandle> {
-  return spawnServer('echo', 'bench/peers/echo-server.ts', '', {});
+export async function startEchoProcess(): Promise<ServerHandle> {
+  return spawnServer('echo', (await compiledEntries()).echo, '', {});
 }
 
 async function spawnServer(
@@ -79,14 +87,16 @@ async function spawnServer(
   dataDir: string,
   extraEnv: Record<string, string>,
   timeoutMs = 60_000,
+  wrap: string[] = [],
 ): Promise<ServerHandle> {
   // BENCH_CPU_PROF=<dir> profiles the servers (written when they stop) to see where time goes.
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
+  const nodeArgs = [...profile, '--expose-gc', '--import', (await compiledEntries()).probe, entry];
   const child = spawn(
-    process.execPath,
-    [...profile, '--expose-gc', '--import', 'tsx', '--import', probe, entry],
+    wrap[0] ?? process.execPath,
+    wrap.length ? [...wrap.slice(1), process.execPath, ...nodeArgs] : nodeArgs,
     {
       cwd: root,
       env: {

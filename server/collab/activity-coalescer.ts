@@ -26,10 +26,11 @@ export class ActivityCoalescer {
     deleted: number,
     now = Date.now(),
   ): void {
-    const sorted = [...new Set(sectionIds)].sort();
+    // A keystroke touches one section: no set, sort or copy for it (this runs on every update).
+    const sorted = sectionIds.length === 1 ? (sectionIds as string[]) : [...new Set(sectionIds)].sort();
     // One open entry per user and set of sections: several tabs of one account typing in
     // different sections do not split each other's entries.
-    const key = `${userId}\n${sorted.join(',')}`;
+    const key = sorted.length === 1 ? `${userId}\n${sorted[0]}` : `${userId}\n${sorted.join(',')}`;
     const current = this.open.get(key);
     if (current && now - current.startedAt < this.windowMs) {
       current.entry.inserted = (current.entry.inserted ?? 0) + inserted;
@@ -41,7 +42,14 @@ export class ActivityCoalescer {
     if (current) this.write(current.entry);
     this.open.set(key, {
       startedAt: now,
-      entry: { at: new Date(now).toISOString(), userId, kind: 'edit', sectionIds: sorted, inserted, deleted },
+      entry: {
+        at: new Date(now).toISOString(),
+        userId,
+        kind: 'edit',
+        sectionIds: [...sorted],
+        inserted,
+        deleted,
+      },
     });
   }
 

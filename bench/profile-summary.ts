@@ -23,6 +23,9 @@ interface Profile {
 /** First matching rule names the group of a frame (url, function name). */
 const GROUPS: [string, (url: string, fn: string) => boolean][] = [
   ['idle', (_u, fn) => fn === '(idle)'],
+  // The inspector serialising the profile at Profiler.stop (a windowed profile from the probe):
+  // the measurement's own cost, left out of the busy time like idle.
+  ['profiler stop (measurement)', (u, fn) => fn === 'dispatch' && u === ''],
   ['garbage collection', (_u, fn) => fn === '(garbage collector)'],
   ['program (native, unattributed)', (_u, fn) => fn === '(program)'],
   [
@@ -78,7 +81,7 @@ export function summarizeProfile(profile: Profile, top = 25) {
     if (!node) continue;
     const group = groupOf(node);
     total += us;
-    if (group === 'idle') {
+    if (group === 'idle' || group === 'profiler stop (measurement)') {
       idle += us;
       continue;
     }
@@ -90,7 +93,7 @@ export function summarizeProfile(profile: Profile, top = 25) {
   const busy = total - idle;
   const pct = (us: number) => `${((100 * us) / busy).toFixed(1)}%`;
   const lines = [
-    `profile ${(total / 1e6).toFixed(1)} s, main thread idle ${((100 * idle) / total).toFixed(1)}%, busy ${(busy / 1e6).toFixed(2)} s`,
+    `profile ${(total / 1e6).toFixed(1)} s, main thread idle (or stopping the profiler) ${((100 * idle) / total).toFixed(1)}%, busy ${(busy / 1e6).toFixed(2)} s`,
     '',
     'busy time by group:',
     ...[...groups].sort((a, b) => b[1] - a[1]).map(([name, us]) => `  ${pct(us).padStart(6)}  ${name}`),

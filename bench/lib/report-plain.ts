@@ -74,15 +74,18 @@ export function plainTargets(results: BenchResults): Target[] {
     inconclusive: rounds200.length === 0 ? 'not measured' : undefined,
     detail: `dongsoan: ${missing} receipts missing over ${rounds200.length} rounds; offered ${n200?.offeredPerS ?? '–'} updates/s, taken in ${fmtSpread(n200?.summary.dongsoan?.updatesInPerS)}/s${behind ? ` — the load generator fell behind in ${behind} round(s)` : ''}`,
   });
-  const idle = (kind: ServerKind) => results.manyRooms[kind]?.baseline.rssMB;
-  const worstPeer = Math.max(idle('reference') ?? Number.NaN, idle('hocuspocus') ?? Number.NaN);
-  const bestPeer = Math.min(idle('reference') ?? Number.NaN, idle('hocuspocus') ?? Number.NaN);
+  // Idle: each server freshly started, before any client (plain typing N = 50, median of its rounds).
+  const idle = (kind: ServerKind) => n50?.summary[kind]?.idleRssMB?.median;
+  const peers = ['reference', 'hocuspocus', 'reference-memory', 'hocuspocus-memory'] as ServerKind[];
+  const peerIdle = peers.map(idle).filter((v): v is number => v !== undefined);
+  const worstPeer = peerIdle.length ? Math.max(...peerIdle) : Number.NaN;
+  const bestPeer = peerIdle.length ? Math.min(...peerIdle) : Number.NaN;
   const memRatio = ratioOf(idle('dongsoan'), bestPeer);
   targets.push({
-    name: 'idle server memory (RSS, no room open) ≤ 1.3× the peers',
+    name: 'idle server memory (RSS freshly started, no client) ≤ 1.3× the peers',
     met: memRatio <= 1.3,
     inconclusive: idle('dongsoan') === undefined ? 'not measured' : undefined,
-    detail: `dongsoan ${fmt(idle('dongsoan'))} MB, reference ${fmt(idle('reference'))} MB, Hocuspocus ${fmt(idle('hocuspocus'))} MB (${fmtRatio(memRatio)} the smaller, ${fmtRatio(ratioOf(idle('dongsoan'), worstPeer))} the larger)`,
+    detail: `dongsoan ${fmt(idle('dongsoan'))} MB; peers ${peers.map((k) => `${PLAIN_NAMES[k]} ${fmt(idle(k))}`).join(', ')} MB (${fmtRatio(memRatio)} the smallest, ${fmtRatio(ratioOf(idle('dongsoan'), worstPeer))} the largest)`,
   });
   const trace = results.trace?.dongsoan;
   targets.push({
@@ -131,7 +134,8 @@ export function renderPlain(results: BenchResults): string[] {
     row('event-loop delay max (ms)', (x) => x.loopDelayMaxMs, 1);
     row('longest GC pause (ms)', (x) => x.gcMaxMs, 1);
     row('GC pauses over 5 ms', (x) => x.gcOver5Ms, 0);
-    row('server RSS (MB)', (x) => x.rssMB, 0);
+    row('server RSS idle, before the clients (MB)', (x) => x.idleRssMB, 0);
+    row('server RSS at the end (MB)', (x) => x.rssMB, 0);
     row('device bytes written per update (write_bytes)', (x) => x.writeBytesPerUpdate, 0);
     out.push(
       `| rounds behind (left out) | ${kinds.map((k) => String(s(k)?.behindRounds ?? '–')).join(' | ')} |`,

@@ -10,7 +10,14 @@ import { median, round } from '../lib/stats';
 import { runSwarm, type SwarmResult } from './swarm';
 
 export interface PlainOptions {
-  sizes: { clients: number; rounds: number; warmupMs: number; durationMs: number }[];
+  sizes: {
+    clients: number;
+    rounds: number;
+    warmupMs: number;
+    durationMs: number;
+    /** Only these servers at this size (default: all). */
+    kinds?: ServerKind[];
+  }[];
   rate: number;
 }
 
@@ -32,6 +39,7 @@ export interface PlainSummary {
   updatesInPerS: Spread;
   missing: Spread;
   rssMB: Spread;
+  idleRssMB: Spread;
   writeBytesPerUpdate: Spread;
   loopDelayP99Ms: Spread | null;
   loopDelayMaxMs: Spread | null;
@@ -61,8 +69,9 @@ export async function runPlainTyping(
   const sizes: PlainSize[] = [];
   for (const size of options.sizes) {
     const rounds: Partial<Record<ServerKind, SwarmResult[]>> = {};
+    const here = kinds.filter((kind) => !size.kinds || size.kinds.includes(kind));
     for (let r = 0; r < size.rounds; r++) {
-      const order = kinds.map((_, i) => kinds[(i + r) % kinds.length]);
+      const order = here.map((_, i) => here[(i + r) % here.length]);
       for (const kind of order) {
         const result = await runOn(`plain N=${size.clients} round ${r + 1}`, kind, (server) =>
           runSwarm(server, { ...size, rate: options.rate, cursor: false }),
@@ -113,6 +122,7 @@ export function summarizeRounds(all: SwarmResult[]): PlainSummary {
     updatesInPerS: spread(used.map((x) => x.throughput.updatesInPerS)),
     missing: spread(used.map((x) => x.dropped)),
     rssMB: spread(used.map((x) => x.server.rssMB)),
+    idleRssMB: spread(all.map((x) => x.server.idleRssMB)),
     writeBytesPerUpdate: spread(used.map((x) => x.server.writeBytesPerUpdate)),
     loopDelayP99Ms: loopSpread(used, (loop) => loop.loopDelayMs.p99),
     loopDelayMaxMs: loopSpread(used, (loop) => loop.loopDelayMs.max),

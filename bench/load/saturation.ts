@@ -41,8 +41,8 @@ export interface SaturationResult {
   /** Highest offered rate that passed, and the update rate the server then took in. */
   kneeOfferedPerS: number;
   kneeAchievedInPerS: number;
-  /** Every step passed up to the last one allowed: the server did not saturate (knee = lower bound). */
-  capped: boolean;
+  /** Every step passed up to the last one allowed: the server did not saturate (knee = lower bound). Absent in older runs. */
+  capped?: boolean;
 }
 
 const TICK_MS = 5;

@@ -51,6 +51,8 @@ export interface SwarmResult {
     /** Server CPU milliseconds per update taken in (user + system, /proc). */
     cpuMsPerUpdate: number;
     rssMB: number;
+    /** RSS of the freshly started server before the swarm connected (no room open). */
+    idleRssMB: number;
     writeBytesPerUpdate: number;
   };
   /** Event-loop delay and GC pauses inside the server over the window (bench/lib/probe.ts). */
@@ -105,6 +107,8 @@ export async function connectSwarm(server: ServerHandle, count: number): Promise
 }
 
 export async function runSwarm(server: ServerHandle, options: SwarmOptions): Promise<SwarmResult> {
+  // The server as started, before any client or room: its idle memory.
+  const idleRssMB = round(server.proc().rssBytes / 2 ** 20, 1);
   const setupStart = performance.now();
   const swarm = await connectSwarm(server, options.clients);
   const setupMs = performance.now() - setupStart;
@@ -178,6 +182,7 @@ export async function runSwarm(server: ServerHandle, options: SwarmOptions): Pro
       cpuShare: round(proc.cpuSeconds / seconds, 3),
       cpuMsPerUpdate: round((proc.cpuSeconds * 1000) / Math.max(1, sentInWindow), 4),
       rssMB: round(proc.rssBytes / 2 ** 20, 1),
+      idleRssMB,
       writeBytesPerUpdate: round(proc.writeBytes / Math.max(1, sentInWindow), 1),
     },
     loop,

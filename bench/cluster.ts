@@ -98,6 +98,8 @@ async function startDongsoan(tree: string, env: Record<string, string>): Promise
     persistence: env.DATABASE_URL ? 'PostgreSQL + Redis (cluster mode)' : 'files (embedded)',
     proc: () => sampleProc(pid),
     memory: () => memoryOf(child),
+    // Loop and GC histograms are the plain-typing bench's business (bench/lib/servers.ts).
+    loop: () => Promise.reject(new Error('not measured by the cluster bench')),
     stop: stop('SIGTERM'),
     kill: stop('SIGKILL'),
   };

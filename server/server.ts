@@ -9,7 +9,7 @@ import { flattenOutline } from '../shared/derive';
 import { CloseCode } from '../shared/protocol';
 import { createApp } from './app';
 import type { LoginThrottle } from './auth/login-throttle';
-import { type ClusterSettings, openClusterSeams } from './cluster/cluster-seams';
+import type { ClusterSettings } from './cluster/cluster-seams';
 import type { RoomBus } from './collab/bus';
 import { InProcessBus } from './collab/in-process-bus';
 import { RoomManager } from './collab/rooms';
@@ -103,8 +103,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const host = options.host ?? '127.0.0.1';
   const dataDir = options.dataDir;
   const metrics = options.metrics ?? new ServerMetrics();
+  // Loaded only in cluster mode: the embedded server never loads the PostgreSQL and Redis clients.
   const cluster = options.cluster
-    ? await openClusterSeams(options.cluster, {
+    ? await (await import('./cluster/cluster-seams')).openClusterSeams(options.cluster, {
         logger,
         metrics,
         compactAfterRecords: options.compactAfterRecords,

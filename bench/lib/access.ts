@@ -38,7 +38,7 @@ class PeerAccess implements Access {
   }
 
   async client(room: RoomRef): Promise<BenchClient> {
-    const framing = this.server.kind === 'hocuspocus' ? FRAMING.hocuspocus : FRAMING.reference;
+    const framing = this.server.kind === 'echo' ? FRAMING.reference : FRAMING[this.server.kind];
     const base = `ws://127.0.0.1:${this.server.port}`;
     const target: ClientTarget = {
       url: framing === 'hocuspocus' ? base : `${base}/${encodeURIComponent(room.name)}`,

@@ -3,23 +3,46 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Framing } from './client';
+import { type CompiledEntries, compiledEntries } from './compiled';
 import { type ProcSample, sampleProc } from './proc';
 
-export type ServerKind = 'dongsoan' | 'reference' | 'hocuspocus';
+export type ServerKind = 'dongsoan' | 'reference' | 'hocuspocus' | 'reference-memory' | 'hocuspocus-memory';
+/** The servers of every workload: dongsoan and each peer with its persistence. */
 export const SERVER_KINDS: readonly ServerKind[] = ['dongsoan', 'reference', 'hocuspocus'];
+/** The plain-typing workload also runs each peer in memory (no persistence at all). */
+export const PLAIN_KINDS: readonly ServerKind[] = [
+  'dongsoan',
+  'reference-memory',
+  'hocuspocus-memory',
+  'reference',
+  'hocuspocus',
+];
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const probe = fileURLToPath(new URL('./probe.ts', import.meta.url));
-const ENTRY: Record<ServerKind, string> = {
-  dongsoan: 'server/main.ts',
-  reference: 'bench/peers/reference-server.cts',
-  hocuspocus: 'bench/peers/hocuspocus-server.ts',
+/** Which compiled entry (bench/lib/compiled.ts) each server kind runs. */
+const ENTRY: Record<ServerKind, keyof CompiledEntries> = {
+  dongsoan: 'dongsoan',
+  reference: 'reference',
+  hocuspocus: 'hocuspocus',
+  'reference-memory': 'reference',
+  'hocuspocus-memory': 'hocuspocus',
 };
 export const FRAMING: Record<ServerKind, Framing> = {
   dongsoan: 'y-websocket',
   reference: 'y-websocket',
   hocuspocus: 'hocuspocus',
+  'reference-memory': 'y-websocket',
+  'hocuspocus-memory': 'hocuspocus',
 };
+/** Peers told to keep documents in memory only (BENCH_PERSIST=0, read by bench/peers/*). */
+const IN_MEMORY: ReadonlySet<ServerKind> = new Set(['reference-memory', 'hocuspocus-memory']);
+
+/** Event-loop delay and GC pauses inside a server over a window (see probe.ts). */
+export interface LoopStats {
+  windowMs: number;
+  loopDelayMs: { p50: number; p99: number; max: number };
+  gc: { count: number; totalMs: number; p50Ms: number; p99Ms: number; maxMs: number; over5Ms: number };
+}
 export const DEMO_PASSWORD = 'bench';
 /** Sockets a bench server admits per user and per report: no load the benchmarks generate reaches it. */
 const BENCH_SOCKET_CAP = 100_000;
@@ -34,34 +57,46 @@ export interface ServerHandle {
   proc(): ProcSample;
   /** Heap figures after a full GC inside the server (see probe.ts). */
   memory(): Promise<NodeJS.MemoryUsage>;
+  /** Event-loop delay and GC pauses since the previous call (see probe.ts). */
+  loop(): Promise<LoopStats>;
   /** SIGTERM and wait for exit (SIGKILL after 10 s). */
   stop(): Promise<void>;
   /** SIGKILL and wait for exit. */
   kill(): Promise<void>;
 }
 
-export function startServerProcess(kind: ServerKind, dataDir: string): Promise<ServerHandle> {
-  return spawnServer(kind, ENTRY[kind], dataDir);
+export async function startServerProcess(
+  kind: ServerKind,
+  dataDir: string,
+  /** A command the server runs under (e.g. strace and its options); its pid is then the wrapper's. */
+  wrap: string[] = [],
+): Promise<ServerHandle> {
+  const entries = await compiledEntries();
+  const env: Record<string, string> = IN_MEMORY.has(kind) ? { BENCH_PERSIST: '0' } : {};
+  return spawnServer(kind, entries[ENTRY[kind]], dataDir, env, 60_000, wrap);
 }
 
 /** The bare `ws` echo server of the floor measurement. */
-export function startEchoProcess(): Promise<ServerHandle> {
-  return spawnServer('echo', 'bench/peers/echo-server.ts', '');
+export async function startEchoProcess(): Promise<ServerHandle> {
+  return spawnServer('echo', (await compiledEntries()).echo, '', {});
 }
 
 async function spawnServer(
   kind: ServerKind | 'echo',
   entry: string,
   dataDir: string,
+  extraEnv: Record<string, string>,
   timeoutMs = 60_000,
+  wrap: string[] = [],
 ): Promise<ServerHandle> {
   // BENCH_CPU_PROF=<dir> profiles the servers (written when they stop) to see where time goes.
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
+  const nodeArgs = [...profile, '--expose-gc', '--import', (await compiledEntries()).probe, entry];
   const child = spawn(
-    process.execPath,
-    [...profile, '--expose-gc', '--import', 'tsx', '--import', probe, entry],
+    wrap[0] ?? process.execPath,
+    wrap.length ? [...wrap.slice(1), process.execPath, ...nodeArgs] : nodeArgs,
     {
       cwd: root,
       env: {
@@ -77,6 +112,7 @@ async function spawnServer(
         // per-user and per-report socket caps (server/collab/socket-limits.ts), which would refuse them.
         MAX_SOCKETS_PER_USER: String(BENCH_SOCKET_CAP),
         MAX_SOCKETS_PER_REPORT: String(BENCH_SOCKET_CAP),
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     },
@@ -133,26 +169,28 @@ async function spawnServer(
     dataDir,
     persistence,
     proc: () => sampleProc(pid),
-    memory: () => askMemory(child),
+    memory: () => ask<NodeJS.MemoryUsage>(child, 'bench:memory', 'usage'),
+    loop: () => ask<LoopStats>(child, 'bench:loop', 'stats'),
     stop: () => waitExit('SIGTERM', 10_000),
     kill: () => waitExit('SIGKILL', 5_000),
   };
 }
 
-function askMemory(child: ChildProcess): Promise<NodeJS.MemoryUsage> {
+/** Ask the probe (probe.ts) for `request`; it answers `{ type: request, [field]: value }`. */
+function ask<T>(child: ChildProcess, request: string, field: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.off('message', onMessage);
-      reject(new Error('memory probe did not answer'));
+      reject(new Error(`${request}: the probe did not answer`));
     }, 10_000);
-    const onMessage = (message: { type?: string; usage?: NodeJS.MemoryUsage }) => {
-      if (message?.type !== 'bench:memory' || !message.usage) return;
+    const onMessage = (message: Record<string, unknown>) => {
+      if (message?.type !== request || message[field] === undefined) return;
       clearTimeout(timer);
       child.off('message', onMessage);
-      resolve(message.usage);
+      resolve(message[field] as T);
     };
     child.on('message', onMessage);
-    child.send('bench:memory');
+    child.send(request);
   });
 }
 

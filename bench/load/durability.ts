@@ -39,7 +39,7 @@ function writerUser(): string {
   return owner;
 }
 
-async function pair(slot: ServerSlot) {
+export async function pair(slot: ServerSlot) {
   const access = accessFor(slot.server);
   const room = await access.demoRoom();
   const user = writerUser();

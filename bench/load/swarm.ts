@@ -7,7 +7,7 @@ import type { BenchClient } from '../lib/client';
 import { demoReportState, ownedTargets } from '../lib/fixture';
 import { LatencyTracker } from '../lib/latency';
 import { diffProc } from '../lib/proc';
-import type { ServerHandle } from '../lib/servers';
+import type { LoopStats, ServerHandle } from '../lib/servers';
 import { type LatencySummary, round, summarize } from '../lib/stats';
 import { typeOne } from './typing';
 
@@ -28,6 +28,10 @@ export interface SwarmResult {
   observers: number;
   rate: number;
   durationS: number;
+  /** Updates/s the clients were asked to send (clients × rate). */
+  offeredPerS: number;
+  /** The load generator sent under 95% of the offered rate: this round is not at equal load. */
+  behind: boolean;
   latencyMs: LatencySummary;
   sent: number;
   received: number;
@@ -41,7 +45,18 @@ export interface SwarmResult {
     msgsOutPerS: number;
     kbOutPerS: number;
   };
-  server: { cpuSeconds: number; cpuShare: number; rssMB: number; writeBytesPerUpdate: number };
+  server: {
+    cpuSeconds: number;
+    cpuShare: number;
+    /** Server CPU milliseconds per update taken in (user + system, /proc). */
+    cpuMsPerUpdate: number;
+    rssMB: number;
+    /** RSS of the freshly started server before the swarm connected (no room open). */
+    idleRssMB: number;
+    writeBytesPerUpdate: number;
+  };
+  /** Event-loop delay and GC pauses inside the server over the window (bench/lib/probe.ts). */
+  loop: LoopStats | null;
   loadgenCpuShare: number;
   setupMs: number;
 }
@@ -92,6 +107,8 @@ export async function connectSwarm(server: ServerHandle, count: number): Promise
 }
 
 export async function runSwarm(server: ServerHandle, options: SwarmOptions): Promise<SwarmResult> {
+  // The server as started, before any client or room: its idle memory.
+  const idleRssMB = round(server.proc().rssBytes / 2 ** 20, 1);
   const setupStart = performance.now();
   const swarm = await connectSwarm(server, options.clients);
   const setupMs = performance.now() - setupStart;
@@ -117,6 +134,7 @@ export async function runSwarm(server: ServerHandle, options: SwarmOptions): Pro
   const p0 = server.proc();
   const l0 = process.cpuUsage();
   const sent0 = tracker.sent;
+  await server.loop().catch(() => null);
   const t0 = performance.now();
   tracker.windowStart = t0;
   await sleep(options.durationMs);
@@ -126,6 +144,7 @@ export async function runSwarm(server: ServerHandle, options: SwarmOptions): Pro
   const p1 = server.proc();
   const l1 = process.cpuUsage(l0);
   const sentInWindow = tracker.sent - sent0;
+  const loop = await server.loop().catch(() => null);
   for (const timer of timers) clearInterval(timer);
 
   // Drain: everything sent must arrive; what has not after 5 s is counted as dropped.
@@ -137,11 +156,14 @@ export async function runSwarm(server: ServerHandle, options: SwarmOptions): Pro
   const seconds = (t1 - t0) / 1000;
   const proc = diffProc(p0, p1);
   const receivers = options.clients - 1;
+  const offeredPerS = options.clients * options.rate;
   return {
     clients: options.clients,
     observers,
     rate: options.rate,
     durationS: round(seconds, 2),
+    offeredPerS,
+    behind: sentInWindow / seconds < 0.95 * offeredPerS,
     latencyMs: summarize(tracker.samples),
     sent: tracker.sent,
     received: tracker.received,
@@ -158,9 +180,12 @@ export async function runSwarm(server: ServerHandle, options: SwarmOptions): Pro
     server: {
       cpuSeconds: round(proc.cpuSeconds, 2),
       cpuShare: round(proc.cpuSeconds / seconds, 3),
+      cpuMsPerUpdate: round((proc.cpuSeconds * 1000) / Math.max(1, sentInWindow), 4),
       rssMB: round(proc.rssBytes / 2 ** 20, 1),
+      idleRssMB,
       writeBytesPerUpdate: round(proc.writeBytes / Math.max(1, sentInWindow), 1),
     },
+    loop,
     loadgenCpuShare: round((l1.user + l1.system) / 1e6 / seconds, 3),
     setupMs: round(setupMs, 0),
   };

@@ -1,11 +1,13 @@
 // The reference peer: y-websocket@1.5's own server (`bin/utils` setupWSConnection) on the `ws`
 // build it ships with, as its bin/server.js does, plus a port-0 listen line for the bench.
 // CommonJS on purpose: bin/utils requires yjs, so this process loads yjs only through require.
-// Persistence: its LevelDB (y-leveldb) when LevelDB opens here, else in memory — stated on stdout.
+// Persistence: its LevelDB (y-leveldb) when LevelDB opens here, else in memory — stated on stdout;
+// BENCH_PERSIST=0 runs it in memory on purpose (its stock behaviour without YPERSISTENCE).
 const http = require('node:http');
 const path = require('node:path');
 
 const dataDir: string = process.env.DATA_DIR ?? '';
+const inMemory = process.env.BENCH_PERSIST === '0';
 const refDir = path.dirname(require.resolve('y-websocket-ref/package.json'));
 
 async function leveldbProblem(dir: string): Promise<string | null> {
@@ -21,7 +23,7 @@ async function leveldbProblem(dir: string): Promise<string | null> {
 }
 
 async function main() {
-  const problem = dataDir ? await leveldbProblem(dataDir) : 'no DATA_DIR';
+  const problem = inMemory ? 'asked for' : dataDir ? await leveldbProblem(dataDir) : 'no DATA_DIR';
   // bin/utils reads YPERSISTENCE when it is first required.
   if (problem === null) process.env.YPERSISTENCE = path.join(dataDir, 'leveldb');
   else delete process.env.YPERSISTENCE;
@@ -48,7 +50,9 @@ async function main() {
     console.log(
       problem === null
         ? 'persistence: LevelDB (y-leveldb, every update stored as it is applied, no fsync)'
-        : `persistence: none, in memory (LevelDB unavailable: ${problem})`,
+        : inMemory
+          ? 'persistence: none, in memory'
+          : `persistence: none, in memory (LevelDB unavailable: ${problem})`,
     );
     console.log(`listening on http://127.0.0.1:${server.address().port}`);
   });

@@ -31,10 +31,11 @@ export class ActivityCoalescer {
     now = Date.now(),
     kind: TypingKind = 'edit',
   ): void {
-    const sorted = [...new Set(sectionIds)].sort();
+    // A keystroke touches one section: no set, sort or copy for it (this runs on every update).
+    const sorted = sectionIds.length === 1 ? (sectionIds as string[]) : [...new Set(sectionIds)].sort();
     // One open entry per user, kind and set of sections: several tabs of one account typing in
     // different sections do not split each other's entries.
-    const key = `${userId}\n${kind}\n${sorted.join(',')}`;
+    const key = `${userId}\n${kind}\n${sorted.length === 1 ? sorted[0] : sorted.join(',')}`;
     const current = this.open.get(key);
     if (current && now - current.startedAt < this.windowMs) {
       current.entry.inserted = (current.entry.inserted ?? 0) + inserted;
@@ -46,7 +47,7 @@ export class ActivityCoalescer {
     if (current) this.write(current.entry);
     this.open.set(key, {
       startedAt: now,
-      entry: { at: new Date(now).toISOString(), userId, kind, sectionIds: sorted, inserted, deleted },
+      entry: { at: new Date(now).toISOString(), userId, kind, sectionIds: [...sorted], inserted, deleted },
     });
   }
 

@@ -1,0 +1,120 @@
+// Where a server's time went: `npx tsx bench/profile-summary.ts <file.cpuprofile> [--top 25]`.
+// Profiles come from `BENCH_CPU_PROF=<dir> npm run bench -- --only=plain …` (node --cpu-prof of each
+// server child). Self time is grouped by what the code is (socket writes, Yjs, the guard, the log…)
+// from each frame's file and function, and the busiest functions are listed; the share of busy
+// time excludes the idle ticks, so it reads as "of the time the main thread worked".
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** First matching rule names the group of a frame (url, function name). */
+const GROUPS: [string, (url: string, fn: string) => boolean][] = [
+  ['idle', (_u, fn) => fn === '(idle)'],
+  // The inspector serialising the profile at Profiler.stop (a windowed profile from the probe):
+  // the measurement's own cost, left out of the busy time like idle.
+  ['profiler stop (measurement)', (u, fn) => fn === 'dispatch' && u === ''],
+  ['garbage collection', (_u, fn) => fn === '(garbage collector)'],
+  ['program (native, unattributed)', (_u, fn) => fn === '(program)'],
+  [
+    'socket writes (writev/write)',
+    (u, fn) =>
+      /^(writev|writeUtf8String|writeBuffer|writeGeneric)$/.test(fn) ||
+      (u.startsWith('node:') && /stream_base_commons|_stream_writable|writable/.test(u)),
+  ],
+  [
+    'fs: log writes and fdatasync dispatch',
+    (u, fn) =>
+      /^(writeSync|fdatasync|write|writeFileUtf8|open|close|fsync)$/.test(fn) ||
+      u === 'node:fs' ||
+      u.includes('internal/fs'),
+  ],
+  ['ws (frames, sockets)', (u) => /node_modules\/ws\//.test(u)],
+  ['Yjs', (u) => /node_modules\/yjs\//.test(u)],
+  ['lib0 (encoding)', (u) => /node_modules\/lib0\//.test(u)],
+  ['y-protocols', (u) => /node_modules\/y-protocols\//.test(u)],
+  ['guard', (u) => /server\/collab\/guard/.test(u)],
+  [
+    'attribution (bindings, deletions)',
+    (u) => /server\/(store\/(client-bindings|deleted-by|jsonl|report-jsonl)|history\/deleted-by)/.test(u),
+  ],
+  ['update log', (u) => /server\/store\/(update-log|group-commit|records|compaction)/.test(u)],
+  ['activity', (u) => /activity/.test(u)],
+  ['room, relay, frames', (u) => /server\/collab\//.test(u)],
+  ['other dongsoan code', (u) => /\/(server|shared)\//.test(u)],
+  ['Hocuspocus', (u) => /@hocuspocus/.test(u)],
+  ['y-websocket reference', (u) => /y-websocket/.test(u)],
+  ['node internals (net, streams, timers, events)', (u) => u.startsWith('node:')],
+  ['other', () => true],
+];
+
+function groupOf(node: ProfileNode): string {
+  const { url, functionName } = node.callFrame;
+  for (const [name, test] of GROUPS) if (test(url, functionName)) return name;
+  return 'other';
+}
+
+export function summarizeProfile(profile: Profile, top = 25) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfUs = new Map<number, number>();
+  profile.samples.forEach((id, i) => {
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  const groups = new Map<string, number>();
+  const functions = new Map<string, number>();
+  let total = 0;
+  let idle = 0;
+  for (const [id, us] of selfUs) {
+    const node = byId.get(id);
+    if (!node) continue;
+    const group = groupOf(node);
+    total += us;
+    if (group === 'idle' || group === 'profiler stop (measurement)') {
+      idle += us;
+      continue;
+    }
+    groups.set(group, (groups.get(group) ?? 0) + us);
+    const { functionName, url, lineNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(node_modules|dongsoan[^/]*|perf-server)\//, '')}:${lineNumber + 1}`;
+    functions.set(key, (functions.get(key) ?? 0) + us);
+  }
+  const busy = total - idle;
+  const pct = (us: number) => `${((100 * us) / busy).toFixed(1)}%`;
+  const lines = [
+    `profile ${(total / 1e6).toFixed(1)} s, main thread idle (or stopping the profiler) ${((100 * idle) / total).toFixed(1)}%, busy ${(busy / 1e6).toFixed(2)} s`,
+    '',
+    'busy time by group:',
+    ...[...groups].sort((a, b) => b[1] - a[1]).map(([name, us]) => `  ${pct(us).padStart(6)}  ${name}`),
+    '',
+    `top ${top} functions (self):`,
+    ...[...functions]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => `  ${pct(us).padStart(6)}  ${name}`),
+  ];
+  return lines.join('\n');
+}
+
+const isMain = process.argv[1]?.endsWith('profile-summary.ts');
+if (isMain) {
+  const { values, positionals } = parseArgs({
+    options: { top: { type: 'string', default: '25' } },
+    allowPositionals: true,
+  });
+  for (const file of positionals) {
+    console.log(`== ${file}`);
+    console.log(summarizeProfile(JSON.parse(readFileSync(file, 'utf8')) as Profile, Number(values.top)));
+  }
+}

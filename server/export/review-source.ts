@@ -5,12 +5,12 @@ import type { JSONContent } from '@tiptap/core';
 import type * as Y from 'yjs';
 import { reviewAuthor } from '../../shared/render/review-authors';
 import { type MarkupComment, markupDocument, type ReviewMarkup } from '../../shared/render/review-markup';
-import { parseReviewEntry, REVIEW_MAP, type ReviewEntry } from '../../shared/review/entries';
+import { rangeWithSizes, yDocNodeSizes } from '../../shared/review/anchors';
 import { listSuggestions } from '../../shared/review/suggestions';
 import { buildThreads } from '../../shared/review/threads';
 import type { Department, User } from '../../shared/types';
-import { yDocToJson } from '../../shared/ydoc';
-import { BodyPositions } from './comment-anchors';
+import { FRAGMENT_NAME, yDocToJson } from '../../shared/ydoc';
+import { reviewEntries } from '../reports/review-doc';
 
 export interface ReviewPeople {
   users: readonly Pick<User, 'id' | 'name' | 'departmentId'>[];
@@ -23,13 +23,10 @@ export function reviewExportOf(
   people: ReviewPeople,
 ): { doc: JSONContent; review: ReviewMarkup } {
   const doc = yDocToJson(ydoc);
-  const entries: ReviewEntry[] = [];
-  ydoc.getMap(REVIEW_MAP).forEach((value, key) => {
-    const entry = parseReviewEntry(key, value);
-    if (entry) entries.push(entry);
-  });
-  const threads = buildThreads(entries);
-  const positions = new BodyPositions(ydoc);
+  const threads = buildThreads(reviewEntries(ydoc));
+  // One measure of the node sizes for every thread (shared/review/anchors.ts, as the browser reads anchors).
+  const fragment = ydoc.getXmlFragment(FRAGMENT_NAME);
+  const sizes = yDocNodeSizes();
   const comments: MarkupComment[] = threads.map((thread, index) => ({
     number: index + 1,
     id: thread.id,
@@ -43,7 +40,7 @@ export function reviewExportOf(
   }));
   const placements = threads.map((thread, index) => ({
     number: index + 1,
-    range: positions.anchorRange(thread.anchor),
+    range: rangeWithSizes(ydoc, fragment, sizes, thread.anchor),
     sectionId: thread.sectionId,
   }));
   const ids = new Set<string>();

@@ -3,19 +3,11 @@
 // department's editor sees both live in the secretary's name and colour, accepts one and rejects
 // the other; the leadership (viewer) sees the result live; all the same after a reload. Then an
 // editor suggests in another department's section, and the structural edits suggesting mode refuses.
-import { existsSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecisionEntry } from '../../shared/review/entries';
 import { launchChromium, openReport, openWindow, screenshotPath, type Window, waitForText } from './browser';
 import { DEMO, type DemoServer, startDemoServer } from './demo';
-
-/**
- * Whether the server guard knows the review structures (server/collab/guard-review.ts, issue #18):
- * before it, the guard refuses every write to the review map (decisions) and every edit in a
- * section the user may only suggest in, so the tests that need them wait for it.
- */
-const REVIEW_GUARD = existsSync(new URL('../../server/collab/guard-review.ts', import.meta.url));
 
 let server: DemoServer;
 let browser: Browser;
@@ -124,88 +116,85 @@ afterAll(async () => {
 });
 
 describe('suggesting mode', () => {
-  it.skipIf(!REVIEW_GUARD)(
-    "the secretary suggests in a department's section; its editor accepts one and rejects the other, live and after a reload",
-    async () => {
-      const paragraph = sectionParagraph(secretary.page);
-      const original = await textOf(paragraph);
-      const firstWord = original.split(' ')[0];
-      expect(firstWord.length).toBeGreaterThan(1);
+  it("the secretary suggests in a department's section; its editor accepts one and rejects the other, live and after a reload", async () => {
+    const paragraph = sectionParagraph(secretary.page);
+    const original = await textOf(paragraph);
+    const firstWord = original.split(' ')[0];
+    expect(firstWord.length).toBeGreaterThan(1);
 
-      await chooseMode(secretary, 'suggesting');
-      // Select the first word and delete it: struck through, not removed.
-      await select(paragraph, 0, firstWord.length);
-      await secretary.page.keyboard.press('Delete');
-      // Then type at the end of the paragraph.
-      await select(paragraph, -1);
-      await secretary.page.keyboard.type(' đề xuất thêm');
+    await chooseMode(secretary, 'suggesting');
+    // Select the first word and delete it: struck through, not removed.
+    await select(paragraph, 0, firstWord.length);
+    await secretary.page.keyboard.press('Delete');
+    // Then type at the end of the paragraph.
+    await select(paragraph, -1);
+    await secretary.page.keyboard.type(' đề xuất thêm');
 
-      const inserted = (page: Page) =>
-        sectionParagraph(page).locator('ins[data-suggestion][data-author="u-secretary"]');
-      const deleted = (page: Page) =>
-        sectionParagraph(page).locator('del[data-suggestion][data-author="u-secretary"]');
-      for (const window of [secretary, owner, viewer]) {
-        await inserted(window.page).waitFor();
-        await deleted(window.page).waitFor();
-        expect(await textOf(inserted(window.page))).toBe(' đề xuất thêm');
-        expect(await textOf(deleted(window.page))).toBe(firstWord);
-      }
-      // The struck text is still in the document for everyone.
-      expect(await textOf(sectionParagraph(owner.page))).toBe(`${original} đề xuất thêm`);
-      // In the secretary's colour, with her name and the time on the card.
-      for (const locator of [inserted(owner.page), deleted(owner.page)])
-        expect(await locator.evaluate((el) => getComputedStyle(el).color)).toBe(SECRETARY_COLOR);
-      const card = await openCard(owner.page, inserted(owner.page));
-      expect(await card.locator('[data-card-author]').textContent()).toBe('Nguyễn Thị Thư Ký (Văn phòng)');
-      expect(await card.locator('[data-card-time]').textContent()).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
-      expect(await card.locator('[data-card-kind="insert"]').textContent()).toBe('Thêm:  đề xuất thêm');
-      // The viewer sees who suggested it but may not decide.
-      const viewerCard = await openCard(viewer.page, deleted(viewer.page));
-      expect(await viewerCard.locator('[data-decide]').count()).toBe(0);
+    const inserted = (page: Page) =>
+      sectionParagraph(page).locator('ins[data-suggestion][data-author="u-secretary"]');
+    const deleted = (page: Page) =>
+      sectionParagraph(page).locator('del[data-suggestion][data-author="u-secretary"]');
+    for (const window of [secretary, owner, viewer]) {
+      await inserted(window.page).waitFor();
+      await deleted(window.page).waitFor();
+      expect(await textOf(inserted(window.page))).toBe(' đề xuất thêm');
+      expect(await textOf(deleted(window.page))).toBe(firstWord);
+    }
+    // The struck text is still in the document for everyone.
+    expect(await textOf(sectionParagraph(owner.page))).toBe(`${original} đề xuất thêm`);
+    // In the secretary's colour, with her name and the time on the card.
+    for (const locator of [inserted(owner.page), deleted(owner.page)])
+      expect(await locator.evaluate((el) => getComputedStyle(el).color)).toBe(SECRETARY_COLOR);
+    const card = await openCard(owner.page, inserted(owner.page));
+    expect(await card.locator('[data-card-author]').textContent()).toBe('Nguyễn Thị Thư Ký (Văn phòng)');
+    expect(await card.locator('[data-card-time]').textContent()).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+    expect(await card.locator('[data-card-kind="insert"]').textContent()).toBe('Thêm:  đề xuất thêm');
+    // The viewer sees who suggested it but may not decide.
+    const viewerCard = await openCard(viewer.page, deleted(viewer.page));
+    expect(await viewerCard.locator('[data-decide]').count()).toBe(0);
 
-      // The department accepts the insertion…
-      await card.locator('[data-decide="accepted-one"]').click();
-      const expected = `${original} đề xuất thêm`;
-      for (const window of [secretary, owner, viewer])
-        await window.page.waitForFunction(
-          (el) => el?.querySelector('ins[data-suggestion]') === null,
-          await sectionParagraph(window.page).elementHandle(),
-        );
-      // …and rejects the deletion: the first word stays.
-      const ownerCard = await openCard(owner.page, deleted(owner.page));
-      await ownerCard.locator('[data-decide="rejected-one"]').click();
-      for (const window of [secretary, owner, viewer]) {
-        await window.page.waitForFunction(
-          (el) => el?.querySelector('[data-suggestion]') === null,
-          await sectionParagraph(window.page).elementHandle(),
-        );
-        expect(await textOf(sectionParagraph(window.page))).toBe(expected);
-      }
-      // Both decisions are recorded in the review map, by the department's editor.
-      const recorded = await decisions(viewer.page);
-      expect(
-        recorded.map((d) => [d.suggestionKind, d.decision, d.authorId, d.suggestionAuthorId]).sort(),
-      ).toEqual([
-        ['delete', 'rejected', 'u-buuchinh', 'u-secretary'],
-        ['insert', 'accepted', 'u-buuchinh', 'u-secretary'],
-      ]);
-      expect(recorded.find((d) => d.suggestionKind === 'delete')?.text).toBe(firstWord);
+    // The department accepts the insertion…
+    await card.locator('[data-decide="accepted-one"]').click();
+    const expected = `${original} đề xuất thêm`;
+    for (const window of [secretary, owner, viewer])
+      await window.page.waitForFunction(
+        (el) => el?.querySelector('ins[data-suggestion]') === null,
+        await sectionParagraph(window.page).elementHandle(),
+      );
+    // …and rejects the deletion: the first word stays.
+    const ownerCard = await openCard(owner.page, deleted(owner.page));
+    await ownerCard.locator('[data-decide="rejected-one"]').click();
+    for (const window of [secretary, owner, viewer]) {
+      await window.page.waitForFunction(
+        (el) => el?.querySelector('[data-suggestion]') === null,
+        await sectionParagraph(window.page).elementHandle(),
+      );
+      expect(await textOf(sectionParagraph(window.page))).toBe(expected);
+    }
+    // Both decisions are recorded in the review map, by the department's editor.
+    const recorded = await decisions(viewer.page);
+    expect(
+      recorded.map((d) => [d.suggestionKind, d.decision, d.authorId, d.suggestionAuthorId]).sort(),
+    ).toEqual([
+      ['delete', 'rejected', 'u-buuchinh', 'u-secretary'],
+      ['insert', 'accepted', 'u-buuchinh', 'u-secretary'],
+    ]);
+    expect(recorded.find((d) => d.suggestionKind === 'delete')?.text).toBe(firstWord);
 
-      // The same after a reload, in every window.
-      for (const window of [secretary, owner, viewer]) {
-        await openReport(window, server.url, reportId);
-        await waitForText(window.page, expected);
-        expect(await textOf(sectionParagraph(window.page))).toBe(expected);
-        expect(await sectionParagraph(window.page).locator('[data-suggestion]').count()).toBe(0);
-      }
-      expect((await decisions(owner.page)).length).toBe(2);
-      // Nobody's socket was closed for a refused change.
-      for (const window of [secretary, owner, viewer]) {
-        expect(window.errors).toEqual([]);
-        expect(await window.page.locator('[data-notice]').count()).toBe(0);
-      }
-    },
-  );
+    // The same after a reload, in every window.
+    for (const window of [secretary, owner, viewer]) {
+      await openReport(window, server.url, reportId);
+      await waitForText(window.page, expected);
+      expect(await textOf(sectionParagraph(window.page))).toBe(expected);
+      expect(await sectionParagraph(window.page).locator('[data-suggestion]').count()).toBe(0);
+    }
+    expect((await decisions(owner.page)).length).toBe(2);
+    // Nobody's socket was closed for a refused change.
+    for (const window of [secretary, owner, viewer]) {
+      expect(window.errors).toEqual([]);
+      expect(await window.page.locator('[data-notice]').count()).toBe(0);
+    }
+  });
 
   it('refuses structural edits in suggesting mode with a notice, sending nothing', async () => {
     const paragraphs = (page: Page) =>
@@ -228,40 +217,37 @@ describe('suggesting mode', () => {
     await chooseMode(secretary, 'editing');
   });
 
-  it.skipIf(!REVIEW_GUARD)(
-    "an editor suggests in another department's section: offered the switch, then a suggestion in the editor's colour",
-    async () => {
-      const baochi = await openWindow(browser, server.url, DEMO.editorA, DEMO.password);
-      await openReport(baochi, server.url, reportId);
-      const paragraph = sectionParagraph(baochi.page);
-      const before = await textOf(paragraph);
-      await select(paragraph, -1);
-      await baochi.page.keyboard.type('x');
-      const notice = baochi.page.locator('[data-edit-denied]:not([hidden])');
-      await notice.waitFor();
-      expect(await notice.textContent()).toContain('Bạn vẫn có thể đề xuất thay đổi.');
-      expect(await textOf(paragraph)).toBe(before);
-      await notice.locator('[data-notice-action]').click();
-      await baochi.page.locator('.toolbar [data-suggest-mode="suggesting"]').waitFor();
-      await baochi.page.keyboard.type(' góp thêm');
-      const suggestion = sectionParagraph(owner.page).locator('ins[data-author="u-baochi"]');
-      await suggestion.waitFor();
-      expect(await textOf(suggestion)).toBe(' góp thêm');
-      expect(await suggestion.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(219, 39, 119)');
-      // The owner rejects all of this author's suggestions.
-      const card = await openCard(owner.page, suggestion);
-      expect(await card.locator('[data-card-author]').textContent()).toBe(
-        'Lê Thị Báo Chí (Phòng Thông tin - Báo chí - Xuất bản)',
-      );
-      await card.locator('[data-decide="rejected-author"]').click();
-      await baochi.page.waitForFunction(
-        (el) => el?.querySelector('[data-author="u-baochi"]') === null,
-        await sectionParagraph(baochi.page).elementHandle(),
-      );
-      expect(await textOf(sectionParagraph(baochi.page))).toBe(before);
-      expect(baochi.errors).toEqual([]);
-      expect(await baochi.page.locator('[data-notice]').count()).toBe(0);
-      await baochi.context.close();
-    },
-  );
+  it("an editor suggests in another department's section: offered the switch, then a suggestion in the editor's colour", async () => {
+    const baochi = await openWindow(browser, server.url, DEMO.editorA, DEMO.password);
+    await openReport(baochi, server.url, reportId);
+    const paragraph = sectionParagraph(baochi.page);
+    const before = await textOf(paragraph);
+    await select(paragraph, -1);
+    await baochi.page.keyboard.type('x');
+    const notice = baochi.page.locator('[data-edit-denied]:not([hidden])');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Bạn vẫn có thể đề xuất thay đổi.');
+    expect(await textOf(paragraph)).toBe(before);
+    await notice.locator('[data-notice-action]').click();
+    await baochi.page.locator('.toolbar [data-suggest-mode="suggesting"]').waitFor();
+    await baochi.page.keyboard.type(' góp thêm');
+    const suggestion = sectionParagraph(owner.page).locator('ins[data-author="u-baochi"]');
+    await suggestion.waitFor();
+    expect(await textOf(suggestion)).toBe(' góp thêm');
+    expect(await suggestion.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(219, 39, 119)');
+    // The owner rejects all of this author's suggestions.
+    const card = await openCard(owner.page, suggestion);
+    expect(await card.locator('[data-card-author]').textContent()).toBe(
+      'Lê Thị Báo Chí (Phòng Thông tin - Báo chí - Xuất bản)',
+    );
+    await card.locator('[data-decide="rejected-author"]').click();
+    await baochi.page.waitForFunction(
+      (el) => el?.querySelector('[data-author="u-baochi"]') === null,
+      await sectionParagraph(baochi.page).elementHandle(),
+    );
+    expect(await textOf(sectionParagraph(baochi.page))).toBe(before);
+    expect(baochi.errors).toEqual([]);
+    expect(await baochi.page.locator('[data-notice]').count()).toBe(0);
+    await baochi.context.close();
+  });
 });

@@ -5,6 +5,7 @@
 // that publishes it acts on it itself, at once.
 import { createClient, type RedisClientType } from 'redis';
 import type { Logger } from '../log';
+import { endRedisClient } from './end-redis-client';
 
 const PREFIX = 'dongsoan:control:';
 
@@ -65,7 +66,7 @@ export class RedisChannels {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
+    await Promise.allSettled([endRedisClient(this.subscriber), endRedisClient(this.publisher)]);
   }
 
   private onRedisMessage(channel: string, data: string): void {

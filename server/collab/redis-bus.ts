@@ -9,6 +9,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { createClient, type RedisClientType } from 'redis';
+import { endRedisClient } from '../cluster/end-redis-client';
 import type { Logger } from '../log';
 import type { BusListener, BusMessage, RoomBus } from './bus';
 import { InProcessBus } from './in-process-bus';
@@ -121,10 +122,7 @@ export class RedisBus implements RoomBus {
 
   async close(): Promise<void> {
     await this.heartbeats?.stop();
-    // A connection that is down would wait for Redis to come back before quitting: a process
-    // draining during an outage drops it instead (nothing is pending that Redis must receive).
-    const end = (client: RedisClientType) => (client.isReady ? client.quit() : client.destroy());
-    await Promise.allSettled([end(this.subscriber), end(this.publisher)]);
+    await Promise.allSettled([endRedisClient(this.subscriber), endRedisClient(this.publisher)]);
   }
 
   private readonly onRedisMessage = (data: Buffer, channel: Buffer): void => {

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { REVIEW_MAP, type ReviewEntry } from '../../shared/review/entries';
 import { makeSuggestionId } from '../../shared/review/suggestion-id';
 import { connectClient, type TestClient } from '../helpers/collab';
-import { apiClient, login, type Session } from '../helpers/http';
+import { apiClient, apiRequest, login, type Session } from '../helpers/http';
 import { demoReport, type ReportDetailBody, sectionOwnedBy } from '../helpers/reports';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { waitForDoc } from '../helpers/wait';
@@ -235,6 +235,13 @@ describe('lock with pending suggestions', () => {
     expect(asked.status).toBe(409);
     expect(asked.body.error).toMatch(/2 suggestion/);
     expect((await api('secretary').post(path('/lock'), { pending: 'sometimes' })).status).toBe(400);
+    // An empty body with a JSON content type (integrations written before the choice) is no choice.
+    const empty = await apiRequest(server.url, 'POST', path('/lock'), {
+      token: sessions.secretary.token,
+      rawBody: '',
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(empty.status).toBe(409);
     const locked = await api('secretary').post(path('/lock'), { pending: 'reject' });
     expect(locked.status).toBe(200);
     await waitForDoc(watcher.doc, (doc) => markedIds(doc).size === 0, { what: 'the rejections' });

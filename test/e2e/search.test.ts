@@ -205,8 +205,25 @@ describe('search and replace', () => {
       .locator('section.report-section', { has: a.page.locator(':scope > p', { hasText: `${WORD} cuối` }) })
       .last();
     const title = section.locator(':scope > .section-title');
-    // In the middle of the screen, clear of the sticky bars.
-    await title.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    // In the middle of the screen, clear of the sticky bars. Sections off screen are laid out by
+    // their remembered size (content-visibility), which the comment panel's width may have changed:
+    // as those near the screen render, the title can move some frames later. Scroll until it stays.
+    await title.evaluate(async (el) => {
+      const frame = () => new Promise((done) => requestAnimationFrame(done));
+      for (let attempt = 0; attempt < 10; attempt++) {
+        el.scrollIntoView({ block: 'center' });
+        let top = el.getBoundingClientRect().top;
+        let still = 0;
+        while (still < 15) {
+          await frame();
+          const now = el.getBoundingClientRect().top;
+          still = now === top ? still + 1 : 0;
+          top = now;
+          if (now < 0 || now > window.innerHeight) break;
+        }
+        if (still >= 15) return;
+      }
+    });
     const box = await title.boundingBox();
     if (!box) throw new Error('the section title has no box');
     await a.page.mouse.click(box.x - 6, box.y + 10);

@@ -1,6 +1,8 @@
 // Who a userId is, for the history views: name, department and colour. The server lets the
 // secretary list every account; others only see their own department's, so presence (awareness)
 // and the session fill in what they can, and an unknown author still gets a stable colour.
+
+import { fallbackAuthorColor, VALID_COLOR } from '../../shared/author-color';
 import type { Department, User } from '../../shared/types';
 
 export interface Author {
@@ -17,16 +19,6 @@ export interface PresenceLike {
   name: string;
   color?: string;
   departmentId?: string | null;
-}
-
-/** Colours for authors whose department is unknown, picked by a hash of their id. */
-const FALLBACK_COLORS = ['#0891b2', '#9333ea', '#65a30d', '#c2410c', '#be123c', '#4f46e5', '#0d9488'];
-const VALID_COLOR = /^#[0-9a-fA-F]{6}$/;
-
-function hashColor(id: string): string {
-  let hash = 0;
-  for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) >>> 0;
-  return FALLBACK_COLORS[hash % FALLBACK_COLORS.length];
 }
 
 export class AuthorDirectory {
@@ -46,7 +38,7 @@ export class AuthorDirectory {
         color:
           department?.color && VALID_COLOR.test(department.color)
             ? department.color
-            : (presenceColor ?? hashColor(user.id)),
+            : (presenceColor ?? fallbackAuthorColor(user.id)),
         departmentId,
         departmentName: department?.name ?? null,
       });
@@ -60,7 +52,7 @@ export class AuthorDirectory {
       this.known.get(userId) ?? {
         id: userId,
         name: userId,
-        color: hashColor(userId),
+        color: fallbackAuthorColor(userId),
         departmentId: null,
         departmentName: null,
       }

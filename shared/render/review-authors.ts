@@ -1,17 +1,8 @@
 // Who a reviewer is in an export: the name from the accounts, the colour the editor gives them
-// (their department's; otherwise a colour picked by a hash of the id, as the browser's author
-// directory does in client/history/authors.ts), the initials Word shows beside a comment, and
+// (shared/author-color.ts, as the browser does), the initials Word shows beside a comment, and
 // times as a Vietnamese office reads them.
+import { fallbackAuthorColor, VALID_COLOR } from '../author-color';
 import type { Department, User } from '../types';
-
-const FALLBACK_COLORS = ['#0891b2', '#9333ea', '#65a30d', '#c2410c', '#be123c', '#4f46e5', '#0d9488'];
-const VALID_COLOR = /^#[0-9a-fA-F]{6}$/;
-
-function hashColor(id: string): string {
-  let hash = 0;
-  for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) >>> 0;
-  return FALLBACK_COLORS[hash % FALLBACK_COLORS.length];
-}
 
 /** Name and colour of `userId`; an account that no longer exists is named by its id. */
 export function reviewAuthor(
@@ -22,7 +13,7 @@ export function reviewAuthor(
   const user = users.find((u) => u.id === userId);
   const department = user?.departmentId ? departments.find((d) => d.id === user.departmentId) : undefined;
   const color =
-    department?.color && VALID_COLOR.test(department.color) ? department.color : hashColor(userId);
+    department?.color && VALID_COLOR.test(department.color) ? department.color : fallbackAuthorColor(userId);
   return { name: user?.name.trim() || userId, color };
 }
 

@@ -76,6 +76,7 @@ export function anchorQuote(
 }
 
 export interface SuggestionRun {
+  id: string;
   text: Y.XmlText;
   index: number;
   length: number;
@@ -83,12 +84,12 @@ export interface SuggestionRun {
   content: string;
 }
 
-/** Every run of text carrying suggestion `id` (either kind), in document order. */
-export function suggestionRuns(doc: Y.Doc, id: string): SuggestionRun[] {
+/** Every run of text carrying one of the suggestion `ids` (either kind), in document order. */
+export function suggestionRuns(doc: Y.Doc, ids: ReadonlySet<string>): SuggestionRun[] {
   const runs: SuggestionRun[] = [];
   const visit = (parent: Y.XmlFragment | Y.XmlElement): void => {
     for (const child of parent.toArray()) {
-      if (child instanceof Y.XmlText) runs.push(...runsIn(child, id));
+      if (child instanceof Y.XmlText) runs.push(...runsIn(child, ids));
       else if (child instanceof Y.XmlElement) visit(child);
     }
   };
@@ -102,7 +103,7 @@ function markId(value: unknown): unknown {
 }
 
 /** Walk the paragraph's items in order, keeping the current value of the two suggestion formats. */
-function runsIn(text: Y.XmlText, id: string): SuggestionRun[] {
+function runsIn(text: Y.XmlText, ids: ReadonlySet<string>): SuggestionRun[] {
   const runs: SuggestionRun[] = [];
   let insertion: unknown;
   let deletion: unknown;
@@ -116,14 +117,20 @@ function runsIn(text: Y.XmlText, id: string): SuggestionRun[] {
       continue;
     }
     if (!item.countable) continue;
-    const kind = insertion === id ? 'insert' : deletion === id ? 'delete' : null;
+    // The suggestion marks exclude each other: a character carries one of them at most.
+    const found =
+      typeof insertion === 'string' && ids.has(insertion)
+        ? { id: insertion, kind: 'insert' as const }
+        : typeof deletion === 'string' && ids.has(deletion)
+          ? { id: deletion, kind: 'delete' as const }
+          : null;
     const chars = content instanceof Y.ContentString ? content.str : EMBED.repeat(item.length);
-    if (kind !== null) {
+    if (found !== null) {
       const last = runs[runs.length - 1];
-      if (last && last.kind === kind && last.index + last.length === index) {
+      if (last && last.id === found.id && last.kind === found.kind && last.index + last.length === index) {
         last.length += item.length;
         last.content += chars;
-      } else runs.push({ text, index, length: item.length, kind, content: chars });
+      } else runs.push({ ...found, text, index, length: item.length, content: chars });
     }
     index += item.length;
   }
@@ -131,9 +138,9 @@ function runsIn(text: Y.XmlText, id: string): SuggestionRun[] {
 }
 
 /**
- * Accept or reject the runs of one suggestion: an accepted insertion loses its mark, a rejected one
- * its text; an accepted deletion loses its text, a rejected one its mark. Runs of one paragraph are
- * changed from the last to the first, so earlier indices stay valid.
+ * Accept or reject runs (of one suggestion or many): an accepted insertion loses its mark, a
+ * rejected one its text; an accepted deletion loses its text, a rejected one its mark. Runs are in
+ * document order and changed from the last to the first, so the indices of those before stay valid.
  */
 export function decideRuns(runs: readonly SuggestionRun[], accept: boolean): void {
   for (const run of [...runs].reverse()) {

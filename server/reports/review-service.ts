@@ -54,7 +54,7 @@ export class ReviewService {
   async view(reportId: string): Promise<ReviewView> {
     return this.deps.rooms.withDoc(reportId, (doc) => ({
       comments: buildThreads(reviewEntries(doc)).map(publicComment),
-      suggestions: listSuggestions(yDocToJson(doc)),
+      suggestions: pendingSuggestions(doc),
     }));
   }
 
@@ -110,8 +110,9 @@ export class ReviewService {
     this.refuseIfReadOnly(reportId);
     let decided: PendingSuggestion[] = [];
     await this.change(reportId, user, (doc) => {
-      decided = this.decideIn(doc, user, suggestionId, decision);
+      decided = pendingSuggestions(doc).filter((suggestion) => suggestion.id === suggestionId);
       if (decided.length === 0) throw notFound('unknown suggestion');
+      this.decideIn(doc, user, decided, decision);
     });
     return decided;
   }
@@ -124,18 +125,19 @@ export class ReviewService {
     this.refuseIfReadOnly(reportId);
     let count = 0;
     await this.change(reportId, user, (doc) => {
-      const ids = new Set(listSuggestions(yDocToJson(doc)).map((suggestion) => suggestion.id));
-      for (const id of ids) if (this.decideIn(doc, user, id, decision).length > 0) count++;
+      const pending = pendingSuggestions(doc);
+      count = new Set(pending.map((suggestion) => suggestion.id)).size;
+      this.decideIn(doc, user, pending, decision);
     });
     return count;
   }
 
-  /** Decide one suggestion in `doc` and record the decision entries; returns what was decided. */
-  private decideIn(doc: Y.Doc, user: User, suggestionId: string, decision: Decision): PendingSuggestion[] {
-    const parts = listSuggestions(yDocToJson(doc)).filter((suggestion) => suggestion.id === suggestionId);
-    const runs = suggestionRuns(doc, suggestionId);
-    if (parts.length === 0 || runs.length === 0) return [];
-    decideRuns(runs, decision === 'accept');
+  /**
+   * Decide `parts` (pending suggestions read from `doc`) in one pass over the document, and record a
+   * decision entry for each part.
+   */
+  private decideIn(doc: Y.Doc, user: User, parts: readonly PendingSuggestion[], decision: Decision): void {
+    decideRuns(suggestionRuns(doc, new Set(parts.map((part) => part.id))), decision === 'accept');
     const at = new Date().toISOString();
     for (const part of parts) {
       // A suggestion outside sections (the secretary's, in the header) has no section to file under.
@@ -143,7 +145,7 @@ export class ReviewService {
       const entry: DecisionEntry = {
         kind: 'decision',
         id: newId('d'),
-        suggestionId,
+        suggestionId: part.id,
         sectionId: part.sectionId,
         suggestionKind: part.kind,
         suggestionAuthorId: part.authorId,
@@ -154,7 +156,6 @@ export class ReviewService {
       };
       reviewMap(doc).set(entry.id, entry);
     }
-    return parts;
   }
 
   private refuseIfReadOnly(reportId: string): void {
@@ -174,6 +175,10 @@ export class ReviewService {
       this.deps.rooms.release(room);
     }
   }
+}
+
+function pendingSuggestions(doc: Y.Doc): PendingSuggestion[] {
+  return listSuggestions(yDocToJson(doc));
 }
 
 function reviewMap(doc: Y.Doc): Y.Map<ReviewEntry> {

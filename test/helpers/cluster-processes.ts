@@ -6,6 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from './cluster-services';
+import { connectClient, type TestClient } from './collab';
+import { login } from './http';
 import { type ServerProcess, spawnServer } from './process';
 
 export interface TestCluster {
@@ -44,4 +46,21 @@ async function stopProcess(server: ServerProcess): Promise<void> {
   const timer = setTimeout(() => server.child.kill('SIGKILL'), 15_000);
   await server.exited;
   clearTimeout(timer);
+}
+
+/**
+ * A stock client of `username`, logged in on `process`, that does not reconnect (a test that kills
+ * the process sees it go), once synced; added to `clients` for the test's cleanup.
+ */
+export async function connectOn(
+  process: ServerProcess,
+  reportId: string,
+  username: string,
+  clients: TestClient[],
+): Promise<TestClient> {
+  const { token } = await login(process.url, username);
+  const client = connectClient(process.wsUrl, reportId, token, { shouldReconnect: false });
+  clients.push(client);
+  await client.synced;
+  return client;
 }

@@ -7,9 +7,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
-import { startCluster, type TestCluster } from '../helpers/cluster-processes';
+import { connectOn, startCluster, type TestCluster } from '../helpers/cluster-processes';
 import { probeClusterServices } from '../helpers/cluster-services';
-import { type CloseInfo, connectClient, type TestClient } from '../helpers/collab';
+import type { CloseInfo, TestClient } from '../helpers/collab';
 import { login } from '../helpers/http';
 import { demoReport, type ReportDetailBody, sectionOwnedBy } from '../helpers/reports';
 import { waitForDoc } from '../helpers/wait';
@@ -46,13 +46,8 @@ describe.skipIf(!services.ok)('cluster mode: one Yjs client id, two users on two
     await cluster?.close();
   }, 60_000);
 
-  async function connected(n: number, username: string): Promise<TestClient> {
-    const { token } = await login(cluster.processes[n].url, username);
-    const client = connectClient(cluster.processes[n].wsUrl, report.id, token, { shouldReconnect: false });
-    clients.push(client);
-    await client.synced;
-    return client;
-  }
+  const connected = (n: number, username: string): Promise<TestClient> =>
+    connectOn(cluster.processes[n], report.id, username, clients);
 
   it('binds the client id to one of them; the other process refuses its update with 4403', async () => {
     const users = [

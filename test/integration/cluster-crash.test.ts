@@ -6,9 +6,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startCluster, type TestCluster } from '../helpers/cluster-processes';
+import { connectOn, startCluster, type TestCluster } from '../helpers/cluster-processes';
 import { probeClusterServices } from '../helpers/cluster-services';
-import { connectClient, type TestClient } from '../helpers/collab';
+import type { TestClient } from '../helpers/collab';
 import { login } from '../helpers/http';
 import { killWhenReceived } from '../helpers/process';
 import { demoReport, type ReportDetailBody, sectionOwnedBy } from '../helpers/reports';
@@ -61,13 +61,8 @@ describe.skipIf(!services.ok)('cluster mode: SIGKILL of a process 100 ms after e
     await cluster?.close();
   }, 60_000);
 
-  async function connected(n: number, username: string): Promise<TestClient> {
-    const { token } = await login(cluster.processes[n].url, username);
-    const client = connectClient(cluster.processes[n].wsUrl, report.id, token, { shouldReconnect: false });
-    clients.push(client);
-    await client.synced;
-    return client;
-  }
+  const connected = (n: number, username: string): Promise<TestClient> =>
+    connectOn(cluster.processes[n], report.id, username, clients);
 
   it('loses no acknowledged edit, and every stored item has its author', async () => {
     const victim = cluster.processes[0];

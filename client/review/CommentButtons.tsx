@@ -3,8 +3,8 @@
 // editable but follows their selection).
 import type { Editor } from '@tiptap/core';
 import { BubbleMenu } from '@tiptap/react/menus';
+import { CommentIcon } from '../components/icons';
 import { useI18n } from '../i18n';
-import { CommentIcon } from './CommentIcon';
 
 export function CommentToolButton({ onClick, disabled }: { onClick: () => void; disabled: boolean }) {
   const { t } = useI18n();

@@ -13,6 +13,7 @@ import {
   type ReplyEntry,
   type ResolutionEntry,
   type ReviewEntry,
+  readReviewEntries,
   resolutionKey,
 } from '../../shared/review/entries';
 import { buildThreads, type CommentThread } from '../../shared/review/threads';
@@ -24,15 +25,6 @@ function reviewMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(REVIEW_MAP);
 }
 
-export function readEntries(doc: Y.Doc): ReviewEntry[] {
-  const entries: ReviewEntry[] = [];
-  for (const [key, value] of reviewMap(doc)) {
-    const entry = parseReviewEntry(key, value);
-    if (entry) entries.push(entry);
-  }
-  return entries;
-}
-
 /** The report's comment threads, live: recomputed whenever the review map changes (any window). */
 export function useReviewThreads(doc: Y.Doc | null): CommentThread[] {
   const [threads, setThreads] = useState<CommentThread[]>([]);
@@ -42,7 +34,7 @@ export function useReviewThreads(doc: Y.Doc | null): CommentThread[] {
       return;
     }
     const map = reviewMap(doc);
-    const read = () => setThreads(buildThreads(readEntries(doc)));
+    const read = () => setThreads(buildThreads(readReviewEntries(doc)));
     read();
     map.observe(read);
     return () => map.unobserve(read);

@@ -6,11 +6,11 @@ import type * as Y from 'yjs';
 import { reviewAuthor } from '../../shared/render/review-authors';
 import { type MarkupComment, markupDocument, type ReviewMarkup } from '../../shared/render/review-markup';
 import { rangeWithSizes, yDocNodeSizes } from '../../shared/review/anchors';
+import { readReviewEntries } from '../../shared/review/entries';
 import { listSuggestions } from '../../shared/review/suggestions';
 import { buildThreads } from '../../shared/review/threads';
 import type { Department, User } from '../../shared/types';
 import { FRAGMENT_NAME, yDocToJson } from '../../shared/ydoc';
-import { reviewEntries } from '../reports/review-doc';
 
 export interface ReviewPeople {
   users: readonly Pick<User, 'id' | 'name' | 'departmentId'>[];
@@ -23,7 +23,7 @@ export function reviewExportOf(
   people: ReviewPeople,
 ): { doc: JSONContent; review: ReviewMarkup } {
   const doc = yDocToJson(ydoc);
-  const threads = buildThreads(reviewEntries(ydoc));
+  const threads = buildThreads(readReviewEntries(ydoc));
   // One measure of the node sizes for every thread (shared/review/anchors.ts, as the browser reads anchors).
   const fragment = ydoc.getXmlFragment(FRAGMENT_NAME);
   const sizes = yDocNodeSizes();

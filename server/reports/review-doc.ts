@@ -1,31 +1,13 @@
-// The review data of a live Y.Doc as the server's REST view acts on it: the entries of the review
-// map, the text of a section where a quote is looked up, and the runs of text a suggestion id
+// The review data of a live Y.Doc as the server's REST view acts on it: the text of a section
+// where a quote is looked up, and the runs of text a suggestion id
 // marks. Works on Yjs types directly (never through a ProseMirror editor), so what the server
 // changes is exactly the minimal Yjs change a browser would make.
 import * as Y from 'yjs';
-import {
-  parseReviewEntry,
-  REVIEW_MAP,
-  type RelativePositionJSON,
-  type ReviewEntry,
-} from '../../shared/review/entries';
+import type { RelativePositionJSON } from '../../shared/review/entries';
 import { DELETION, INSERTION } from '../../shared/review/suggestion-marks';
 
 /** Stands for an embedded node (a footnote) in the searchable text of a paragraph: one Yjs index. */
 const EMBED = '\uFFFC';
-
-/** Every valid entry of the review map (invalid ones never pass the guard; skipped if found). */
-export function reviewEntries(doc: Y.Doc): ReviewEntry[] {
-  // Until something asks for it as a map, a root type that arrived in an update is a generic type.
-  if (!doc.share.has(REVIEW_MAP)) return [];
-  const map = doc.getMap(REVIEW_MAP);
-  const entries: ReviewEntry[] = [];
-  for (const [key, value] of map.entries()) {
-    const entry = parseReviewEntry(key, value);
-    if (entry !== null) entries.push(entry);
-  }
-  return entries;
-}
 
 /** The text blocks of a section: its own first (title, paragraphs, tables), then its sub-sections'. */
 export function sectionTexts(section: Y.XmlElement): Y.XmlText[] {

@@ -11,6 +11,7 @@ import {
   MAX_QUOTE_LENGTH,
   REVIEW_MAP,
   type ReviewEntry,
+  readReviewEntries,
 } from '../../shared/review/entries';
 import { listSuggestions, type PendingSuggestion } from '../../shared/review/suggestions';
 import { buildThreads, type CommentThread } from '../../shared/review/threads';
@@ -20,7 +21,7 @@ import { Refused } from '../collab/refused';
 import type { RoomManager } from '../collab/rooms';
 import { conflict, forbidden, httpError, notFound } from '../http/errors';
 import type { MetaStore } from '../store/meta-store';
-import { anchorQuote, decideRuns, reviewEntries, suggestionRuns } from './review-doc';
+import { anchorQuote, decideRuns, suggestionRuns } from './review-doc';
 import { findSectionElement } from './ydoc-sections';
 
 export interface ReviewComment {
@@ -53,7 +54,7 @@ export class ReviewService {
   /** Threads and pending suggestions of the live document. */
   async view(reportId: string): Promise<ReviewView> {
     return this.deps.rooms.withDoc(reportId, (doc) => ({
-      comments: buildThreads(reviewEntries(doc)).map(publicComment),
+      comments: buildThreads(readReviewEntries(doc)).map(publicComment),
       suggestions: pendingSuggestions(doc),
     }));
   }

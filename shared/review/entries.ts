@@ -6,6 +6,7 @@
 // same key again with new text; deleting removes the key. Living in the Y.Doc, they sync live,
 // persist with the update log, and a comment's anchor (Yjs relative positions) survives concurrent
 // edits around it.
+import type * as Y from 'yjs';
 import { z } from 'zod';
 
 /** The root Y.Map holding every review entry of a report: `doc.getMap(REVIEW_MAP)`. */
@@ -116,4 +117,20 @@ export function parseReviewEntry(key: string, value: unknown): ReviewEntry | nul
   const parsed = reviewEntry.safeParse(value);
   if (!parsed.success || parsed.data.id !== key) return null;
   return parsed.data;
+}
+
+/**
+ * Every valid entry of a report's review map, the one reading for the browser, the REST view and
+ * the exports (an invalid value never passes the guard; skipped if found).
+ */
+export function readReviewEntries(doc: Y.Doc): ReviewEntry[] {
+  // Until something asks for it as a map, a root type that arrived in an update is a generic type;
+  // a doc without one has no entries (and is not given an empty map by reading).
+  if (!doc.share.has(REVIEW_MAP)) return [];
+  const entries: ReviewEntry[] = [];
+  for (const [key, value] of doc.getMap<unknown>(REVIEW_MAP)) {
+    const entry = parseReviewEntry(key, value);
+    if (entry !== null) entries.push(entry);
+  }
+  return entries;
 }

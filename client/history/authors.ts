@@ -62,6 +62,11 @@ export class AuthorDirectory {
   has(userId: string): boolean {
     return this.known.has(userId);
   }
+
+  /** The ids of every author known by name. */
+  ids(): IterableIterator<string> {
+    return this.known.keys();
+  }
 }
 
 /** A translucent tint of a #rrggbb colour, for backgrounds under text. */

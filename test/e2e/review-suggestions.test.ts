@@ -144,7 +144,7 @@ describe('suggesting mode', () => {
     expect(await textOf(sectionParagraph(owner.page))).toBe(`${original} đề xuất thêm`);
     // In the secretary's colour, with her name and the time on the card.
     for (const locator of [inserted(owner.page), deleted(owner.page)])
-      expect(await locator.evaluate((el) => getComputedStyle(el).color)).toBe(SECRETARY_COLOR);
+      await expect.poll(() => locator.evaluate((el) => getComputedStyle(el).color)).toBe(SECRETARY_COLOR);
     const card = await openCard(owner.page, inserted(owner.page));
     expect(await card.locator('[data-card-author]').textContent()).toBe('Nguyễn Thị Thư Ký (Văn phòng)');
     expect(await card.locator('[data-card-time]').textContent()).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
@@ -234,7 +234,10 @@ describe('suggesting mode', () => {
     const suggestion = sectionParagraph(owner.page).locator('ins[data-author="u-baochi"]');
     await suggestion.waitFor();
     expect(await textOf(suggestion)).toBe(' góp thêm');
-    expect(await suggestion.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(219, 39, 119)');
+    // The author's colour rule may be written a moment after the mark is drawn (a new author).
+    await expect
+      .poll(() => suggestion.evaluate((el) => getComputedStyle(el).color))
+      .toBe('rgb(219, 39, 119)');
     // The owner rejects all of this author's suggestions.
     const card = await openCard(owner.page, suggestion);
     expect(await card.locator('[data-card-author]').textContent()).toBe(

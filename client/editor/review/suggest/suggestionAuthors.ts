@@ -108,8 +108,12 @@ export class SuggestionAuthors {
   }
 
   private writeRules(): void {
-    // Author ids are checked by parseSuggestionId ([A-Za-z0-9_-]): safe inside a quoted selector.
-    this.style.textContent = [...this.seen]
+    // Every known author has a rule already, so a suggestion arriving from someone online is drawn
+    // in their colour at once rather than after the next scan. Author ids are checked by
+    // parseSuggestionId ([A-Za-z0-9_-]) and account ids by the server: safe inside a quoted selector.
+    const ids = new Set([...this.directory.ids(), ...this.seen]);
+    this.style.textContent = [...ids]
+      .filter((id) => /^[A-Za-z0-9_-]+$/.test(id))
       .map((id) => {
         const { color } = this.directory.get(id);
         return `.report-document [data-suggestion][data-author="${id}"] { --suggestion-color: ${color}; --suggestion-tint: ${tint(color, 0.14)}; }`;

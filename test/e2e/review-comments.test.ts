@@ -270,7 +270,7 @@ describe('comments in the browser', () => {
 
   it('refuses, with a notice and nothing sent, deleting a thread others replied to', async () => {
     // The viewer's thread has the editor's reply: deleting it would take the editor's reply with it.
-    await setFilter(viewer.page, 'open');
+    for (const window of windows()) await setFilter(window.page, 'open');
     const card = thread(viewer.page);
     await card.waitFor();
     let asked = false;

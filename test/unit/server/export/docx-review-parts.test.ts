@@ -79,10 +79,14 @@ describe('markup export: suggestions in footnotes', () => {
   it.skipIf(!hasPandoc)(
     'reads back with pandoc: an insertion and a deletion in the note, with the author',
     async () => {
-      const html = execFileSync('pandoc', ['-f', 'docx', '--track-changes=all', '--wrap=none', '-t', 'html'], {
-        input: await marked,
-        encoding: 'utf8',
-      });
+      const html = execFileSync(
+        'pandoc',
+        ['-f', 'docx', '--track-changes=all', '--wrap=none', '-t', 'html'],
+        {
+          input: await marked,
+          encoding: 'utf8',
+        },
+      );
       const notes = html.slice(html.indexOf('role="doc-endnote"'));
       expect(notes).toMatch(
         /<span class="insertion"[^>]*data-author="Nguyễn Thị Thư Ký"[^>]*>Sở Tài chính<\/span>/,

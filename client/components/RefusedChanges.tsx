@@ -9,6 +9,8 @@ const KIND_LABELS: Record<RefusedChange['kind'], MessageKey> = {
   delete: 'recovery.kind.delete',
   owner: 'recovery.kind.owner',
   block: 'recovery.kind.block',
+  comment: 'recovery.kind.comment',
+  reply: 'recovery.kind.reply',
 };
 
 function RefusedItem({ change }: { change: RefusedChange }) {

@@ -37,6 +37,9 @@ export const commentsVi = {
   'comments.filter.department': 'Đơn vị tôi',
   'comments.filter.departmentHint': 'Góp ý vào các mục của đơn vị tôi',
   'comments.invalid': 'Nội dung góp ý trống hoặc quá dài.',
+  'comments.deleteThreadConfirm': 'Xoá góp ý này cùng {count} trả lời của nó? Không hoàn tác được.',
+  'comments.deleteOthersReplies':
+    'Không xoá được: người khác đã trả lời góp ý này. Hãy bấm “Đã giải quyết” để đóng góp ý.',
 } as const;
 
 export const commentsEn: Record<keyof typeof commentsVi, string> = {
@@ -77,4 +80,7 @@ export const commentsEn: Record<keyof typeof commentsVi, string> = {
   'comments.filter.department': 'My department',
   'comments.filter.departmentHint': 'Comments on my department’s sections',
   'comments.invalid': 'The comment is empty or too long.',
+  'comments.deleteThreadConfirm': 'Delete this comment and its {count} replies? This cannot be undone.',
+  'comments.deleteOthersReplies':
+    'Cannot delete: others have replied to this comment. Press “Resolve” to close it instead.',
 };

@@ -7,7 +7,14 @@ import type { CommentThread } from '../../shared/review/threads';
 import type { AuthorDirectory } from '../history/authors';
 import { useI18n } from '../i18n';
 import { formatDateTime } from '../i18n/dates';
-import { addReply, deleteEntry, editEntry, InvalidReviewEntry, setResolved } from './reviewEntries';
+import {
+  addReply,
+  deleteEntry,
+  deleteThread,
+  editEntry,
+  InvalidReviewEntry,
+  setResolved,
+} from './reviewEntries';
 
 export interface ThreadRights {
   comment: boolean;
@@ -36,6 +43,7 @@ function Message({
   canChange,
   doc,
   onError,
+  onDelete,
 }: {
   id: string;
   authorId: string;
@@ -46,6 +54,8 @@ function Message({
   canChange: boolean;
   doc: Y.Doc;
   onError: (message: string | null) => void;
+  /** Deleting this message (a thread's first message deletes the thread). */
+  onDelete: () => void;
 }) {
   const { t, lang } = useI18n();
   const [editing, setEditing] = useState<string | null>(null);
@@ -91,12 +101,7 @@ function Message({
           <button type="button" className="link-button" data-comment-edit onClick={() => setEditing(text)}>
             {t('comments.edit')}
           </button>
-          <button
-            type="button"
-            className="link-button"
-            data-comment-delete
-            onClick={() => window.confirm(t('comments.deleteConfirm')) && deleteEntry(doc, id)}
-          >
+          <button type="button" className="link-button" data-comment-delete onClick={onDelete}>
             {t('comments.delete')}
           </button>
         </div>
@@ -119,6 +124,23 @@ export const CommentThreadCard = memo(function CommentThreadCard(props: Props) {
       if (!(failure instanceof InvalidReviewEntry)) throw failure;
       setError(t('comments.invalid'));
     }
+  };
+  // Word's rule: deleting a comment deletes its thread, after a confirmation naming the replies;
+  // replies by others are theirs, so such a thread is resolved instead (shared/review/threads.ts).
+  const deleteWhole = () => {
+    if (thread.replies.some((entry) => entry.authorId !== props.userId)) {
+      setError(t('comments.deleteOthersReplies'));
+      return;
+    }
+    const question =
+      thread.replies.length > 0
+        ? t('comments.deleteThreadConfirm', { count: thread.replies.length })
+        : t('comments.deleteConfirm');
+    if (window.confirm(question) && deleteThread(doc, thread, props.userId) === 'othersReplies')
+      setError(t('comments.deleteOthersReplies'));
+  };
+  const deleteReply = (id: string) => {
+    if (window.confirm(t('comments.deleteConfirm'))) deleteEntry(doc, id);
   };
   const classes = [
     'comment-thread',
@@ -153,6 +175,7 @@ export const CommentThreadCard = memo(function CommentThreadCard(props: Props) {
         canChange={rights.changeOwn(thread.authorId)}
         doc={doc}
         onError={setError}
+        onDelete={deleteWhole}
       />
       {thread.replies.length > 0 && (
         <ul className="comment-replies">
@@ -168,6 +191,7 @@ export const CommentThreadCard = memo(function CommentThreadCard(props: Props) {
                 canChange={rights.changeOwn(entry.authorId)}
                 doc={doc}
                 onError={setError}
+                onDelete={() => deleteReply(entry.id)}
               />
             </li>
           ))}

@@ -16,7 +16,7 @@ import {
   readReviewEntries,
   resolutionKey,
 } from '../../shared/review/entries';
-import { buildThreads, type CommentThread } from '../../shared/review/threads';
+import { buildThreads, type CommentThread, threadDeletion } from '../../shared/review/threads';
 
 /** A write this client should never make (empty text, too long): refused before it is sent. */
 export class InvalidReviewEntry extends Error {}
@@ -76,9 +76,27 @@ export function editEntry(doc: Y.Doc, id: string, text: string): void {
   write(doc, { ...current, text, editedAt: now() });
 }
 
-/** Delete one's own comment or reply (replies to a deleted comment are no longer shown). */
+/** Delete one's own reply. */
 export function deleteEntry(doc: Y.Doc, id: string): void {
   reviewMap(doc).delete(id);
+}
+
+/**
+ * Delete one's own thread with its replies, in one transaction (the guard refuses a comment
+ * removed without its replies). When someone else replied nothing is sent: 'othersReplies'.
+ */
+export function deleteThread(
+  doc: Y.Doc,
+  thread: Pick<CommentThread, 'id' | 'replies'>,
+  userId: string,
+): 'deleted' | 'othersReplies' {
+  const plan = threadDeletion(thread, userId);
+  if ('refused' in plan) return plan.refused;
+  const map = reviewMap(doc);
+  doc.transact(() => {
+    for (const id of plan.ids) map.delete(id);
+  });
+  return 'deleted';
 }
 
 export function setResolved(doc: Y.Doc, authorId: string, threadId: string, resolved: boolean): void {

@@ -81,8 +81,12 @@ export class ReviewCheck {
     for (const { key, item } of this.written) incoming.set(key, this.parseNew(key, item));
     for (const item of this.removed) {
       const key = item.parentSub;
-      if (key === null || !this.mayChange(this.storedEntry(key, item)))
-        refuse(`removal of review entry ${key}`);
+      const entry = key === null ? null : this.storedEntry(key, item);
+      if (key === null || !this.mayChange(entry)) refuse(`removal of review entry ${key}`);
+      // A thread goes with its replies (shared/review/threads.ts threadDeletion): never orphan one.
+      // (An edit rewrites the key: that removes the old value but not the comment.)
+      if (entry?.kind === 'comment' && !incoming.has(key) && this.hasRemainingReply(key, incoming))
+        refuse(`removal of comment ${key} that still has replies`);
     }
     const activity: ReviewActivity[] = [];
     for (const { key, item } of this.written) {
@@ -158,6 +162,18 @@ export class ReviewCheck {
       case 'decision':
         return false;
     }
+  }
+
+  /** Does a reply to `threadId` stay after the update (stored and not removed, or written by it)? */
+  private hasRemainingReply(threadId: string, incoming: ReadonlyMap<string, ReviewEntry>): boolean {
+    for (const entry of incoming.values())
+      if (entry.kind === 'reply' && entry.threadId === threadId) return true;
+    for (const [key, item] of this.map?._map ?? []) {
+      if (item.deleted || Y.isDeleted(this.ds, item.id)) continue;
+      const entry = this.storedEntry(key, item);
+      if (entry?.kind === 'reply' && entry.threadId === threadId) return true;
+    }
+    return false;
   }
 
   private mayResolve(thread: CommentEntry): boolean {

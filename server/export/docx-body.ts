@@ -67,8 +67,8 @@ export interface AppendixInput {
  */
 export class DocxBodyWriter implements ReportVisitor<JSONContent> {
   readonly paragraphs: (Paragraph | Table)[] = [];
-  /** Footnote number → its text, as `new Document({ footnotes })` wants it. */
-  readonly footnotes = new Map<number, string>();
+  /** Footnote number → its body's runs, as `new Document({ footnotes })` wants them. */
+  readonly footnotes = new Map<number, ParagraphChild[]>();
   readonly tables: AppendixInput[] = [];
   private readonly frames: Frame[] = [];
   private readonly open: OpenSection[] = [];
@@ -91,7 +91,13 @@ export class DocxBodyWriter implements ReportVisitor<JSONContent> {
     const runs = this.runs();
     if (!runs) return;
     runs.push(new FootnoteReferenceRun(footnote.number));
-    this.footnotes.set(footnote.number, footnote.text.replace(/\s+/g, ' ').trim());
+    // With the markup, suggestions in the footnote's body are tracked changes there too.
+    this.footnotes.set(
+      footnote.number,
+      this.review
+        ? this.review.lineRuns(footnote.node)
+        : [new TextRun(footnote.text.replace(/\s+/g, ' ').trim())],
+    );
   }
 
   indicatorRow(row: IndicatorRowEntry<JSONContent>): void {

@@ -9,6 +9,7 @@
 // Ids: comments first (threads 0…n-1, then the replies), tracked changes after them, so every
 // annotation id in the file is unique and the numbering follows the document: same input, same bytes.
 
+import type { JSONContent } from '@tiptap/core';
 import {
   CommentRangeEnd,
   CommentRangeStart,
@@ -83,6 +84,26 @@ export class DocxReview {
       date: wordTime(suggestion.at),
     };
     return suggestion.kind === 'insert' ? new InsertedTextRun(change) : new DeletedTextRun(change);
+  }
+
+  /**
+   * The text of a part written as one line (a footnote's body): its text nodes as runs, each
+   * suggestion a tracked change; whitespace folded as the clean export folds it.
+   */
+  lineRuns(node: JSONContent, options: IRunOptions = {}): ParagraphChild[] {
+    const texts: { text: string; marks: Mark[] | undefined }[] = [];
+    const visit = (n: JSONContent) => {
+      if (n.type === 'text')
+        texts.push({ text: (n.text ?? '').replace(/\s+/g, ' '), marks: n.marks as Mark[] });
+      else if (n.type === 'hardBreak') texts.push({ text: ' ', marks: undefined });
+      else for (const child of n.content ?? []) visit(child);
+    };
+    visit(node);
+    if (texts.length > 0) {
+      texts[0].text = texts[0].text.trimStart();
+      texts[texts.length - 1].text = texts[texts.length - 1].text.trimEnd();
+    }
+    return texts.filter((t) => t.text !== '').map((t) => this.run({ ...options, text: t.text }, t.marks));
   }
 
   /** Where comment `number`'s range opens. */

@@ -84,9 +84,9 @@ export function buildDocxDocument(input: JSONContent, options: DocxOptions): Doc
   walkReport(doc, body);
   const children = bodyChildren(doc, options.profile, body);
   const footnotes: Record<string, { children: Paragraph[] }> = {};
-  for (const [number, text] of body.footnotes) {
+  for (const [number, runs] of body.footnotes) {
     footnotes[number] = {
-      children: [new Paragraph({ style: 'FootnoteText', children: [new TextRun(` ${text}`)] })],
+      children: [new Paragraph({ style: 'FootnoteText', children: [new TextRun(' '), ...runs] })],
     };
   }
   return new Document({

@@ -4,6 +4,7 @@
 // after the report like notes, replies under their comment. Colours come through classes in a
 // <style> of their own: the export's Content-Security-Policy allows no style attributes.
 
+import type { JSONContent } from '@tiptap/core';
 import { escapeHtml } from './escape-html';
 import type { Mark } from './parts';
 import { reviewTime } from './review-authors';
@@ -42,6 +43,31 @@ export class HtmlReview {
 
   /** A text node's HTML (already carrying its other marks) as a suggestion and in a comment range. */
   text(html: string, marks: readonly Mark[] | undefined): string {
+    let out = this.suggested(html, marks);
+    if (this.active.size > 0) {
+      out = `<mark class="comment-range" data-comments="${[...this.active].join(' ')}">${out}</mark>`;
+    }
+    return out;
+  }
+
+  /** A part written as one line of plain text (a footnote's body), its suggestions as <ins>/<del>. */
+  line(node: JSONContent): string {
+    const texts: { text: string; marks: Mark[] | undefined }[] = [];
+    const visit = (n: JSONContent) => {
+      if (n.type === 'text') texts.push({ text: n.text ?? '', marks: n.marks as Mark[] });
+      else if (n.type === 'hardBreak') texts.push({ text: ' ', marks: undefined });
+      else for (const child of n.content ?? []) visit(child);
+    };
+    visit(node);
+    if (texts.length > 0) {
+      texts[0].text = texts[0].text.trimStart();
+      texts[texts.length - 1].text = texts[texts.length - 1].text.trimEnd();
+    }
+    return texts.map((t) => this.suggested(escapeHtml(t.text), t.marks)).join('');
+  }
+
+  /** `html` as the suggestion its marks carry (unchanged when none). */
+  private suggested(html: string, marks: readonly Mark[] | undefined): string {
     let out = html;
     const suggestion = suggestionOf(marks);
     if (suggestion) {
@@ -50,9 +76,6 @@ export class HtmlReview {
       const what = suggestion.kind === 'insert' ? 'Đề xuất thêm' : 'Đề xuất xoá';
       const title = `${what}: ${author.name}, ${reviewTime(suggestion.at)}`;
       out = `<${tag} class="suggestion ${this.authorClass(suggestion.authorId)}" data-suggestion-id="${escapeHtml(suggestion.id)}" data-author="${escapeHtml(author.name)}" title="${escapeHtml(title)}">${out}</${tag}>`;
-    }
-    if (this.active.size > 0) {
-      out = `<mark class="comment-range" data-comments="${[...this.active].join(' ')}">${out}</mark>`;
     }
     return out;
   }

@@ -102,7 +102,7 @@ class HtmlWriter implements ReportVisitor<JSONContent> {
   footnote(footnote: FootnoteEntry<JSONContent>): void {
     const k = footnote.number;
     this.footnotes.push(
-      `<li id="fn-${k}" data-footnote-number="${k}">${escapeHtml(footnote.text.trim())} <a href="#fnref-${k}" aria-label="↩">↩</a></li>`,
+      `<li id="fn-${k}" data-footnote-number="${k}">${this.review ? this.review.line(footnote.node) : escapeHtml(footnote.text.trim())} <a href="#fnref-${k}" aria-label="↩">↩</a></li>`,
     );
     const top = this.frames[this.frames.length - 1];
     if (top?.kind === 'inline') {

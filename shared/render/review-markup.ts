@@ -5,8 +5,10 @@
 // A comment's range reaches the writers as two inline marker nodes placed in the document
 // (`markupDocument`): the writers walk the report once (shared/derive/walk.ts) and see the markers
 // where the range opens and closes, across paragraphs if need be, without positions of their own.
-// Parts the writers do not mark up (header, closing, footnotes, indicator cells: plain text in every
-// writer) are read clean (review-clean.ts), so they never show suggested text as if it were there.
+// Footnotes keep their suggestions (the DOCX writes them as tracked changes in the footnote, the
+// HTML as <ins>/<del> in the notes). Parts the writers do not mark up yet (header, closing,
+// indicator cells: plain text in every writer) are read clean (review-clean.ts), so they never show
+// suggested text as if it were there.
 
 import type { JSONContent } from '@tiptap/core';
 import { parseSuggestionId } from '../review/suggestion-id';
@@ -91,7 +93,7 @@ export interface CommentPlacement {
 }
 
 /** Parts of a report the writers render as plain text: read clean in the markup export too. */
-const PLAIN_PARTS = new Set(['reportHeader', 'closing', 'indicatorTable', 'footnote']);
+const PLAIN_PARTS = new Set(['reportHeader', 'closing', 'indicatorTable']);
 
 /**
  * The document the markup writers walk: comment markers placed, plain-text parts read clean.

@@ -69,6 +69,21 @@ export function buildThreads(entries: Iterable<ReviewEntry>): CommentThread[] {
   return [...threads.values()].sort(byTime);
 }
 
+/**
+ * What deleting a whole thread means (Word: deleting a comment deletes its thread, after asking):
+ * the keys to remove — the comment, then its replies — when every reply is `userId`'s own; when
+ * someone else replied, their replies are theirs to keep (only one's own entries may be deleted,
+ * rights.ts), so the thread cannot be deleted: it can be resolved instead. The server guard
+ * refuses removing a comment whose replies stay (guard-review.ts), so no reply is ever orphaned.
+ */
+export function threadDeletion(
+  thread: Pick<CommentThread, 'id' | 'replies'>,
+  userId: string,
+): { ids: string[] } | { refused: 'othersReplies' } {
+  if (thread.replies.some((reply) => reply.authorId !== userId)) return { refused: 'othersReplies' };
+  return { ids: [thread.id, ...thread.replies.map((reply) => reply.id)] };
+}
+
 /** Decisions on suggestions, oldest first. */
 export function decisionsOf(entries: Iterable<ReviewEntry>): DecisionEntry[] {
   const decisions: DecisionEntry[] = [];

@@ -267,4 +267,30 @@ describe('comments in the browser', () => {
       expect(window.errors).toEqual([]);
     }
   });
+
+  it('refuses, with a notice and nothing sent, deleting a thread others replied to', async () => {
+    // The viewer's thread has the editor's reply: deleting it would take the editor's reply with it.
+    for (const window of windows()) await setFilter(window.page, 'open');
+    const card = thread(viewer.page);
+    await card.waitFor();
+    let asked = false;
+    const onDialog = (dialog: { dismiss: () => Promise<void> }) => {
+      asked = true;
+      void dialog.dismiss();
+    };
+    viewer.page.on('dialog', onDialog);
+    await card.locator('[data-comment-delete]').first().click();
+    await card.locator('.comment-error').waitFor();
+    viewer.page.off('dialog', onDialog);
+    expect(asked).toBe(false);
+    expect(await card.locator('.comment-error').textContent()).toBe(
+      'Không xoá được: người khác đã trả lời góp ý này. Hãy bấm “Đã giải quyết” để đóng góp ý.',
+    );
+    for (const window of windows())
+      expect(await thread(window.page).locator('.comment-message .comment-text').allTextContents()).toEqual([
+        COMMENT,
+        REPLY,
+      ]);
+    expect(viewer.errors).toEqual([]);
+  });
 });

@@ -253,4 +253,33 @@ describe('suggesting mode', () => {
     expect(await baochi.page.locator('[data-notice]').count()).toBe(0);
     await baochi.context.close();
   });
+
+  it('Ctrl+Z after the department accepted one’s suggestion sends nothing the server refuses', async () => {
+    const baochi = await openWindow(browser, server.url, DEMO.editorA, DEMO.password);
+    await openReport(baochi, server.url, reportId);
+    await chooseMode(baochi, 'suggesting');
+    const paragraph = sectionParagraph(baochi.page);
+    await select(paragraph, -1);
+    await baochi.page.keyboard.type(' nhờ xem');
+    const suggestion = sectionParagraph(owner.page).locator('ins[data-author="u-baochi"]');
+    await suggestion.waitFor();
+    const card = await openCard(owner.page, suggestion);
+    await card.locator('[data-decide="accepted-one"]').click();
+    await baochi.page.waitForFunction(
+      (el) => el?.querySelector('[data-author="u-baochi"]') === null,
+      await sectionParagraph(baochi.page).elementHandle(),
+    );
+    const accepted = await textOf(sectionParagraph(owner.page));
+    expect(accepted).toContain(' nhờ xem');
+    // The undo of the accepted suggestion would delete the department's text now: nothing is sent.
+    await baochi.page.keyboard.press('Control+z');
+    // The next suggestion arrives on the same socket: the connection was not closed with 4403.
+    await baochi.page.keyboard.type('!');
+    await sectionParagraph(owner.page).locator('ins[data-author="u-baochi"]', { hasText: '!' }).waitFor();
+    expect(await textOf(sectionParagraph(owner.page))).toBe(`${accepted}!`);
+    expect(await textOf(sectionParagraph(baochi.page))).toBe(`${accepted}!`);
+    expect(await baochi.page.locator('[data-notice]').count()).toBe(0);
+    expect(baochi.errors).toEqual([]);
+    await baochi.context.close();
+  });
 });

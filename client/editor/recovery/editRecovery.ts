@@ -12,6 +12,7 @@ import { sectionStatusMap } from '../../../shared/section-summaries';
 import type { User } from '../../../shared/types';
 import { yDocToJson } from '../../../shared/ydoc';
 import { api } from '../../api';
+import { recoverMessages, unsentMessages } from '../../review/reviewRecovery';
 import { describeAction, planRecovery, type RecoveryAction, type RefusedChange } from './recoveryPlan';
 
 /** A second refusal this soon after putting changes back means the rules disagree: stop retrying. */
@@ -201,9 +202,22 @@ export function useEditRecovery(options: {
       const failed = applyRecovery(editor, toApply);
       if (toApply.length > failed.length) lastApplied.current = Date.now();
       const notApplied = retrying ? plan.reapply : failed;
+      // Comments and replies go with the refused state too: written again, or shown to copy.
+      const review = recoverMessages(doc, unsentMessages(doc, pending.state, user.id), !locked && !retrying);
+      if (review.rewritten > 0) lastApplied.current = Date.now();
       onDoneRef.current({
-        reapplied: toApply.length - failed.length,
-        refused: [...plan.refused, ...notApplied.map((action) => describeAction(local, action))],
+        reapplied: toApply.length - failed.length + review.rewritten,
+        refused: [
+          ...plan.refused,
+          ...notApplied.map((action) => describeAction(local, action)),
+          ...review.lost.map((message) => ({
+            kind: message.kind,
+            sectionId: message.sectionId,
+            number: '',
+            title: message.quote ? `“${message.quote}”` : '',
+            text: message.text,
+          })),
+        ],
         again: retrying,
       });
     })();

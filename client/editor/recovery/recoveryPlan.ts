@@ -39,7 +39,8 @@ export type RecoveryAction =
   | { kind: 'block'; blockType: string; node: JSONContent };
 
 export interface RefusedChange {
-  kind: RecoveryAction['kind'];
+  /** A document change, or a comment / reply (client/review/reviewRecovery.ts). */
+  kind: RecoveryAction['kind'] | 'comment' | 'reply';
   /** The section concerned (null for a block outside sections). */
   sectionId: string | null;
   /** Its number and title as the user saw them ("2.1.", "Công tác báo chí"); the block type outside sections. */

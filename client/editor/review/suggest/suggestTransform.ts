@@ -10,10 +10,12 @@
 import { Extension } from '@tiptap/core';
 import type { Transaction } from '@tiptap/pm/state';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { ySyncPluginKey, yUndoPluginKey } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
 import { EditNotice } from '../../editability/editNotice';
 import type { EnvGetter } from '../../editorEnv';
+import { trackDecidedSuggestions } from './decidedUndo';
 import { SuggestionAuthors } from './suggestionAuthors';
 import { SuggestionCard } from './suggestionCard';
 import {
@@ -78,6 +80,13 @@ export const SuggestChanges = Extension.create<SuggestChangesOptions, SuggestCha
           storage.notice = new EditNotice(view);
           const authors = new SuggestionAuthors(getEnv, awareness, () => view.state.doc);
           const card = new SuggestionCard(view, getEnv, authors);
+          // Ctrl+Z must not try to take back a suggestion someone else has decided (decidedUndo.ts).
+          const undoManager = (
+            yUndoPluginKey.getState(view.state) as { undoManager?: Y.UndoManager } | undefined
+          )?.undoManager;
+          const stopTracking = undoManager
+            ? trackDecidedSuggestions(undoManager, () => getEnv().user.id)
+            : () => {};
           return {
             update: (updated) => {
               const change = lastChangeKey.getState(updated.state);
@@ -85,6 +94,7 @@ export const SuggestChanges = Extension.create<SuggestChangesOptions, SuggestCha
               else if (change === 'remote') authors.changed();
             },
             destroy: () => {
+              stopTracking();
               card.destroy();
               authors.destroy();
               storage.notice?.destroy();

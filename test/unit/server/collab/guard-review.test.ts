@@ -358,12 +358,52 @@ describe('guard review: comments and replies', () => {
     expectRefused(judge(users.ttbc, write('c-view0001', { ...edited, authorId: users.ttbc.id })));
     expect(expectAllowed(judge(users.viewer, write('c-view0001', edited))).review).toEqual([]);
     expectRefused(judge(users.secretary, remove('c-view0001')), /removal of review entry c-view0001/);
-    expectAllowed(judge(users.viewer, remove('c-view0001')));
     expectRefused(judge(users.viewer, remove('r-ttbc0001')));
     expectAllowed(judge(users.ttbc, remove('r-ttbc0001')));
     const replyEdit = { ...reply('r-ttbc0001', users.ttbc.id, 'c-view0001'), text: 'x' };
     expectRefused(judge(users.bcvt, write('r-ttbc0001', { ...replyEdit, authorId: users.bcvt.id })));
     expectAllowed(judge(users.ttbc, write('r-ttbc0001', replyEdit)));
+  });
+
+  it('deletes a thread only with its replies: never orphans one, never removes another’s', () => {
+    // c-view0001 has ttbc's reply: the viewer may not delete it, nor take ttbc's reply with it.
+    expectRefused(judge(users.viewer, remove('c-view0001')), /still has replies/);
+    const both = (server: Y.Doc, id: number) =>
+      localUpdate(replica(server, id), (d) => {
+        d.getMap('review').delete('c-view0001');
+        d.getMap('review').delete('r-ttbc0001');
+      });
+    expectRefused(judge(users.viewer, both), /removal of review entry r-ttbc0001/);
+    // A thread whose replies are all the author's own goes in one update, replies first or not.
+    const ownThread = (server: Y.Doc, id: number) => {
+      const doc = replica(server, id);
+      doc.transact(() => {
+        doc.getMap('review').set('c-own00001', comment('c-own00001', users.viewer.id));
+        doc.getMap('review').set('r-own00001', reply('r-own00001', users.viewer.id, 'c-own00001'));
+      });
+      return doc;
+    };
+    const server = report();
+    const setup = ownThread(server, client++);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(setup));
+    const alone = localUpdate(replica(server, client++), (d) => d.getMap('review').delete('c-own00001'));
+    expectRefused(guard(server, alone, ctx(users.viewer)), /still has replies/);
+    const whole = localUpdate(replica(server, client++), (d) => {
+      d.getMap('review').delete('c-own00001');
+      d.getMap('review').delete('r-own00001');
+    });
+    expectAllowed(guard(server, whole, ctx(users.viewer)));
+    // And a reply written in the same update as its comment's removal keeps the comment.
+    const sneaky = localUpdate(replica(server, client++), (d) => {
+      d.getMap('review').delete('r-own00001');
+      d.getMap('review').set('r-own00002', reply('r-own00002', users.viewer.id, 'c-own00001'));
+      d.getMap('review').delete('c-own00001');
+    });
+    expectRefused(guard(server, sneaky, ctx(users.viewer)), /still has replies/);
+    // A comment without replies is its author's to delete.
+    const lone = report();
+    lone.getMap('review').set('c-lone0001', comment('c-lone0001', users.viewer.id));
+    expectAllowed(guard(lone, reviewRemove(lone, client++, 'c-lone0001'), ctx(users.viewer)));
   });
 
   it('accepts a reply to an existing thread, refuses one to a missing thread', () => {

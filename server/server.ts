@@ -18,7 +18,7 @@ import type { AppEnv } from './http/env';
 import { consoleLogger, type Logger } from './log';
 import { FileNotificationStore } from './notifications/file-notification-store';
 import { NotificationFeed } from './notifications/live-feed';
-import { type SmtpConfig, smtpMailer } from './notifications/mailer';
+import type { SmtpConfig } from './notifications/mailer';
 import { Notifier } from './notifications/notifier';
 import { ServerMetrics } from './ops/metrics';
 import { Readiness } from './ops/readiness';
@@ -125,7 +125,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   await verifyStoredReports(meta, store);
   const notificationStore = cluster?.notificationStore ?? (await FileNotificationStore.open(dataDir, logger));
   const notificationFeed = cluster?.notificationFeed ?? new NotificationFeed();
-  const mailer = options.smtp ? smtpMailer(options.smtp) : null;
+  // Loaded only when e-mail is configured: without SMTP_URL the server never loads nodemailer.
+  const mailer = options.smtp ? (await import('./notifications/mailer')).smtpMailer(options.smtp) : null;
 
   // Rooms take automatic versions through the history service, which reads documents through rooms.
   let history: HistoryService | null = null;

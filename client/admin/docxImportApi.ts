@@ -5,7 +5,7 @@ import { ApiError } from '../api';
 import { getSession, setSession } from '../session';
 
 export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-/** Same limit as the server (server/import/docx-package.ts MAX_DOCX_BYTES). */
+/** Same limit as the server (server/import/limits.ts MAX_DOCX_BYTES). */
 export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
 
 export type { ImportPreview };

@@ -4,9 +4,8 @@
 // actually produced, so a part lying about its size is stopped too.
 import JSZip from 'jszip';
 import { DocxRefused } from './errors';
+import { MAX_DOCX_BYTES } from './limits';
 
-/** Largest upload accepted. */
-export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
 /** Most bytes all parts together may inflate to (declared and actual). */
 export const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
 /** Highest compression ratio of a large part; real XML stays far below, a bomb far above. */

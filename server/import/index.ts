@@ -6,8 +6,8 @@ import { importReportBlocks } from '../../shared/import/from-blocks';
 import { openDocx } from './docx-package';
 import { type DroppedImage, readDocx } from './docx-read';
 
-export { MAX_DOCX_BYTES } from './docx-package';
 export { DOCX_REFUSALS, type DocxRefusalCode, DocxRefused } from './errors';
+export { MAX_DOCX_BYTES } from './limits';
 
 export interface DocxImport {
   doc: JSONContent;

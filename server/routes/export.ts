@@ -14,14 +14,7 @@ import type { ReviewMarkup } from '../../shared/render/review-markup';
 import { xmlSafe } from '../../shared/render/xml-safe';
 import type { ReportMeta } from '../../shared/types';
 import { requireAuth } from '../auth/middleware';
-import {
-  DOCX_CONTENT_TYPE,
-  ExportFailedError,
-  ExportUnavailableError,
-  PDF_CONTENT_TYPE,
-  pdfCache,
-  renderDocx,
-} from '../export';
+import { ExportFailedError, ExportUnavailableError } from '../export/errors';
 import { type ReviewPeople, reviewExportOf } from '../export/review-source';
 import { isValidVersionId } from '../history/versions';
 import type { AppEnv } from '../http/env';
@@ -49,6 +42,9 @@ export interface ExportContext {
 
 type Exporter = (doc: JSONContent, report: ReportMeta, context: ExportContext) => Promise<Exported>;
 
+/** The DOCX and PDF writers (docx, jszip, LibreOffice) are loaded by the first such export, not at start. */
+const fileExport = () => import('../export');
+
 /** One entry per format. */
 export const EXPORTERS: Record<string, Exporter> = {
   md: async (doc, report) => ({
@@ -61,17 +57,23 @@ export const EXPORTERS: Record<string, Exporter> = {
     contentType: 'text/html; charset=utf-8',
     extension: 'html',
   }),
-  docx: async (doc, report, { timestamp, review }) => ({
-    body: await renderDocx(doc, { profile: report.profile, title: report.title, timestamp, review }),
-    contentType: DOCX_CONTENT_TYPE,
-    extension: 'docx',
-  }),
+  docx: async (doc, report, { timestamp, review }) => {
+    const { renderDocx, DOCX_CONTENT_TYPE } = await fileExport();
+    return {
+      body: await renderDocx(doc, { profile: report.profile, title: report.title, timestamp, review }),
+      contentType: DOCX_CONTENT_TYPE,
+      extension: 'docx',
+    };
+  },
   // The print preview asks for the PDF each time it opens: an unchanged document is not converted again.
-  pdf: async (doc, report, { timestamp, review }) => ({
-    body: await pdfCache.pdf(doc, { profile: report.profile, title: report.title, timestamp, review }),
-    contentType: PDF_CONTENT_TYPE,
-    extension: 'pdf',
-  }),
+  pdf: async (doc, report, { timestamp, review }) => {
+    const { pdfCache, PDF_CONTENT_TYPE } = await fileExport();
+    return {
+      body: await pdfCache.pdf(doc, { profile: report.profile, title: report.title, timestamp, review }),
+      contentType: PDF_CONTENT_TYPE,
+      extension: 'pdf',
+    };
+  },
 };
 
 const FORMATS = ['md', 'html', 'docx', 'pdf'] as const;

@@ -13,7 +13,8 @@ import { requireAuth, requireRole } from '../auth/middleware';
 import type { AppEnv } from '../http/env';
 import { badRequest } from '../http/errors';
 import { queryParams } from '../http/validate';
-import { DOCX_REFUSALS, DocxRefused, importDocx, MAX_DOCX_BYTES } from '../import';
+import { DOCX_REFUSALS, DocxRefused } from '../import/errors';
+import { MAX_DOCX_BYTES } from '../import/limits';
 import { assignOwners, importPreview } from '../import/preview';
 import { importedReportPlan } from '../reports/new-report';
 import type { ReportService } from '../reports/service';
@@ -92,6 +93,8 @@ export function importRoutes(meta: MetaStore, reports: ReportService) {
             throw badRequest(`unknown department "${owner}"`);
         }
         const bytes = new Uint8Array(await c.req.arrayBuffer());
+        // The reader (jszip, mammoth, an XML parser) is loaded by the first import, not at start.
+        const { importDocx } = await import('../import');
         const result = await importDocx(bytes);
         const title = query.title?.trim() || undefined;
         const period = query.period?.trim() || undefined;

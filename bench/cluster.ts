@@ -16,6 +16,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { createTestDatabase, TEST_REDIS_URL } from '../test/helpers/cluster-services';
 import { removeDir, tempDataDir } from './lib/files';
 import { describeMachine } from './lib/machine';
@@ -32,6 +33,12 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     base: { type: 'string' },
     clients: { type: 'string', default: '50' },
+    /** Only the typing swarm (a shorter run, e.g. to keep the benchmark lock briefly). */
+    'skip-saturation': { type: 'boolean', default: false },
+    /** Also the cluster of the `--base` tree (when both have a cluster mode: a change to it, before and after). */
+    'cluster-before': { type: 'boolean', default: false },
+    /** Without the embedded process of this tree (e.g. to look at the cluster's timings only). */
+    'skip-embedded': { type: 'boolean', default: false },
   },
 });
 const ROUNDS = Number(values.rounds);
@@ -139,24 +146,105 @@ function asOne(handles: ServerHandle[]): ServerHandle {
   };
 }
 
-type Kind = 'embedded' | 'embedded-before' | 'cluster';
+type Kind = 'embedded' | 'embedded-before' | 'cluster' | 'cluster-before';
 
 interface Running {
   server: ServerHandle;
+  /** Where a cluster run's time went (cluster only): read before the processes stop. */
+  timings?: () => Promise<ClusterTimings>;
   dispose(): Promise<void>;
 }
 
+/** A Prometheus histogram summed over processes: count, mean, and bucket-bound quantiles. */
+interface HistogramSummary {
+  count: number;
+  meanMs: number;
+  /** Upper bounds of the buckets holding the 50th and 99th percentiles. */
+  p50AtMostMs: number;
+  p99AtMostMs: number;
+}
+
+interface ClusterTimings {
+  /** Update received → its transaction committed (queue wait included): dongsoan_commit_seconds. */
+  commit: HistogramSummary;
+  /** Published on Redis → received by another process: dongsoan_redis_bus_lag_seconds. */
+  redisLag: HistogramSummary;
+  /** Updates stored per PostgreSQL transaction committed in the database (whole run). */
+  updatesPerTransaction: number;
+}
+
+/** Sum one histogram's buckets over the processes' GET /metrics texts (`label`: e.g. store="postgres"). */
+function histogram(texts: string[], name: string, label = ''): HistogramSummary {
+  const buckets = new Map<number, number>();
+  let sum = 0;
+  let count = 0;
+  const sample = /^(\w+?)(?:\{(.*)\})? (\S+)$/;
+  for (const text of texts) {
+    for (const line of text.split('\n')) {
+      const match = sample.exec(line);
+      if (!match) continue;
+      const [, metric, labels = '', value] = match;
+      if (label && !labels.split(',').includes(label)) continue;
+      if (metric === `${name}_bucket`) {
+        const le = /le="([^"]+)"/.exec(labels)?.[1] ?? '+Inf';
+        const bound = le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le);
+        buckets.set(bound, (buckets.get(bound) ?? 0) + Number(value));
+      } else if (metric === `${name}_sum`) sum += Number(value);
+      else if (metric === `${name}_count`) count += Number(value);
+    }
+  }
+  const bounds = [...buckets.keys()].sort((a, b) => a - b);
+  const quantile = (q: number) => {
+    const bound = bounds.find((le) => (buckets.get(le) ?? 0) >= q * count);
+    return bound === undefined ? Number.NaN : round(bound * 1000, 2);
+  };
+  return {
+    count,
+    meanMs: round(count ? (sum / count) * 1000 : Number.NaN, 2),
+    p50AtMostMs: quantile(0.5),
+    p99AtMostMs: quantile(0.99),
+  };
+}
+
+async function clusterTimings(handles: ServerHandle[], databaseUrl: string): Promise<ClusterTimings> {
+  const texts = await Promise.all(
+    handles.map((handle) =>
+      fetch(`http://127.0.0.1:${handle.port}/metrics`).then((response) => response.text()),
+    ),
+  );
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const stats = await client.query<{ commits: string; updates: string }>(
+      `SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()) AS commits,
+              (SELECT count(*) FROM report_updates) AS updates`,
+    );
+    const { commits, updates } = stats.rows[0];
+    return {
+      commit: histogram(texts, 'dongsoan_commit_seconds', 'store="postgres"'),
+      redisLag: histogram(texts, 'dongsoan_redis_bus_lag_seconds'),
+      // Every transaction counts, reads too: a lower bound of the updates per writing transaction.
+      updatesPerTransaction: round(Number(updates) / Math.max(1, Number(commits)), 2),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
 async function start(kind: Kind): Promise<Running> {
-  if (kind === 'cluster') {
+  if (kind === 'cluster' || kind === 'cluster-before') {
+    const tree = kind === 'cluster' ? root : (values.base as string);
     const database = await createTestDatabase();
     const unused = tempDataDir('cluster-unused');
     const env = { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, DATA_DIR: unused };
     // The first seeds the database; the others start on it.
-    const first = await startDongsoan(root, env);
-    const rest = await Promise.all(Array.from({ length: PROCESSES - 1 }, () => startDongsoan(root, env)));
-    const server = asOne([first, ...rest]);
+    const first = await startDongsoan(tree, env);
+    const rest = await Promise.all(Array.from({ length: PROCESSES - 1 }, () => startDongsoan(tree, env)));
+    const handles = [first, ...rest];
+    const server = asOne(handles);
     return {
       server,
+      timings: () => clusterTimings(handles, database.url),
       dispose: async () => {
         await server.stop();
         await database.drop();
@@ -176,10 +264,14 @@ async function start(kind: Kind): Promise<Running> {
   };
 }
 
-async function onFresh<T>(kind: Kind, body: (server: ServerHandle) => Promise<T>): Promise<T> {
+async function onFresh<T>(
+  kind: Kind,
+  body: (server: ServerHandle) => Promise<T>,
+): Promise<{ result: T; timings?: ClusterTimings }> {
   const running = await start(kind);
   try {
-    return await body(running.server);
+    const result = await body(running.server);
+    return { result, timings: await running.timings?.() };
   } finally {
     await running.dispose();
   }
@@ -193,26 +285,42 @@ const spread = (values: number[]) => ({
 });
 
 async function main(): Promise<void> {
-  const kinds: Kind[] = values.base ? ['embedded', 'embedded-before', 'cluster'] : ['embedded', 'cluster'];
+  const kinds: Kind[] = [
+    ...(values['skip-embedded'] ? [] : ['embedded' as const]),
+    ...(values.base ? ['embedded-before' as const] : []),
+    'cluster',
+    ...(values.base && values['cluster-before'] ? ['cluster-before' as const] : []),
+  ];
   const machine = describeMachine();
   const started = new Date().toISOString();
-  const swarms: Record<Kind, SwarmResult[]> = { embedded: [], 'embedded-before': [], cluster: [] };
+  const swarms: Record<Kind, SwarmResult[]> = {
+    embedded: [],
+    'embedded-before': [],
+    cluster: [],
+    'cluster-before': [],
+  };
+  const timings: Record<'cluster' | 'cluster-before', ClusterTimings[]> = {
+    cluster: [],
+    'cluster-before': [],
+  };
   const loads: number[][] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const order = kinds.map((_, i) => kinds[(i + round) % kinds.length]);
     for (const kind of order) {
       loads.push(os.loadavg());
-      const result = await onFresh(kind, (server) => runSwarm(server, SWARM));
+      const { result, timings: where } = await onFresh(kind, (server) => runSwarm(server, SWARM));
       swarms[kind].push(result);
+      if (where && (kind === 'cluster' || kind === 'cluster-before')) timings[kind].push(where);
       console.log(
         `round ${round + 1} ${kind}: p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, dropped ${result.dropped}, load ${os.loadavg()[0].toFixed(2)}`,
       );
+      if (where) console.log(`  cluster timings: ${JSON.stringify(where)}`);
     }
   }
   loads.push(os.loadavg());
   const saturation: Partial<Record<Kind, SaturationResult>> = {};
-  for (const kind of ['cluster', 'embedded'] as const) {
-    saturation[kind] = await onFresh(kind, (server) => runSaturation(server, SATURATION));
+  for (const kind of values['skip-saturation'] ? [] : (['cluster', 'embedded'] as const)) {
+    saturation[kind] = (await onFresh(kind, (server) => runSaturation(server, SATURATION))).result;
     console.log(`saturation ${kind}: knee ${saturation[kind]?.kneeOfferedPerS} updates/s offered`);
   }
   loads.push(os.loadavg());
@@ -235,13 +343,17 @@ async function main(): Promise<void> {
     swarm: SWARM,
     rounds: ROUNDS,
     summary,
+    clusterTimings: timings,
     saturation,
     targets: {
-      clusterP99AtMost2xSingle: summary.cluster.p99.median <= 2 * summary.embedded.p99.median,
-      saturationAtLeast2280: (saturation.cluster?.kneeOfferedPerS ?? 0) >= 2280,
-      embeddedWithin5PercentOfBefore: summary['embedded-before']
-        ? Math.abs(summary.embedded.p99.median / summary['embedded-before'].p99.median - 1) <= 0.05
+      clusterP99AtMost2xSingle: summary.embedded
+        ? summary.cluster.p99.median <= 2 * summary.embedded.p99.median
         : null,
+      saturationAtLeast2280: saturation.cluster ? saturation.cluster.kneeOfferedPerS >= 2280 : null,
+      embeddedWithin5PercentOfBefore:
+        summary.embedded && summary['embedded-before']
+          ? Math.abs(summary.embedded.p99.median / summary['embedded-before'].p99.median - 1) <= 0.05
+          : null,
     },
   };
   mkdirSync(join(root, 'bench/results'), { recursive: true });

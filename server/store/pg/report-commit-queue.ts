@@ -150,8 +150,64 @@ export class ReportCommitQueue {
     }
   }
 
-  /** One transaction for the batch. */
+  /**
+   * One transaction for the batch. A batch claiming no client id (nearly all of them: a client
+   * claims its id with its first update) is stored by one statement, committed as it ends: one
+   * round trip to PostgreSQL, and the head row is locked only while the server runs it and
+   * flushes the commit, never across round trips — with several processes writing one report
+   * their batches queue on that lock. A batch with claims is judged against the stored bindings
+   * under the lock first, in a transaction of several statements (so is every batch once a client
+   * id was found taken).
+   */
   private commit(batch: Batch): Promise<BatchOutcome> {
+    // After a clash (rare) every update is also checked for client ids found taken.
+    if (this.taken.size > 0 || batch.updates.some((u) => u.bindings.length > 0))
+      return this.commitWithClaims(batch);
+    return this.commitInOneStatement(batch);
+  }
+
+  private async commitInOneStatement(batch: Batch): Promise<BatchOutcome> {
+    const { updates, bindings } = batch;
+    const deletions = [...batch.deletions, ...updates.flatMap((u) => u.deletions)];
+    // Every CTE runs even when unreferenced; the updates take their sequence numbers from the
+    // raised head (WITH ORDINALITY counts from 1). With no update the head is left as it is.
+    const result = await this.pool.query<{ last_seq: string }>({
+      name: 'dongsoan-append-batch',
+      text: `WITH head AS (
+               UPDATE report_heads SET last_seq = last_seq + $2
+               WHERE report_id = $1 AND $2 > 0 RETURNING last_seq
+             ), bound AS (
+               INSERT INTO report_client_bindings (report_id, client_id, user_id)
+               SELECT $1, * FROM unnest($3::bigint[], $4::text[]) ON CONFLICT DO NOTHING
+             ), deleted AS (
+               INSERT INTO report_deletions (report_id, user_id, at, ranges)
+               SELECT $1, u, a, r FROM unnest($5::text[], $6::timestamptz[], $7::jsonb[]) AS t(u, a, r)
+             ), stored AS (
+               INSERT INTO report_updates (report_id, seq, body, user_id, source_id, instance_id)
+               SELECT $1, head.last_seq - $2 + u.n, u.body, u.user_id, u.source_id, u.instance_id
+               FROM head, unnest($8::bytea[], $9::text[], $10::text[], $11::text[])
+                 WITH ORDINALITY AS u(body, user_id, source_id, instance_id, n)
+             )
+             SELECT last_seq FROM head`,
+      values: [
+        this.reportId,
+        updates.length,
+        bindings.map((b) => b.clientId),
+        bindings.map((b) => b.userId),
+        ...deletionColumns(deletions),
+        updates.map((u) => bytea(u.update)),
+        updates.map((u) => u.author.userId),
+        updates.map((u) => u.author.sourceId),
+        updates.map((u) => u.author.instanceId),
+      ],
+    });
+    // No head row: nothing of the updates was stored (the statement inserted from no row).
+    if (updates.length > 0 && result.rowCount === 0) throw new Error(`report ${this.reportId} is not stored`);
+    const firstSeq = updates.length > 0 ? Number(result.rows[0].last_seq) - updates.length + 1 : 0;
+    return { firstSeq, refusals: updates.map(() => null) };
+  }
+
+  private commitWithClaims(batch: Batch): Promise<BatchOutcome> {
     const { reportId } = this;
     return withTransaction(this.pool, async (client) => {
       const refusals = await this.judgeClaims(client, batch);
@@ -180,12 +236,7 @@ export class ReportCommitQueue {
         await client.query(
           `INSERT INTO report_deletions (report_id, user_id, at, ranges)
            SELECT $1, u, a, r FROM unnest($2::text[], $3::timestamptz[], $4::jsonb[]) AS t(u, a, r)`,
-          [
-            reportId,
-            deletions.map((d) => d.userId),
-            deletions.map((d) => d.at),
-            deletions.map((d) => JSON.stringify(d.ranges)),
-          ],
+          [reportId, ...deletionColumns(deletions)],
         );
       }
       if (accepted.length > 0) {
@@ -246,6 +297,15 @@ export class ReportCommitQueue {
       return null;
     });
   }
+}
+
+/** Deletions as the columns unnest() reads: users, times, ranges. */
+function deletionColumns(deletions: Deletion[]): [string[], string[], string[]] {
+  return [
+    deletions.map((d) => d.userId),
+    deletions.map((d) => d.at),
+    deletions.map((d) => JSON.stringify(d.ranges)),
+  ];
 }
 
 function isEmpty(batch: Batch): boolean {

@@ -22,6 +22,7 @@ import { KeepUnrenderable } from './sync/keepUnrenderable';
 import { SelectionSync } from './sync/selectionSync';
 import { TextblockSync } from './sync/textblockSync';
 import { TypedText } from './sync/typedText';
+import { ViewNodeIdentity } from './sync/viewNodeIdentity';
 
 export interface PresenceUser {
   id: string;
@@ -48,6 +49,7 @@ export function localExtensions(
     SectionFold,
     SelectionSync,
     TypedText,
+    ViewNodeIdentity,
   ];
 }
 

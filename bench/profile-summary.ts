@@ -2,13 +2,17 @@
 // Profiles come from `BENCH_CPU_PROF=<dir> npm run bench -- --only=plain …` (node --cpu-prof of each
 // server child). Self time is grouped by what the code is (socket writes, Yjs, the guard, the log…)
 // from each frame's file and function, and the busiest functions are listed; the share of busy
-// time excludes the idle ticks, so it reads as "of the time the main thread worked".
-import { readFileSync } from 'node:fs';
+// time excludes the idle ticks, so it reads as "of the time the main thread worked". Frames of a
+// bundle (dist/server/main.mjs) are mapped back to their source file through the bundle's source
+// map when it sits next to it, so the groups split dongsoan's code by file there too.
+import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
   hitCount?: number;
   children?: number[];
 }
@@ -66,8 +70,42 @@ function groupOf(node: ProfileNode): string {
   return 'other';
 }
 
+const ROOT = new URL('..', import.meta.url).href;
+
+/** Source maps of bundles, by the bundle's URL (null: it has none). */
+const sourceMaps = new Map<string, SourceMap | null>();
+
+function sourceMapOf(url: string): SourceMap | null {
+  if (!url.startsWith('file://') || !/\.(mjs|cjs|js)$/.test(url)) return null;
+  let map = sourceMaps.get(url);
+  if (map === undefined) {
+    const file = `${fileURLToPath(url)}.map`;
+    map = existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, 'utf8'))) : null;
+    sourceMaps.set(url, map);
+  }
+  return map;
+}
+
+/** The frame as in the sources: a bundle's frame gets its source file and line. */
+function unbundled(node: ProfileNode): ProfileNode {
+  const frame = node.callFrame;
+  const map = sourceMapOf(frame.url);
+  if (!map) return node;
+  const entry = map.findEntry(frame.lineNumber, frame.columnNumber ?? 0) as {
+    originalSource?: string;
+    originalLine?: number;
+  };
+  if (!entry?.originalSource) return node;
+  // Sources are named relative to the bundle: resolved, they fall into the groups of unbundled code.
+  const source = new URL(entry.originalSource, frame.url).href;
+  return {
+    ...node,
+    callFrame: { ...frame, url: source, lineNumber: entry.originalLine ?? frame.lineNumber },
+  };
+}
+
 export function summarizeProfile(profile: Profile, top = 25) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const byId = new Map(profile.nodes.map((node) => [node.id, unbundled(node)]));
   const selfUs = new Map<number, number>();
   profile.samples.forEach((id, i) => {
     selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
@@ -87,7 +125,7 @@ export function summarizeProfile(profile: Profile, top = 25) {
     }
     groups.set(group, (groups.get(group) ?? 0) + us);
     const { functionName, url, lineNumber } = node.callFrame;
-    const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(node_modules|dongsoan[^/]*|perf-server)\//, '')}:${lineNumber + 1}`;
+    const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(node_modules|dongsoan[^/]*|perf-server)\//, '').replace(ROOT, '')}:${lineNumber + 1}`;
     functions.set(key, (functions.get(key) ?? 0) + us);
   }
   const busy = total - idle;

@@ -1,21 +1,37 @@
 // An append-only file written with group commit. `write` hands the bytes to the OS synchronously,
 // so from the moment it returns they survive a crash of this process (kill -9) whatever the event
 // loop does next; fdatasync, which makes them survive a power cut too, is shared by every write made
-// while the previous sync ran, so the disk sees one sync per batch. Used by the update log and the
-// JSON-lines files (attribution, activity, versions).
+// while the previous sync ran, so the disk sees one sync per batch. A batch's sync is started at the
+// end of the event-loop turn that opened it (setImmediate), not right after its first write: the
+// messages that arrived together (one per socket, each its own callback) then share one sync
+// instead of one for the first and another for the rest. Every write of a batch gets the batch's
+// one promise: no promise or closure per write. Used by the update log and the JSON-lines files
+// (attribution, activity, versions).
 import { closeSync, fdatasync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 
 const datasync = promisify(fdatasync);
 
-interface Waiter {
+/** The writes waiting for one sync: one promise for all of them. */
+interface Batch {
+  synced: Promise<void>;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
+function newBatch(): Batch {
+  let resolve: () => void = () => {};
+  let reject: (error: unknown) => void = () => {};
+  const synced = new Promise<void>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  return { synced, resolve, reject };
+}
+
 export class GroupCommitFile {
-  /** Writes since the last sync, waiting for the next one. */
-  private unsynced: Waiter[] = [];
+  /** Writes since the last sync, waiting for the next one (null: none). */
+  private unsynced: Batch | null = null;
   private flushScheduled = false;
   private chain: Promise<void> = Promise.resolve();
   /** What the next sync must wait for (other files that have to be durable first). */
@@ -34,18 +50,25 @@ export class GroupCommitFile {
 
   /**
    * Write `data` now; throws if the write fails (nothing is then promised). The promise resolves
-   * once the data is fdatasync'ed.
+   * once the data is fdatasync'ed; it is the same for every write of a batch.
    */
   write(data: Uint8Array): Promise<void> {
     if (this.closed) throw new Error('file is closed');
     writeFully(this.descriptor, data);
-    const done = new Promise<void>((resolve, reject) => this.unsynced.push({ resolve, reject }));
+    this.unsynced ??= newBatch();
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      this.enqueue(() => this.syncPending());
+      setImmediate(this.startSync);
     }
-    return done;
+    return this.unsynced.synced;
   }
+
+  /** Queue the sync of the writes made so far, after any sync in flight (write schedules it). */
+  private readonly startSync = (): void => {
+    this.enqueue(() => this.syncPending()).catch(() => {
+      // Reported to the writers through their batch's promise.
+    });
+  };
 
   /**
    * The next sync of this file waits for `before` (which must not reject). Used so that a record
@@ -91,9 +114,9 @@ export class GroupCommitFile {
   /** Sync everything written so far (one fdatasync for the whole batch). */
   async syncPending(): Promise<void> {
     this.flushScheduled = false;
-    if (this.unsynced.length === 0) return;
-    const waiters = this.unsynced;
-    this.unsynced = [];
+    const batch = this.unsynced;
+    if (batch === null) return;
+    this.unsynced = null;
     try {
       if (this.barrier) {
         const barrier = this.barrier;
@@ -101,9 +124,9 @@ export class GroupCommitFile {
         await barrier;
       }
       await datasync(this.descriptor);
-      for (const waiter of waiters) waiter.resolve();
+      batch.resolve();
     } catch (error) {
-      for (const waiter of waiters) waiter.reject(error);
+      batch.reject(error);
       throw error;
     }
   }

@@ -5,11 +5,13 @@
 // end of the event-loop turn that opened it (setImmediate), not right after its first write: the
 // messages that arrived together (one per socket, each its own callback) share one sync. Syncs
 // start at least SYNC_SPACING_MS apart: under steady typing a sync took about as long as the gap
-// between two keystrokes of the room, so nearly every update paid for its own fdatasync (a thread
-// pool wake-up on the main thread, a journal commit and a device write of ~4 KB). Nothing waits for
-// a sync on the relay path (the bytes are with the OS before the relay), so the spacing costs no
-// latency there; it bounds what a power cut can take to the last few milliseconds, as before it
-// was bounded by the sync in flight. Every write of a batch gets the batch's one promise: no
+// between two keystrokes of the room, so nearly every update paid for its own fdatasync — a
+// journal commit, a device write, and a thread-pool worker woken from the main thread, which the
+// profile of the relay under a swarm shows costing the main thread 10–16% of its busy time even at
+// one sync per 10 ms (docs/performance-profile.md). Nothing waits for a sync on the relay path (the
+// bytes are with the OS before the relay), so the spacing costs no latency there; what a power cut
+// can take is the last ~25 ms of updates, which the clients that made them still hold and send
+// again when they reconnect (y-websocket sync step 2). Every write of a batch gets the batch's one promise: no
 // promise or closure per write. Used by the update log and the JSON-lines files (attribution,
 // activity, versions).
 import { closeSync, fdatasync, writeSync } from 'node:fs';
@@ -18,7 +20,7 @@ import { promisify } from 'node:util';
 const datasync = promisify(fdatasync);
 
 /** Least time between the starts of two syncs of a file (see the header). */
-export const SYNC_SPACING_MS = 10;
+export const SYNC_SPACING_MS = 25;
 
 /** The writes waiting for one sync: one promise for all of them. */
 interface Batch {

@@ -14,6 +14,7 @@ interface OpenEntry {
 export class ActivityCoalescer {
   private readonly open = new Map<string, OpenEntry>();
   private readonly timer: NodeJS.Timeout;
+  private lastKey: { userId: string; kind: TypingKind; sections: string; key: string } | null = null;
 
   constructor(
     private readonly write: (entry: ActivityEntry) => void,
@@ -33,9 +34,7 @@ export class ActivityCoalescer {
   ): void {
     // A keystroke touches one section: no set, sort or copy for it (this runs on every update).
     const sorted = sectionIds.length === 1 ? (sectionIds as string[]) : [...new Set(sectionIds)].sort();
-    // One open entry per user, kind and set of sections: several tabs of one account typing in
-    // different sections do not split each other's entries.
-    const key = `${userId}\n${kind}\n${sorted.length === 1 ? sorted[0] : sorted.join(',')}`;
+    const key = this.keyOf(userId, kind, sorted);
     const current = this.open.get(key);
     if (current && now - current.startedAt < this.windowMs) {
       current.entry.inserted = (current.entry.inserted ?? 0) + inserted;
@@ -49,6 +48,20 @@ export class ActivityCoalescer {
       startedAt: now,
       entry: { at: new Date(now).toISOString(), userId, kind, sectionIds: [...sorted], inserted, deleted },
     });
+  }
+
+  /**
+   * One open entry per user, kind and set of sections: several tabs of one account typing in
+   * different sections do not split each other's entries. A run of keystrokes by one user in one
+   * section reuses the last key instead of building the same string again.
+   */
+  private keyOf(userId: string, kind: TypingKind, sorted: readonly string[]): string {
+    const sections = sorted.length === 1 ? sorted[0] : sorted.join(',');
+    const last = this.lastKey;
+    if (last && last.userId === userId && last.kind === kind && last.sections === sections) return last.key;
+    const key = `${userId}\n${kind}\n${sections}`;
+    this.lastKey = { userId, kind, sections, key };
+    return key;
   }
 
   /** Copies of the entries still being coalesced (not yet written), so readers can see them now. */

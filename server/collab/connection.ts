@@ -24,6 +24,9 @@ export interface ConnectionOptions {
 /** setTimeout's longest delay; a later expiry is reached in several steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** One options object for every frame sent (not one per frame per socket). */
+const BINARY = { binary: true } as const;
+
 export class Connection {
   readonly id = randomUUID();
   private alive = true;
@@ -65,7 +68,7 @@ export class Connection {
     if (!this.sentThisTurn) {
       this.sentThisTurn = true;
       scheduleFlush(this);
-      this.socket.send(frame, { binary: true });
+      this.socket.send(frame, BINARY);
       return;
     }
     this.outbox.push(frame);
@@ -81,7 +84,7 @@ export class Connection {
     const raw = corkable(this.socket);
     raw?.cork();
     try {
-      for (const frame of frames) this.socket.send(frame, { binary: true });
+      for (const frame of frames) this.socket.send(frame, BINARY);
     } finally {
       raw?.uncork();
     }

@@ -20,18 +20,27 @@ export function syncStep2Frame(doc: Y.Doc, stateVector: Uint8Array): Uint8Array 
   return encoding.toUint8Array(encoder);
 }
 
+/**
+ * A frame sent to many sockets, as a Buffer: ws sends a Buffer as it is, but wraps any other
+ * Uint8Array in a new Buffer for every socket it is sent to.
+ */
+function fanOutFrame(encoder: encoding.Encoder): Buffer {
+  const frame = encoding.toUint8Array(encoder);
+  return Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
+}
+
 export function updateFrame(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);
   syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return fanOutFrame(encoder);
 }
 
 export function awarenessFrame(awarenessUpdate: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Awareness);
   encoding.writeVarUint8Array(encoder, awarenessUpdate);
-  return encoding.toUint8Array(encoder);
+  return fanOutFrame(encoder);
 }
 
 export function awarenessStatesFrame(awareness: awarenessProtocol.Awareness, clients?: number[]): Uint8Array {

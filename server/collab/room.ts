@@ -10,7 +10,7 @@ import { isReadOnlyReport } from '../../shared/report-status';
 import type { SectionStatus, User } from '../../shared/types';
 import { type DeleteSet, deletionRanges } from '../history/deleted-by';
 import type { Logger } from '../log';
-import { type CollabMetrics, type CommitStore, noMetrics } from '../ops/metrics';
+import { type CollabMetrics, noMetrics } from '../ops/metrics';
 import type { ActivityEntry } from '../store/activity-log';
 import type { MetaStore } from '../store/meta-store';
 import { ClientIdTakenError, type ReportStorage, type ReportStore } from '../store/report-store';
@@ -82,6 +82,8 @@ export class Room {
   private autoVersioning: Promise<void> | null = null;
   /** The report's total order, when several processes write it (cluster mode); null in files. */
   private readonly sequence: RoomSequence | null;
+  /** The log's promise for the sync the last update joined (one per group commit). */
+  private lastCommit: Promise<void> | null = null;
 
   readonly doc: Y.Doc;
   /** Yjs clientID → user, stored and made since load (the storage's client bindings). */
@@ -221,7 +223,10 @@ export class Room {
    * that only writes review entries is no typing; accepting or rejecting is told by its decision.
    */
   private recordActivity(userId: string, accepted: GuardAccepted): void {
-    const review = reviewActivityEntries(userId, accepted.review, new Date().toISOString());
+    // A keystroke adds no review act: no date is made for it.
+    const review = accepted.review.length
+      ? reviewActivityEntries(userId, accepted.review, new Date().toISOString())
+      : [];
     const decided = accepted.review.some((act) => act.kind === 'accept' || act.kind === 'reject');
     const typed = accepted.sectionIds.length > 0 || accepted.inserted > 0 || accepted.deleted > 0;
     if (!decided && (typed || !accepted.reviewChanged)) {
@@ -355,7 +360,15 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, transactionOrigin: unknown): void => {
-    this.deps.onChange?.(this.reportId);
+    try {
+      this.storeOrRelay(update, transactionOrigin);
+    } finally {
+      // Bookkeeping after the relay (the frames are with the sockets), whatever became of it.
+      this.deps.onChange?.(this.reportId);
+    }
+  };
+
+  private storeOrRelay(update: Uint8Array, transactionOrigin: unknown): void {
     if (transactionOrigin === STORED_ELSEWHERE) {
       // Stored and judged by the process that accepted it: only this process's sockets need it.
       const frame = updateFrame(update);
@@ -373,22 +386,20 @@ export class Room {
       }
     }
     this.storeAndRelay(update, origin, originUserId(origin));
-  };
+  }
 
   private storeAndRelay(update: Uint8Array, origin: ChangeOrigin | null, userId: string | null): void {
     const sourceId = relaySourceId(origin);
     const shared = this.storage.log.shared;
     const metrics = this.deps.metrics ?? noMetrics;
-    const started = performance.now();
-    const committed = (store: CommitStore) =>
-      metrics.commitLatency(store, (performance.now() - started) / 1000);
     if (shared) {
+      const started = performance.now();
       // Several processes write this report: relay only once the transaction has committed, with
       // the update's place in the report's total order (server/store/report-store.ts).
       const { instanceId } = this.deps.bus;
       shared.appendCommitted(update, { userId, sourceId, instanceId }).then(
         (seq) => {
-          committed('postgres');
+          metrics.commitLatency('postgres', (performance.now() - started) / 1000);
           metrics.updateAccepted();
           this.sequence?.committed(seq);
           if (this.closed) return;
@@ -408,19 +419,27 @@ export class Room {
       );
       return;
     }
-    // Not awaited: appends queued while one is being synced share the next fsync (group commit).
+    // Not awaited: appends queued while one is being synced share the next fsync (group commit),
+    // and share its promise: the commit is timed and its failure reported once per sync, from the
+    // batch's first update (its longest wait), not with a closure per update.
     // The log decides by itself when to compact (server/store/compaction-policy.ts).
-    this.storage.log.append(update).then(
-      () => committed('file'),
-      (error) => this.deps.logger.error(`collab: could not store an update of ${this.reportId}`, error),
-    );
-    metrics.updateAccepted();
+    const durable = this.storage.log.append(update);
+    if (durable !== this.lastCommit) {
+      this.lastCommit = durable;
+      const started = performance.now();
+      durable.then(
+        () => metrics.commitLatency('file', (performance.now() - started) / 1000),
+        (error) => this.deps.logger.error(`collab: could not store updates of ${this.reportId}`, error),
+      );
+    }
+    // Relay first: the bookkeeping below waits until the bytes are with the sockets.
     this.deps.bus.publish(this.reportId, {
       kind: 'update',
       payload: update,
       sourceId,
       instanceId: this.deps.bus.instanceId,
     });
+    metrics.updateAccepted();
   }
 
   /**

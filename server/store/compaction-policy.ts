@@ -75,11 +75,14 @@ export class CompactionScheduler {
   appended(): void {
     if (this.checkQueued) return;
     this.checkQueued = true;
-    queueMicrotask(() => {
-      this.checkQueued = false;
-      this.check();
-    });
+    queueMicrotask(this.checkQueuedNow);
   }
+
+  /** One function for every turn's check, not a closure per update. */
+  private readonly checkQueuedNow = (): void => {
+    this.checkQueued = false;
+    this.check();
+  };
 
   /** No more compactions from timers or appends (the log is closing). */
   stop(): void {

@@ -1,26 +1,54 @@
 // An append-only file written with group commit. `write` hands the bytes to the OS synchronously,
 // so from the moment it returns they survive a crash of this process (kill -9) whatever the event
 // loop does next; fdatasync, which makes them survive a power cut too, is shared by every write made
-// while the previous sync ran, so the disk sees one sync per batch. Used by the update log and the
-// JSON-lines files (attribution, activity, versions).
+// while the previous sync ran, so the disk sees one sync per batch. A batch's sync starts at the
+// end of the event-loop turn that opened it (setImmediate), not right after its first write: the
+// messages that arrived together (one per socket, each its own callback) share one sync. Syncs
+// start at least SYNC_SPACING_MS apart: under steady typing a sync took about as long as the gap
+// between two keystrokes of the room, so nearly every update paid for its own fdatasync — a
+// journal commit, a device write, and a thread-pool worker woken from the main thread, which the
+// profile of the relay under a swarm shows costing the main thread 10–16% of its busy time even at
+// one sync per 10 ms (docs/performance-profile.md). Nothing waits for a sync on the relay path (the
+// bytes are with the OS before the relay), so the spacing costs no latency there; what a power cut
+// can take is the last ~25 ms of updates, which the clients that made them still hold and send
+// again when they reconnect (y-websocket sync step 2). Every write of a batch gets the batch's one promise: no
+// promise or closure per write. Used by the update log and the JSON-lines files (attribution,
+// activity, versions).
 import { closeSync, fdatasync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 
 const datasync = promisify(fdatasync);
 
-interface Waiter {
+/** Least time between the starts of two syncs of a file (see the header). */
+export const SYNC_SPACING_MS = 25;
+
+/** The writes waiting for one sync: one promise for all of them. */
+interface Batch {
+  synced: Promise<void>;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
+function newBatch(): Batch {
+  let resolve: () => void = () => {};
+  let reject: (error: unknown) => void = () => {};
+  const synced = new Promise<void>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  return { synced, resolve, reject };
+}
+
 export class GroupCommitFile {
-  /** Writes since the last sync, waiting for the next one. */
-  private unsynced: Waiter[] = [];
+  /** Writes since the last sync, waiting for the next one (null: none). */
+  private unsynced: Batch | null = null;
   private flushScheduled = false;
   private chain: Promise<void> = Promise.resolve();
   /** What the next sync must wait for (other files that have to be durable first). */
   private barrier: Promise<unknown> | null = null;
   private closed = false;
+  /** When the last sync started (performance.now()). */
+  private lastSyncAt = -Infinity;
 
   constructor(private descriptor: number) {}
 
@@ -34,18 +62,27 @@ export class GroupCommitFile {
 
   /**
    * Write `data` now; throws if the write fails (nothing is then promised). The promise resolves
-   * once the data is fdatasync'ed.
+   * once the data is fdatasync'ed; it is the same for every write of a batch.
    */
   write(data: Uint8Array): Promise<void> {
     if (this.closed) throw new Error('file is closed');
     writeFully(this.descriptor, data);
-    const done = new Promise<void>((resolve, reject) => this.unsynced.push({ resolve, reject }));
+    this.unsynced ??= newBatch();
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      this.enqueue(() => this.syncPending());
+      const wait = this.lastSyncAt + SYNC_SPACING_MS - performance.now();
+      if (wait > 0) setTimeout(this.startSync, wait);
+      else setImmediate(this.startSync);
     }
-    return done;
+    return this.unsynced.synced;
   }
+
+  /** Queue the sync of the writes made so far, after any sync in flight (write schedules it). */
+  private readonly startSync = (): void => {
+    this.enqueue(() => this.syncPending()).catch(() => {
+      // Reported to the writers through their batch's promise.
+    });
+  };
 
   /**
    * The next sync of this file waits for `before` (which must not reject). Used so that a record
@@ -91,19 +128,20 @@ export class GroupCommitFile {
   /** Sync everything written so far (one fdatasync for the whole batch). */
   async syncPending(): Promise<void> {
     this.flushScheduled = false;
-    if (this.unsynced.length === 0) return;
-    const waiters = this.unsynced;
-    this.unsynced = [];
+    const batch = this.unsynced;
+    if (batch === null) return;
+    this.unsynced = null;
     try {
       if (this.barrier) {
         const barrier = this.barrier;
         this.barrier = null;
         await barrier;
       }
+      this.lastSyncAt = performance.now();
       await datasync(this.descriptor);
-      for (const waiter of waiters) waiter.resolve();
+      batch.resolve();
     } catch (error) {
-      for (const waiter of waiters) waiter.reject(error);
+      batch.reject(error);
       throw error;
     }
   }

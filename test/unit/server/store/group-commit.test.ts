@@ -36,6 +36,19 @@ describe('GroupCommitFile', () => {
     expect(() => output.write(Buffer.from('c'))).toThrow(/closed/);
   });
 
+  it('syncs the writes of one event-loop turn together, with one promise for them', async () => {
+    const output = new GroupCommitFile(openSync(join(tempDir(), 'f'), 'a+'));
+    const first = output.write(Buffer.from('a'));
+    const second = output.write(Buffer.from('b'));
+    expect(second).toBe(first);
+    await first;
+    // A write after that sync belongs to the next batch.
+    const third = output.write(Buffer.from('c'));
+    expect(third).not.toBe(first);
+    await third;
+    await output.close();
+  });
+
   it('does not sync a write before what it was told to wait for', async () => {
     const output = new GroupCommitFile(openSync(join(tempDir(), 'f'), 'a+'));
     const attribution = deferred();

@@ -24,7 +24,7 @@ import {
 } from 'docx';
 import type { Mark } from '../../shared/render/parts';
 import { initialsOf } from '../../shared/render/review-authors';
-import { authorOf, type ReviewMarkup, suggestionOf } from '../../shared/render/review-markup';
+import { authorOf, lineTexts, type ReviewMarkup, suggestionOf } from '../../shared/render/review-markup';
 
 /** An ISO time without milliseconds, as Word writes `w:date`. */
 function wordTime(iso: string): string {
@@ -91,19 +91,11 @@ export class DocxReview {
    * suggestion a tracked change; whitespace folded as the clean export folds it.
    */
   lineRuns(node: JSONContent, options: IRunOptions = {}): ParagraphChild[] {
-    const texts: { text: string; marks: Mark[] | undefined }[] = [];
-    const visit = (n: JSONContent) => {
-      if (n.type === 'text')
-        texts.push({ text: (n.text ?? '').replace(/\s+/g, ' '), marks: n.marks as Mark[] });
-      else if (n.type === 'hardBreak') texts.push({ text: ' ', marks: undefined });
-      else for (const child of n.content ?? []) visit(child);
-    };
-    visit(node);
-    if (texts.length > 0) {
-      texts[0].text = texts[0].text.trimStart();
-      texts[texts.length - 1].text = texts[texts.length - 1].text.trimEnd();
-    }
-    return texts.filter((t) => t.text !== '').map((t) => this.run({ ...options, text: t.text }, t.marks));
+    // Whitespace folded after the ends are trimmed: the same line as folding first.
+    return lineTexts(node)
+      .map((t) => ({ ...t, text: t.text.replace(/\s+/g, ' ') }))
+      .filter((t) => t.text !== '')
+      .map((t) => this.run({ ...options, text: t.text }, t.marks));
   }
 
   /** Where comment `number`'s range opens. */

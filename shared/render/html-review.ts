@@ -8,7 +8,7 @@ import type { JSONContent } from '@tiptap/core';
 import { escapeHtml } from './escape-html';
 import type { Mark } from './parts';
 import { reviewTime } from './review-authors';
-import { authorOf, type MarkupComment, type ReviewMarkup, suggestionOf } from './review-markup';
+import { authorOf, lineTexts, type MarkupComment, type ReviewMarkup, suggestionOf } from './review-markup';
 
 const REVIEW_CSS = `
 ins.suggestion { text-decoration: underline; }
@@ -52,18 +52,9 @@ export class HtmlReview {
 
   /** A part written as one line of plain text (a footnote's body), its suggestions as <ins>/<del>. */
   line(node: JSONContent): string {
-    const texts: { text: string; marks: Mark[] | undefined }[] = [];
-    const visit = (n: JSONContent) => {
-      if (n.type === 'text') texts.push({ text: n.text ?? '', marks: n.marks as Mark[] });
-      else if (n.type === 'hardBreak') texts.push({ text: ' ', marks: undefined });
-      else for (const child of n.content ?? []) visit(child);
-    };
-    visit(node);
-    if (texts.length > 0) {
-      texts[0].text = texts[0].text.trimStart();
-      texts[texts.length - 1].text = texts[texts.length - 1].text.trimEnd();
-    }
-    return texts.map((t) => this.suggested(escapeHtml(t.text), t.marks)).join('');
+    return lineTexts(node)
+      .map((t) => this.suggested(escapeHtml(t.text), t.marks))
+      .join('');
   }
 
   /** `html` as the suggestion its marks carry (unchanged when none). */

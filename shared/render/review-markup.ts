@@ -79,6 +79,31 @@ export function suggestionOf(marks: readonly Mark[] | undefined): SuggestedRun |
 }
 
 /** The author as the markup names them; an account that is gone is named by its id. */
+/** A piece of text of a part written as one line, with its marks. */
+export interface LineText {
+  text: string;
+  marks: Mark[] | undefined;
+}
+
+/**
+ * The text pieces of a part written as one line (a footnote's body), in order: hard breaks as
+ * spaces, the line's ends trimmed; each piece keeps its marks, so its suggestion can be shown.
+ */
+export function lineTexts(node: JSONContent): LineText[] {
+  const texts: LineText[] = [];
+  const visit = (n: JSONContent) => {
+    if (n.type === 'text') texts.push({ text: n.text ?? '', marks: n.marks as Mark[] });
+    else if (n.type === 'hardBreak') texts.push({ text: ' ', marks: undefined });
+    else for (const child of n.content ?? []) visit(child);
+  };
+  visit(node);
+  if (texts.length > 0) {
+    texts[0].text = texts[0].text.trimStart();
+    texts[texts.length - 1].text = texts[texts.length - 1].text.trimEnd();
+  }
+  return texts;
+}
+
 export function authorOf(markup: ReviewMarkup, userId: string): ReviewAuthor {
   return markup.authors[userId] ?? { name: userId, color: '#555555' };
 }
